@@ -1,0 +1,5 @@
+export * from './database.js';
+export * from './migrate.js';
+export * from './migrations.js';
+export * from './query.js';
+export * from './sql.js';

@@ -1,0 +1,109 @@
+// Versioned schema migrations. A database made by an older version opens and upgrades
+// itself: each migration runs once, in order, inside its own transaction.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'core tables: dealers, exports, load log, rejected rows',
+    sql: `
+      CREATE SEQUENCE load_id_seq START 1;
+      CREATE TABLE dealers (
+        dealer_code VARCHAR PRIMARY KEY,
+        name VARCHAR,
+        region VARCHAR,
+        peer_group VARCHAR NOT NULL DEFAULT 'default',
+        city VARCHAR,
+        load_id BIGINT
+      );
+      CREATE TABLE repair_orders (
+        dealer_code VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        ro_no VARCHAR NOT NULL,
+        vin VARCHAR NOT NULL,
+        open_time TIMESTAMP NOT NULL,
+        repair_type VARCHAR NOT NULL,
+        repair_type_raw VARCHAR,
+        total_amount DOUBLE,
+        promised_time TIMESTAMP,
+        delivered_time TIMESTAMP,
+        advisor VARCHAR,
+        labor_amount DOUBLE,
+        parts_amount DOUBLE,
+        estimate_amount DOUBLE,
+        booking_no VARCHAR,
+        care_products_amount DOUBLE,
+        mileage BIGINT,
+        load_id BIGINT NOT NULL
+      );
+      CREATE TABLE bookings (
+        dealer_code VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        booking_no VARCHAR NOT NULL,
+        appointment_time TIMESTAMP NOT NULL,
+        status VARCHAR NOT NULL,
+        status_raw VARCHAR,
+        vin VARCHAR,
+        created_time TIMESTAMP,
+        channel VARCHAR,
+        advisor VARCHAR,
+        load_id BIGINT NOT NULL
+      );
+      CREATE TABLE accident_repairs (
+        dealer_code VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        ro_no VARCHAR NOT NULL,
+        open_time TIMESTAMP NOT NULL,
+        repair_amount DOUBLE,
+        vin VARCHAR,
+        insurer VARCHAR,
+        assessed_amount DOUBLE,
+        load_id BIGINT NOT NULL
+      );
+      CREATE TABLE customer_visits (
+        dealer_code VARCHAR NOT NULL,
+        vin VARCHAR NOT NULL,
+        last_visit_time TIMESTAMP NOT NULL,
+        customer_id VARCHAR,
+        purchase_date TIMESTAMP,
+        load_id BIGINT NOT NULL
+      );
+      CREATE TABLE loads (
+        id BIGINT PRIMARY KEY,
+        file_name VARCHAR NOT NULL,
+        checksum VARCHAR,
+        kind VARCHAR,
+        status VARCHAR NOT NULL,
+        dealers VARCHAR[] NOT NULL,
+        months VARCHAR[] NOT NULL,
+        rows_loaded BIGINT NOT NULL,
+        rows_rejected BIGINT NOT NULL,
+        rows_skipped BIGINT NOT NULL,
+        rows_duplicate BIGINT NOT NULL,
+        columns_mapped JSON,
+        columns_ignored VARCHAR[],
+        columns_dropped VARCHAR[],
+        encoding VARCHAR,
+        separator VARCHAR,
+        error_code VARCHAR,
+        error_message JSON,
+        uploaded_by VARCHAR,
+        started_at TIMESTAMP NOT NULL,
+        ms BIGINT NOT NULL
+      );
+      CREATE TABLE rejected_rows (
+        load_id BIGINT NOT NULL,
+        row_no BIGINT NOT NULL,
+        column_name VARCHAR,
+        value VARCHAR,
+        reason VARCHAR NOT NULL,
+        raw_text VARCHAR
+      );
+    `,
+  },
+];

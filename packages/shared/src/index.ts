@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './lang.js';
+export * from './month.js';
