@@ -1,0 +1,53 @@
+// The `fixops` command: dispatches to a command, maps outcomes to exit codes
+// (0 ok, 1 refused/failed, 2 usage), and never shows a stack trace.
+
+import { toFixopsError, bilingual } from '@fixops/shared';
+import { UsageError } from './args.js';
+import { demoCommand } from './commands/demo.js';
+import { ingestCommand } from './commands/ingest.js';
+import { loadsCommand } from './commands/loads.js';
+import { rejectsCommand } from './commands/rejects.js';
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  ingest: ingestCommand,
+  demo: demoCommand,
+  loads: loadsCommand,
+  rejects: rejectsCommand,
+};
+
+const HELP = `fixops — 售后评估平台 after-sales assessment
+
+用法 Usage:
+  fixops demo    [--db FILE]                                  生成并导入演示经销商网络 / generate and load the demo network
+  fixops ingest  [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...   导入 DMS 导出文件 / load DMS exports
+  fixops loads   [--db FILE] [--json]                         导入记录 / the load log
+  fixops rejects --load ID [--csv] [--db FILE]                被拒的行 / rejected rows of a load
+
+数据库 Database: --db FILE, or FIXOPS_DB, default data/fixops.duckdb
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`fixops: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; fixops --help)\n`);
+    return 2;
+  }
+  try {
+    return await run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    const error = toFixopsError(e);
+    process.stderr.write(`fixops ${command}: ${bilingual(error.message)}\n`);
+    return 1;
+  }
+}
+
+

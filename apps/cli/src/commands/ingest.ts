@@ -1,0 +1,57 @@
+// `fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...`
+
+import { existsSync, statSync } from 'node:fs';
+import { KIND_IDS, ingestFile, parseEncoding, parseSeparator, type KindId, type LoadSummary } from '@fixops/ingest';
+import { bilingual } from '@fixops/shared';
+import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
+import { withDatabase } from '../context.js';
+import { progressReporter } from '../output/progress.js';
+import { renderLoadSummaries } from '../output/loads.js';
+
+export async function ingestCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...DB_OPTION, ...JSON_OPTION,
+    dealer: { type: 'string' },
+    kind: { type: 'string' },
+    encoding: { type: 'string' },
+    separator: { type: 'string' },
+    'max-reject-rate': { type: 'string' },
+    'uploaded-by': { type: 'string' },
+  }, true);
+  if (positionals.length === 0) throw new UsageError('fixops ingest: no file given (usage: fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...)');
+  const kind = values.kind as KindId | undefined;
+  if (kind !== undefined && !KIND_IDS.includes(kind)) throw new UsageError(`fixops ingest: unknown kind "${kind}" (choose from ${KIND_IDS.join(', ')})`);
+  const encoding = values.encoding === undefined ? undefined : parseEncoding(values.encoding);
+  if (values.encoding !== undefined && !encoding) throw new UsageError(`fixops ingest: unknown encoding "${values.encoding}" (utf-8, utf-8-bom, gb18030, utf-16le)`);
+  const separator = values.separator === undefined ? undefined : parseSeparator(values.separator);
+  if (values.separator !== undefined && !separator) throw new UsageError(`fixops ingest: unknown separator "${values.separator}" (comma, semicolon, tab)`);
+  const maxRejectRate = values['max-reject-rate'] === undefined ? undefined : Number(values['max-reject-rate']);
+  if (maxRejectRate !== undefined && !(maxRejectRate >= 0 && maxRejectRate <= 1)) throw new UsageError('fixops ingest: --max-reject-rate must be a number from 0 to 1');
+  if (values.dealer !== undefined && values.dealer.trim() === '') throw new UsageError('fixops ingest: --dealer needs a dealer code');
+  for (const f of positionals) {
+    if (!existsSync(f)) throw new UsageError(`fixops ingest: file not found: ${f}`);
+    if (!statSync(f).isFile()) throw new UsageError(`fixops ingest: not a file: ${f}`);
+  }
+
+  const summaries: LoadSummary[] = await withDatabase(values.db, async (db) => {
+    const out: LoadSummary[] = [];
+    for (const f of positionals) {
+      out.push(await ingestFile(db.connection, f, {
+        fileName: f, kind, dealer: values.dealer, encoding, separator, maxRejectRate,
+        uploadedBy: values['uploaded-by'] ?? process.env.USER ?? 'cli',
+        onProgress: progressReporter(f),
+      }));
+    }
+    return out;
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
+  else {
+    process.stdout.write(`${renderLoadSummaries(summaries)}\n`);
+    for (const s of summaries.filter((x) => x.status === 'refused')) {
+      process.stdout.write(`\n✗ ${s.error ? bilingual(s.error.message) : s.file}\n`);
+      for (const e of s.errors.slice(0, 5)) process.stdout.write(`  第 ${e.row} 行 line ${e.row} · ${e.column || e.field} · ${e.reason}\n`);
+      if (s.loadId !== null && s.rowsRejected > 0) process.stdout.write(`  全部被拒行 All rejected rows: fixops rejects --load ${s.loadId}\n`);
+    }
+  }
+  return summaries.every((s) => s.status === 'loaded') ? 0 : 1;
+}

@@ -1,0 +1,166 @@
+// Loads one export file: detect, stage, validate, then — in one transaction — replace the
+// dealer-months it covers and record the load. A refused file changes nothing but the log.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { FixopsException, toFixopsError, type FixopsError } from '@fixops/shared';
+import { transaction } from '@fixops/db';
+import { detectKind, requireColumns } from '../detect/kind.js';
+import { mapColumns, type ColumnMapping } from '../detect/headers.js';
+import type { Encoding } from '../detect/encoding.js';
+import { separatorName, type Separator } from '../detect/separator.js';
+import { KINDS } from '../kinds/catalog.js';
+import type { KindId } from '../kinds/types.js';
+import { prepareFile, type PreparedFile } from '../read/prepare.js';
+import { collectRejects, type RejectedRow } from '../stage/rejects.js';
+import { stageFile, STAGE_TABLE } from '../stage/stage.js';
+import { countRows, ROWS_TABLE, SHAPE_TABLE, validateStaged, type RowCounts } from '../stage/validate.js';
+import { nextLoadId, recordLoad } from './loadLog.js';
+import { storeRows, touched } from './store.js';
+import { MAX_ERRORS_LISTED, type LoadSummary } from './summary.js';
+
+export interface IngestOptions {
+  /** Name recorded and shown (defaults to the file's base name). */
+  fileName?: string;
+  kind?: KindId;
+  dealer?: string;
+  encoding?: Encoding;
+  separator?: Separator;
+  /** Refuse the file when more than this share of its data rows is rejected (default 0.05). */
+  maxRejectRate?: number;
+  uploadedBy?: string;
+  onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** Called inside the load's transaction after the rows are stored (e.g. to refresh KPIs). */
+  afterStore?: (connection: DuckDBConnection, changed: { kind: KindId; dealers: string[]; pairs: { dealer: string; month: string }[] }) => Promise<void>;
+}
+
+export const DEFAULT_MAX_REJECT_RATE = 0.05;
+
+export async function ingestFile(connection: DuckDBConnection, path: string, opts: IngestOptions = {}): Promise<LoadSummary> {
+  const started = Date.now();
+  const startedAt = new Date();
+  const file = opts.fileName ?? basename(path);
+  const dealer = opts.dealer?.trim() || undefined;
+  const summary: LoadSummary = {
+    loadId: null, file, status: 'refused', kind: null, dealers: [], months: [],
+    rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, rowsDuplicate: 0,
+    encoding: null, separator: null, columns: { mapped: {}, ignored: [], dropped: [] }, errors: [], checksum: null, ms: 0,
+  };
+  let rejects: RejectedRow[] = [];
+  const tempDir = await mkdtemp(join(tmpdir(), 'fixops-ingest-'));
+  try {
+    const loadId = await nextLoadId(connection);
+    summary.loadId = loadId;
+    try {
+      const prepared = await prepareFile(path, { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress });
+      summary.encoding = prepared.encoding;
+      summary.separator = separatorName(prepared.separator);
+      summary.checksum = prepared.checksum;
+      const mapping = chooseMapping(prepared, opts.kind, file);
+      summary.kind = mapping.kind;
+      summary.columns = {
+        mapped: Object.fromEntries(mapping.mapped.map((m) => [m.header, m.spec.name])),
+        ignored: mapping.ignored.map((i) => i.header),
+        dropped: mapping.dropped.map((d) => d.header),
+      };
+      requireDealer(mapping, dealer, file);
+
+      const staged = await stageFile(connection, prepared, mapping);
+      checkStructure(staged, prepared, file);
+      await validateStaged(connection, mapping, { dealer, tooManyFields: prepared.index.tooManyFields });
+      const counts = await countRows(connection);
+      Object.assign(summary, { rowsRejected: counts.rejected, rowsSkipped: counts.skipped, rowsDuplicate: counts.duplicate });
+      rejects = await collectRejects(connection, prepared, mapping, dealer);
+      summary.errors = rejects.slice(0, MAX_ERRORS_LISTED).map(({ rawText: _raw, reasonText: _text, ...e }) => e);
+      checkCounts(counts, opts.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE, rejects, file);
+
+      const changed = await touched(connection, mapping.kind);
+      await transaction(connection, async () => {
+        await storeRows(connection, mapping.kind, loadId);
+        await opts.afterStore?.(connection, { kind: mapping.kind, dealers: changed.dealers, pairs: changed.pairs });
+        summary.status = 'loaded';
+        summary.rowsLoaded = counts.loaded;
+        summary.dealers = changed.dealers;
+        summary.months = changed.months;
+        summary.ms = Date.now() - started;
+        await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
+      });
+      return summary;
+    } catch (e) {
+      if (!(e instanceof FixopsException)) throw e;
+      Object.assign(summary, { status: 'refused', rowsLoaded: 0, dealers: [], months: [], error: e.error, ms: Date.now() - started });
+      await transaction(connection, () => recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects));
+      return summary;
+    }
+  } catch (e) {
+    // Not a refusal we can explain in the user's terms: still a value, never a stack trace.
+    const error: FixopsError = toFixopsError(e);
+    return { ...summary, status: 'refused', rowsLoaded: 0, error, ms: Date.now() - started };
+  } finally {
+    await dropTemp(connection);
+    await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+function chooseMapping(prepared: PreparedFile, kind: KindId | undefined, file: string): ColumnMapping {
+  if (!kind) return detectKind(prepared.headers, file);
+  const mapping = mapColumns(prepared.headers, kind);
+  requireColumns(mapping, file);
+  return mapping;
+}
+
+function requireDealer(mapping: ColumnMapping, dealer: string | undefined, file: string): void {
+  if (dealer !== undefined || mapping.mapped.some((m) => m.spec.name === 'dealer_code')) return;
+  const aliases = KINDS[mapping.kind].columns.find((c) => c.name === 'dealer_code')!.aliases.join(' / ');
+  throw new FixopsException({
+    code: 'missing_column',
+    message: {
+      zh: `${file}：缺少经销商代码列（${aliases}），且上传时未指定经销商。请加上该列或用 --dealer 指定。`,
+      en: `${file}: no dealer code column (${aliases}) and the upload names no dealer. Add the column or give --dealer.`,
+    },
+    details: { file, missing: [{ column: 'dealer_code', candidates: aliases.split(' / ') }] },
+  });
+}
+
+function checkStructure(staged: number, prepared: PreparedFile, file: string): void {
+  if (staged === prepared.index.count) return;
+  throw new FixopsException({
+    code: 'unreadable_structure',
+    message: {
+      zh: `${file}：无法可靠地读取文件结构（读取到 ${staged} 行，按引号规则应为 ${prepared.index.count} 行）。请检查是否有未闭合的引号。`,
+      en: `${file}: the file's structure cannot be read reliably (${staged} rows read, ${prepared.index.count} expected from its quoting). Look for an unclosed quote.`,
+    },
+    details: { file, rowsRead: staged, rowsExpected: prepared.index.count },
+  });
+}
+
+function checkCounts(counts: RowCounts, maxRate: number, rejects: RejectedRow[], file: string): void {
+  if (counts.data === 0) {
+    throw new FixopsException({
+      code: 'empty_file',
+      message: { zh: `${file}：文件没有数据行。`, en: `${file}: the file has no data rows.` },
+      details: { file },
+    });
+  }
+  const rate = counts.rejected / counts.data;
+  if (rate <= maxRate) return;
+  const first = rejects.slice(0, 3).map((r) => `第 ${r.row} 行 ${r.column || r.field}：${r.reasonText.zh}`);
+  const firstEn = rejects.slice(0, 3).map((r) => `line ${r.row} ${r.column || r.field}: ${r.reasonText.en}`);
+  const pct = (rate * 100).toFixed(1);
+  const limit = (maxRate * 100).toFixed(1);
+  throw new FixopsException({
+    code: 'too_many_rejected',
+    message: {
+      zh: `${file}：${counts.data} 行数据中有 ${counts.rejected} 行（${pct}%）有误，超过 ${limit}% 的上限，整个文件未导入。前几个原因：${first.join('；')}`,
+      en: `${file}: ${counts.rejected} of ${counts.data} data rows (${pct}%) are wrong, over the ${limit}% limit; nothing was loaded. First reasons: ${firstEn.join('; ')}`,
+    },
+    details: { file, rejected: counts.rejected, dataRows: counts.data, rate, limit: maxRate },
+  });
+}
+
+async function dropTemp(connection: DuckDBConnection): Promise<void> {
+  for (const t of [ROWS_TABLE, STAGE_TABLE, SHAPE_TABLE]) await connection.run(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
+}
+

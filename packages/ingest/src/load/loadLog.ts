@@ -1,0 +1,56 @@
+// The load log: every attempt, loaded or refused, with its counts, columns, detection
+// results and the rejected rows (downloadable afterwards).
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RejectedRow } from '../stage/rejects.js';
+import type { LoadSummary } from './summary.js';
+
+export async function nextLoadId(connection: DuckDBConnection): Promise<number> {
+  const reader = await connection.runAndReadAll("SELECT nextval('load_id_seq')::BIGINT AS id");
+  return Number(reader.getRowObjects()[0]!.id);
+}
+
+export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & { loadId: number }, startedAt: Date, uploadedBy: string, rejects: RejectedRow[]): Promise<void> {
+  await connection.run(
+    `INSERT INTO loads (id, file_name, checksum, kind, status, dealers, months, rows_loaded, rows_rejected, rows_skipped, rows_duplicate,
+       columns_mapped, columns_ignored, columns_dropped, encoding, separator, error_code, error_message, uploaded_by, started_at, ms)
+     VALUES ($id, $file, $checksum, $kind, $status, from_json($dealers, '["VARCHAR"]'), from_json($months, '["VARCHAR"]'), $loaded, $rejected, $skipped, $duplicate,
+       $mapped::JSON, from_json($ignored, '["VARCHAR"]'), from_json($dropped, '["VARCHAR"]'), $encoding, $separator, $errorCode, $errorMessage::JSON, $by, $startedAt::TIMESTAMP, $ms)`,
+    {
+      id: s.loadId,
+      file: s.file,
+      checksum: s.checksum,
+      kind: s.kind,
+      status: s.status,
+      dealers: JSON.stringify(s.dealers),
+      months: JSON.stringify(s.months),
+      loaded: s.rowsLoaded,
+      rejected: s.rowsRejected,
+      skipped: s.rowsSkipped,
+      duplicate: s.rowsDuplicate,
+      mapped: JSON.stringify(s.columns.mapped),
+      ignored: JSON.stringify(s.columns.ignored),
+      dropped: JSON.stringify(s.columns.dropped),
+      encoding: s.encoding,
+      separator: s.separator,
+      errorCode: s.error?.code ?? null,
+      errorMessage: s.error ? JSON.stringify(s.error.message) : null,
+      by: uploadedBy,
+      startedAt: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
+      ms: s.ms,
+    },
+  );
+  if (rejects.length === 0) return;
+  const appender = await connection.createAppender('rejected_rows');
+  for (const r of rejects) {
+    appender.appendBigInt(BigInt(s.loadId));
+    appender.appendBigInt(BigInt(r.row));
+    appender.appendVarchar(r.column || r.field);
+    if (r.value === null) appender.appendNull();
+    else appender.appendVarchar(r.value);
+    appender.appendVarchar(r.reason);
+    appender.appendVarchar(r.rawText);
+    appender.endRow();
+  }
+  appender.closeSync();
+}

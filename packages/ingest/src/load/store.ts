@@ -1,0 +1,70 @@
+// Applies a validated file to the stored tables: replace per (dealer, month) for monthly
+// kinds, add visit events for customer snapshots, upsert master data for dealers. Runs
+// inside the load's transaction, so a file loads whole or not at all.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { KINDS } from '../kinds/catalog.js';
+import type { KindId } from '../kinds/types.js';
+import { GOOD, ROWS_TABLE } from '../stage/validate.js';
+
+export const TABLE_OF: Record<KindId, string> = {
+  repair_orders: 'repair_orders',
+  bookings: 'bookings',
+  accident_repairs: 'accident_repairs',
+  customers: 'customer_visits',
+  dealers: 'dealers',
+};
+
+/** Stored columns of a kind, in table order (load_id excluded). */
+export function storedColumns(kind: KindId): string[] {
+  const spec = KINDS[kind];
+  const cols: string[] = [];
+  for (const c of spec.columns) {
+    cols.push(c.name);
+    if (c.name === 'dealer_code' && spec.monthFrom) cols.push('month');
+    if (c.type === 'repair_type' || c.type === 'booking_status') cols.push(`${c.name}_raw`);
+  }
+  return cols;
+}
+
+export async function storeRows(connection: DuckDBConnection, kind: KindId, loadId: number): Promise<void> {
+  const table = TABLE_OF[kind];
+  const cols = storedColumns(kind);
+  await connection.run(`
+    INSERT INTO dealers (dealer_code) SELECT DISTINCT dealer_code FROM ${ROWS_TABLE} WHERE ${GOOD}
+    ON CONFLICT (dealer_code) DO NOTHING`);
+  if (kind === 'dealers') {
+    await connection.run(`
+      UPDATE dealers SET name = coalesce(r.name, dealers.name), region = coalesce(r.region, dealers.region),
+        peer_group = coalesce(r.peer_group, dealers.peer_group), city = coalesce(r.city, dealers.city), load_id = $load
+      FROM (SELECT * FROM ${ROWS_TABLE} WHERE ${GOOD}) r WHERE dealers.dealer_code = r.dealer_code`, { load: loadId });
+    return;
+  }
+  if (KINDS[kind].monthFrom) {
+    await connection.run(`
+      DELETE FROM ${table} WHERE (dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM ${ROWS_TABLE} WHERE ${GOOD})`);
+    await connection.run(`
+      INSERT INTO ${table} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, $load FROM ${ROWS_TABLE} WHERE ${GOOD} ORDER BY ord`, { load: loadId });
+    return;
+  }
+  // customers: a snapshot adds the visit events not already known; it never deletes.
+  await connection.run(`
+    INSERT INTO ${table} (${cols.join(', ')}, load_id)
+    SELECT ${cols.join(', ')}, $load FROM (
+      SELECT * FROM ${ROWS_TABLE} r WHERE ${GOOD}
+      QUALIFY row_number() OVER (PARTITION BY dealer_code, vin, last_visit_time ORDER BY ord) = 1
+    ) r
+    WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.dealer_code = r.dealer_code AND t.vin = r.vin AND t.last_visit_time = r.last_visit_time)`, { load: loadId });
+}
+
+/** Dealers and months of the rows about to be stored ("YYYY-MM"). */
+export async function touched(connection: DuckDBConnection, kind: KindId): Promise<{ dealers: string[]; months: string[]; pairs: { dealer: string; month: string }[] }> {
+  const monthly = Boolean(KINDS[kind].monthFrom);
+  const reader = await connection.runAndReadAll(`
+    SELECT DISTINCT dealer_code AS dealer, ${monthly ? "strftime(month, '%Y-%m')" : 'NULL::VARCHAR'} AS month
+    FROM ${ROWS_TABLE} WHERE ${GOOD} ORDER BY 1, 2`);
+  const pairs = reader.getRowObjectsJS() as { dealer: string; month: string | null }[];
+  const dealers = [...new Set(pairs.map((p) => p.dealer))];
+  const months = [...new Set(pairs.flatMap((p) => (p.month ? [p.month] : [])))].sort();
+  return { dealers, months, pairs: pairs.flatMap((p) => (p.month ? [{ dealer: p.dealer, month: p.month }] : [])) };
+}

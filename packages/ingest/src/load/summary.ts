@@ -1,0 +1,36 @@
+// What a load reports, per file: the CLI's --json contract and the API's upload answer.
+
+import type { FixopsError } from '@fixops/shared';
+import type { KindId } from '../kinds/types.js';
+
+export interface LoadError {
+  row: number;
+  column: string;
+  field: string;
+  value: string | null;
+  code: string;
+  reason: string;
+}
+
+export interface LoadSummary {
+  loadId: number | null;
+  file: string;
+  status: 'loaded' | 'refused';
+  kind: KindId | null;
+  dealers: string[];
+  months: string[];
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+  rowsDuplicate: number;
+  encoding: string | null;
+  separator: string | null;
+  columns: { mapped: Record<string, string>; ignored: string[]; dropped: string[] };
+  errors: LoadError[];
+  /** Why the file was refused (absent when loaded). */
+  error?: FixopsError;
+  checksum: string | null;
+  ms: number;
+}
+
+export const MAX_ERRORS_LISTED = 100;

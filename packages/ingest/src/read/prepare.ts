@@ -1,0 +1,150 @@
+// Reads a file once, streaming: checksum, encoding check, record index, and — when the
+// file is not UTF-8 — transcoding into a temporary UTF-8 copy for DuckDB (its read_csv has
+// no GBK). The file is never held whole in memory.
+
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { fail } from '@fixops/shared';
+import { completeUtf8Prefix, sniffEncoding, type Encoding } from '../detect/encoding.js';
+import { RecordScanner, type RecordIndex } from '../detect/scanner.js';
+import { detectSeparator, parseHeader, type Separator } from '../detect/separator.js';
+
+const SAMPLE_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+
+export interface PrepareOptions {
+  /** Name shown in messages. */
+  file: string;
+  /** Folder for the transcoded copy; the caller removes it. */
+  tempDir: string;
+  encoding?: Encoding;
+  separator?: Separator;
+  onProgress?: (bytesRead: number, bytesTotal: number) => void;
+}
+
+export interface PreparedFile {
+  /** What DuckDB reads: the file itself, or its UTF-8 copy. */
+  utf8Path: string;
+  encoding: Encoding;
+  separator: Separator;
+  headers: string[];
+  checksum: string;
+  bytes: number;
+  index: RecordIndex;
+}
+
+export async function prepareFile(path: string, opts: PrepareOptions): Promise<PreparedFile> {
+  const { size } = await stat(path);
+  const sample = await readSample(path);
+  const encoding = opts.encoding ?? sniffEncoding(sample, opts.file);
+  const text = decodeSample(sample, encoding, size > sample.length);
+  const separator = opts.separator ?? detectSeparator(text);
+  const headers = parseHeader(text, separator, opts.file);
+
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    const scanned = await scanUtf8(path, size, separator, opts);
+    if (scanned) return { utf8Path: path, encoding, separator, headers, checksum: scanned.checksum, bytes: size, index: scanned.index };
+    if (opts.encoding) {
+      fail('bad_encoding', {
+        zh: `${opts.file}：文件不是有效的 UTF-8 编码（指定了 ${opts.encoding}）。`,
+        en: `${opts.file}: the file is not valid UTF-8 (${opts.encoding} was given).`,
+      }, { file: opts.file, encoding: opts.encoding });
+    }
+    // The start looked like UTF-8 but later bytes are not: a GB18030 file whose first part is ASCII.
+    return transcode(path, size, 'gb18030', separator, headers, opts);
+  }
+  return transcode(path, size, encoding, separator, headers, opts);
+}
+
+async function readSample(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(SAMPLE_BYTES);
+    const { bytesRead } = await handle.read(buf, 0, SAMPLE_BYTES, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function decodeSample(sample: Uint8Array, encoding: Encoding, truncated: boolean): string {
+  let text: string;
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') text = Buffer.from(completeUtf8Prefix(sample)).toString('utf8');
+  else {
+    const even = encoding === 'gb18030' ? sample : sample.subarray(0, sample.length - (sample.length % 2));
+    text = iconv.decode(Buffer.from(even), encoding);
+  }
+  text = text.replace(/^\uFEFF/, '');
+  if (truncated) {
+    const cut = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (cut > 0) text = text.slice(0, cut);
+  }
+  return text;
+}
+
+/** Returns undefined when a byte sequence is not valid UTF-8. */
+async function scanUtf8(path: string, size: number, separator: Separator, opts: PrepareOptions): Promise<{ checksum: string; index: RecordIndex } | undefined> {
+  const hash = createHash('sha256');
+  const scanner = new RecordScanner(separator);
+  let carry: Uint8Array = new Uint8Array(0);
+  let read = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const complete = completeUtf8Prefix(buf);
+    if (!isUtf8(complete)) return undefined;
+    carry = Uint8Array.prototype.slice.call(buf, complete.length);
+    scanner.push(chunk);
+    read += chunk.length;
+    opts.onProgress?.(read, size);
+  }
+  if (carry.length) return undefined;
+  return { checksum: hash.digest('hex'), index: scanner.finish() };
+}
+
+async function transcode(path: string, size: number, encoding: Encoding, separator: Separator, headers: string[], opts: PrepareOptions): Promise<PreparedFile> {
+  const hash = createHash('sha256');
+  const scanner = new RecordScanner(separator);
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  const utf8Path = join(opts.tempDir, 'utf8.csv');
+  const out = createWriteStream(utf8Path);
+  let read = 0;
+  let replaced = 0;
+  const emit = async (text: string) => {
+    if (!text) return;
+    if (text.includes('\uFFFD')) replaced += text.split('\uFFFD').length - 1;
+    const bytes = Buffer.from(text, 'utf8');
+    scanner.push(bytes);
+    await write(out, bytes);
+  };
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      await emit(decoder.write(chunk));
+      read += chunk.length;
+      opts.onProgress?.(read, size);
+    }
+    await emit(decoder.end() ?? '');
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  }
+  if (replaced > 0) {
+    fail('bad_encoding', {
+      zh: `${opts.file}：无法按 ${encoding} 读取文件（${replaced} 处无法解码的字节）。请确认文件编码，或用 --encoding 指定。`,
+      en: `${opts.file}: cannot read the file as ${encoding} (${replaced} undecodable byte sequences). Check its encoding or give --encoding.`,
+    }, { file: opts.file, encoding, undecodable: replaced });
+  }
+  return { utf8Path, encoding, separator, headers, checksum: hash.digest('hex'), bytes: size, index: scanner.finish() };
+}
+
+function write(stream: WriteStream, bytes: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const okToContinue = stream.write(bytes, (e) => (e ? reject(e) : undefined));
+    if (okToContinue) resolve();
+    else stream.once('drain', resolve);
+  });
+}

@@ -1,0 +1,86 @@
+// Rejected rows as the user needs them: line number, the column (as headed in the file),
+// the value, the reason, and the raw text of the record — with personal-data fields masked,
+// since those are never stored.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { open } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { bilingual, type Message } from '@fixops/shared';
+import { KINDS } from '../kinds/catalog.js';
+import type { ColumnMapping } from '../detect/headers.js';
+import type { PreparedFile } from '../read/prepare.js';
+import { reasonFor } from './reasons.js';
+import { REJECTED, ROWS_TABLE } from './validate.js';
+
+const MAX_RAW_CHARS = 4000;
+
+export interface RejectedRow {
+  /** 1-based line number where the record starts (the header is line 1). */
+  row: number;
+  /** Header of the offending column as written in the file; empty when the row as a whole is wrong. */
+  column: string;
+  /** Canonical column name. */
+  field: string;
+  value: string | null;
+  code: string;
+  reason: string;
+  reasonText: Message;
+  rawText: string;
+}
+
+export async function collectRejects(connection: DuckDBConnection, prepared: PreparedFile, mapping: ColumnMapping, dealer?: string): Promise<RejectedRow[]> {
+  const kind = KINDS[mapping.kind];
+  const key = kind.key;
+  const reader = await connection.runAndReadAll(`
+    SELECT ord::BIGINT AS ord, problem.column AS field, problem.code AS code, problem.value AS value, conflict${key ? `, ${key}::VARCHAR AS key_value` : ''}
+    FROM ${ROWS_TABLE} WHERE ${REJECTED} ORDER BY ord`);
+  const rows = reader.getRowObjectsJS() as { ord: bigint; field: string | null; code: string | null; value: string | null; conflict: boolean; key_value?: string }[];
+  if (rows.length === 0) return [];
+  const headerOf = new Map(mapping.mapped.map((m) => [m.spec.name, m.header]));
+  const raws = await readRawRecords(prepared, mapping, rows.map((r) => Number(r.ord)));
+  return rows.map((r, i) => {
+    const ord = Number(r.ord);
+    const isConflict = r.code === null && r.conflict;
+    const field = isConflict ? key! : (r.field ?? '');
+    const code = isConflict ? 'conflict' : r.code!;
+    const value = isConflict ? (r.key_value ?? null) : r.value;
+    const reasonText = reasonFor(code, value, { key: headerOf.get(key ?? '') ?? key, dealer, headerFields: prepared.index.headerFields });
+    return {
+      row: prepared.index.line(ord),
+      column: headerOf.get(field) ?? '',
+      field,
+      value,
+      code,
+      reason: bilingual(reasonText),
+      reasonText,
+      rawText: raws[i]!,
+    };
+  });
+}
+
+async function readRawRecords(prepared: PreparedFile, mapping: ColumnMapping, ords: number[]): Promise<string[]> {
+  const { index } = prepared;
+  const handle = await open(prepared.utf8Path, 'r');
+  try {
+    const out: string[] = [];
+    for (const ord of ords) {
+      const start = index.offset(ord);
+      const end = ord + 1 < index.count ? index.offset(ord + 1) : index.end;
+      const length = Math.min(end - start, MAX_RAW_CHARS * 4);
+      const buf = Buffer.alloc(length);
+      await handle.read(buf, 0, length, start);
+      const text = buf.toString('utf8').replace(/[\r\n]+$/, '');
+      out.push(maskPersonal(text, prepared.separator, mapping).slice(0, MAX_RAW_CHARS));
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
+}
+
+function maskPersonal(text: string, separator: string, mapping: ColumnMapping): string {
+  if (mapping.dropped.length === 0) return text;
+  const fields = Papa.parse<string[]>(text, { delimiter: separator, preview: 1 }).data[0] ?? [];
+  for (const d of mapping.dropped) if (d.index < fields.length && fields[d.index] !== '') fields[d.index] = '***';
+  return Papa.unparse([fields], { delimiter: separator, newline: '\n' });
+}
