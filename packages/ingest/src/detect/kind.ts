@@ -3,7 +3,7 @@
 
 import { fail } from '@fixops/shared';
 import { KINDS } from '../kinds/catalog.js';
-import { KIND_IDS, type KindId } from '../kinds/types.js';
+import { KIND_IDS, type ColumnSpec, type KindId } from '../kinds/types.js';
 import { mapColumns, type ColumnMapping } from './headers.js';
 
 export function detectKind(headers: readonly string[], file: string): ColumnMapping {
@@ -13,10 +13,13 @@ export function detectKind(headers: readonly string[], file: string): ColumnMapp
   if (fitting.length === 0) {
     const dealers = mapColumns(headers, 'dealers');
     if (dealers.missing.length === 0) return dealers;
+    const closest = closestKind(headers);
+    const lacking = closest.missing.map((s) => `${s.name}（${s.aliases.join(' / ')}）`).join('；');
+    const lackingEn = closest.missing.map((s) => `${s.name} (${s.aliases.join(' / ')})`).join('; ');
     return fail('unknown_kind', {
-      zh: `${file}：无法识别文件类型。表头为 ${headers.join(', ')}；没有一种导出类型的必填列齐全（维修工单需要 工单号、VIN、进厂时间、维修类型、总金额 等）。请检查表头或用 --kind 指定类型。`,
-      en: `${file}: cannot tell what kind of export this is. Headers: ${headers.join(', ')}; no kind has all its required columns (repair orders need ro_no, vin, open_time, repair_type, total_amount…). Check the headers or give --kind.`,
-    }, { file, headers, closest: closestKind(headers) });
+      zh: `${file}：无法识别文件类型。表头为 ${headers.join(', ')}；没有一种导出类型的必填列齐全。最接近的是“${KINDS[closest.kind].zh}”，缺少：${lacking}。请检查表头或用 --kind 指定类型。`,
+      en: `${file}: cannot tell what kind of export this is. Headers: ${headers.join(', ')}; no kind has all its required columns. Closest is ${KINDS[closest.kind].en}, which lacks: ${lackingEn}. Check the headers or give --kind.`,
+    }, { file, headers, closest: { kind: closest.kind, missing: closest.missing.map((s) => s.name) } });
   }
   const best = Math.max(...fitting.map((m) => m.mapped.length));
   const winners = fitting.filter((m) => m.mapped.length === best);
@@ -31,10 +34,10 @@ export function detectKind(headers: readonly string[], file: string): ColumnMapp
 }
 
 /** The kind that came nearest, with what it lacked: helps the refusal message. */
-function closestKind(headers: readonly string[]): { kind: KindId; missing: string[] } {
-  const scored = KIND_IDS.map((k) => mapColumns(headers, k)).sort((a, b) => a.missing.length - b.missing.length || b.mapped.length - a.mapped.length);
+function closestKind(headers: readonly string[]): { kind: KindId; missing: ColumnSpec[] } {
+  const scored = KIND_IDS.map((k) => mapColumns(headers, k)).sort((a, b) => b.mapped.length - a.mapped.length || a.missing.length - b.missing.length);
   const m = scored[0]!;
-  return { kind: m.kind, missing: m.missing.map((s) => s.name) };
+  return { kind: m.kind, missing: m.missing };
 }
 
 /** Refusal for a kind given with --kind whose required columns are not all there. */

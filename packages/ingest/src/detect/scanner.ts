@@ -1,7 +1,8 @@
 // Walks the UTF-8 bytes of a CSV once, chunk by chunk, and remembers where every record
 // starts (byte offset and line number). DuckDB does the real parsing; this index lets a
 // rejected row be reported with its line number and raw text, and catches rows with more
-// fields than the header (a separator inside an unquoted value), which DuckDB would drop silently.
+// fields than the header (a separator inside an unquoted value), whose extra fields DuckDB would
+// drop silently.
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -34,8 +35,12 @@ export interface RecordIndex {
   line(i: number): number;
   /** Byte offset just past the last record. */
   end: number;
-  /** Records with non-empty fields beyond the header's count. */
+  /** Records with more fields than the header (record index → field count). */
   tooManyFields: Map<number, number>;
+  /** Records with fewer fields than the header (DuckDB must pad them with NULLs). */
+  shortRecords: number;
+  /** Some quoted value holds a line break (DuckDB's parallel reader cannot pad such files). */
+  quotedLineBreaks: boolean;
 }
 
 // Parser states (plain numbers keep the hot loop monomorphic).
@@ -59,6 +64,8 @@ export class RecordScanner {
   private readonly offsets = new GrowableNumbers();
   private readonly lines = new GrowableNumbers();
   private readonly tooMany = new Map<number, number>();
+  private shortRecords = 0;
+  private quotedLineBreaks = false;
 
   constructor(separator: string) {
     this.sep = separator.charCodeAt(0);
@@ -91,16 +98,20 @@ export class RecordScanner {
       }
       if (state === QUOTED) {
         if (b === QUOTE) this.state = QUOTE_IN_QUOTED;
-        else if (b === LF) this.line++;
-        else if (b === CR) {
+        else if (b === LF) {
+          this.line++;
+          this.quotedLineBreaks = true;
+        } else if (b === CR) {
           this.line++;
           this.prevCR = true;
+          this.quotedLineBreaks = true;
         }
         continue;
       }
       if (b === sep) {
         this.field++;
         this.state = FIELD_START;
+        if (this.field >= this.headerFields && this.recordIndex >= 0) this.extraContent = true;
       } else if (b === LF || b === CR) {
         this.endRecord();
         this.line++;
@@ -109,7 +120,6 @@ export class RecordScanner {
         this.state = QUOTED;
       } else {
         this.state = UNQUOTED;
-        if (b !== SPACE && this.field >= this.headerFields && this.recordIndex >= 0) this.extraContent = true;
       }
     }
     this.pos += chunk.length;
@@ -129,6 +139,7 @@ export class RecordScanner {
   private endRecord(): void {
     if (this.recordIndex === -1) this.headerFields = this.field + 1;
     else if (this.extraContent) this.tooMany.set(this.recordIndex, this.field + 1);
+    else if (this.field + 1 < this.headerFields) this.shortRecords++;
     this.recordIndex++;
     this.lineStartPending = true;
     this.state = FIELD_START;
@@ -145,6 +156,8 @@ export class RecordScanner {
       line: (i) => lines.get(i),
       end: this.pos,
       tooManyFields: this.tooMany,
+      shortRecords: this.shortRecords,
+      quotedLineBreaks: this.quotedLineBreaks,
     };
   }
 }

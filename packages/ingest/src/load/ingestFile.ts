@@ -96,7 +96,12 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     }
   } catch (e) {
     // Not a refusal we can explain in the user's terms: still a value, never a stack trace.
-    const error: FixopsError = toFixopsError(e);
+    const cause = toFixopsError(e).message.en.split('\n')[0];
+    const error: FixopsError = {
+      code: 'internal',
+      message: { zh: `${file}：导入时发生内部错误，没有导入任何数据。`, en: `${file}: an internal error stopped the load; nothing was loaded.` },
+      details: { file, cause },
+    };
     return { ...summary, status: 'refused', rowsLoaded: 0, error, ms: Date.now() - started };
   } finally {
     await dropTemp(connection);

@@ -17,12 +17,15 @@ export async function stageFile(connection: DuckDBConnection, prepared: Prepared
   const width = Math.max(prepared.headers.length, prepared.index.headerFields);
   const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const keep = stagedIndexes(mapping).map((i) => `c${i}`).join(', ');
+  // Short rows need NULL padding, which DuckDB's parallel reader cannot combine with quoted line breaks.
+  const pad = prepared.index.shortRecords > 0;
+  const parallel = !(pad && prepared.index.quotedLineBreaks);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} AS
     SELECT ${keep} FROM read_csv(${quotedString(prepared.utf8Path)},
       columns = {${columns}}, header = true, auto_detect = false,
       delim = ${quotedString(prepared.separator)}, quote = '"', escape = '"',
-      null_padding = true, strict_mode = false, max_line_size = 16777216)`);
+      null_padding = ${pad}, parallel = ${parallel}, strict_mode = false, max_line_size = 16777216)`);
   const reader = await connection.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM ${STAGE_TABLE}`);
   return Number(reader.getRowObjects()[0]!.n);
 }
