@@ -2,8 +2,7 @@
 import { open } from 'node:fs/promises';
 import { addMonths, monthRange } from '@fixops/shared';
 import { MINUTES_PER_DAY, monthSpan } from './calendar.js';
-import { CHUNK_CHARS } from './chunks.js';
-import { encodeText } from './encoding.js';
+import { ChunkWriter } from './chunks.js';
 import { formatMoney } from './money.js';
 import { personName } from './names.js';
 import { Rng } from './prng.js';
@@ -28,7 +27,7 @@ const TYPES: ReadonlyArray<readonly [string, number]> = [
 const TYPE_WEIGHTS = TYPES.map(([, w]) => w);
 const VIN_POOL = 50_000;
 
-/** Writes `rows` data rows plus a header; returns the file size. Memory stays at one ~1 MB chunk. */
+/** Writes `rows` data rows plus a header; returns the file size. Memory stays at about one 1 MB chunk. */
 export async function writeBenchRepairOrders(path: string, opts: BenchOptions): Promise<{ bytes: number }> {
   if (!Number.isInteger(opts.rows) || opts.rows < 0) throw new RangeError(`rows must be a non-negative integer, got ${opts.rows}`);
   const rng = new Rng(opts.seed ?? 1);
@@ -44,20 +43,16 @@ export async function writeBenchRepairOrders(path: string, opts: BenchOptions): 
 
   const fh = await open(path, 'w');
   let bytes = 0;
-  let parts: string[] = [];
-  let size = 0;
-  const flush = async (): Promise<void> => {
-    if (parts.length === 0) return;
-    const buf = encodeText(parts.join(''), opts.encoding);
-    parts = [];
-    size = 0;
-    await fh.write(buf);
-    bytes += buf.length;
+  const ready: Buffer[] = [];
+  const w = new ChunkWriter(opts.encoding, '\n', (chunk) => ready.push(chunk));
+  const drain = async (): Promise<void> => {
+    for (const chunk of ready.splice(0)) {
+      await fh.write(chunk);
+      bytes += chunk.length;
+    }
   };
   try {
-    const header = `${PLAIN_RO_COLUMNS.map(([, h]) => h).join(',')}\n`;
-    parts.push(header);
-    size += header.length;
+    w.line(PLAIN_RO_COLUMNS.map(([, h]) => h).join(','));
     for (let i = 0; i < opts.rows; i++) {
       const m = Math.floor((i * months.length) / opts.rows);
       const d = rng.int(0, dealers.length - 1);
@@ -76,16 +71,16 @@ export async function writeBenchRepairOrders(path: string, opts: BenchOptions): 
       const delivered = promised + rng.int(-60, 45);
       const estimate = rng.chance(0.7) ? Math.round((total * rng.float(0.8, 1.15)) / 100) * 100 : -1;
       const booking = rng.chance(0.3) ? `${code}-B${yms[m]}-${String(seq[k]).padStart(5, '0')}` : '';
-      const row =
+      w.line(
         `${code},${code}-${yms[m]}-${String(seq[k]).padStart(5, '0')},${vins[rng.int(0, VIN_POOL - 1)]},` +
-        `${formatTimestamp('iso-sec', open)},${type},${money(total)},${formatTimestamp('iso-sec', promised)},` +
-        `${formatTimestamp('iso-sec', delivered)},${advisors[(d * 7 + rng.int(0, 4)) % advisors.length]},${money(labor)},` +
-        `${money(partsAmount)},${estimate < 0 ? '' : money(estimate)},${booking},${care > 0 ? money(care) : ''},${rng.int(500, 150_000)}\n`;
-      parts.push(row);
-      size += row.length;
-      if (size >= CHUNK_CHARS) await flush();
+          `${formatTimestamp('iso-sec', open)},${type},${money(total)},${formatTimestamp('iso-sec', promised)},` +
+          `${formatTimestamp('iso-sec', delivered)},${advisors[(d * 7 + rng.int(0, 4)) % advisors.length]},${money(labor)},` +
+          `${money(partsAmount)},${estimate < 0 ? '' : money(estimate)},${booking},${care > 0 ? money(care) : ''},${rng.int(500, 150_000)}`,
+      );
+      if (ready.length > 0) await drain();
     }
-    await flush();
+    w.finish();
+    await drain();
   } finally {
     await fh.close();
   }

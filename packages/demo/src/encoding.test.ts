@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { bomFor, decodeBytes, encodeText } from './encoding.js';
+import { bomFor, decodeBytes, encodeText, writeGb18030 } from './encoding.js';
 
 describe('encoding', () => {
   const text = '经销商代码,金额\r\nSH001,"1,234.50元"\r\n￥¥';
@@ -21,5 +21,15 @@ describe('encoding', () => {
   it('utf-8-bom carries EF BB BF, utf-8 none', () => {
     expect([...bomFor('utf-8-bom')]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bomFor('utf-8').length).toBe(0);
+  });
+
+  it('writeGb18030 matches iconv-lite byte for byte, astral characters included', () => {
+    const sample = `${text}，。、《》“”－—…·ÀéΩЖ€£©®™𠀀𝄞 end`;
+    const buf = Buffer.alloc(sample.length * 4);
+    const n = writeGb18030(sample, buf, 0);
+    expect(buf.subarray(0, n).equals(iconv.encode(sample, 'gb18030'))).toBe(true);
+    // cached second pass gives the same bytes
+    const again = Buffer.alloc(sample.length * 4);
+    expect(again.subarray(0, writeGb18030(sample, again, 0)).equals(buf.subarray(0, n))).toBe(true);
   });
 });

@@ -28,6 +28,42 @@ export function encodeText(text: string, encoding: DemoEncoding): Buffer {
   }
 }
 
+const gbCache = new Map<number, Buffer>();
+
+/**
+ * Writes text as GB18030 into `buf` at `offset` and returns the byte count. ASCII is copied straight;
+ * any other character is encoded once by iconv-lite and cached (GB18030 is stateless per character),
+ * which makes big files ~4× faster than encoding joined chunks. `buf` needs 4 bytes per UTF-16 unit.
+ */
+export function writeGb18030(text: string, buf: Buffer, offset: number): number {
+  let o = offset;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      buf[o++] = c;
+      continue;
+    }
+    let key = c;
+    let units = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        key = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        units = 2;
+      }
+    }
+    let bytes = gbCache.get(key);
+    if (bytes === undefined) {
+      bytes = iconv.encode(text.slice(i, i + units), 'gb18030');
+      gbCache.set(key, bytes);
+    }
+    for (let k = 0; k < bytes.length; k++) buf[o++] = bytes[k] as number;
+    i += units - 1;
+  }
+  return o - offset;
+}
+
 /** Reads bytes back (strips the BOM): used by tests and by anyone checking a generated file. */
 export function decodeBytes(bytes: Buffer, encoding: DemoEncoding): string {
   switch (encoding) {

@@ -70,7 +70,6 @@ export function planNetwork(opts: NetworkOptions = {}): NetworkPlan {
         metro: dealer.group === 'metro',
         months,
         rosPerMonth: options.rosPerMonth,
-        ids: style.ids,
       });
       const ctx: DealerContext = {
         seed: options.seed,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSeed, mulberry32, Rng } from './prng.js';
+import { cumulative, deriveSeed, mulberry32, Rng } from './prng.js';
 
 describe('prng', () => {
   it('same seed gives the same sequence', () => {
@@ -36,5 +36,15 @@ describe('prng', () => {
     for (let i = 0; i < 10_000; i++) if (rng.weightedIndex([1, 9]) === 1) hits++;
     expect(hits / 10_000).toBeGreaterThan(0.85);
     expect(hits / 10_000).toBeLessThan(0.95);
+  });
+
+  it('pickCumulative follows weights and never picks a zero weight', () => {
+    const rng = new Rng(4);
+    const cum = cumulative([1, 0, 3]);
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 8000; i++) counts[rng.pickCumulative(cum)]! += 1;
+    expect(counts[1]).toBe(0);
+    expect(counts[2]! / 8000).toBeGreaterThan(0.7);
+    expect(counts[2]! / 8000).toBeLessThan(0.8);
   });
 });

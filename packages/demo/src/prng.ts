@@ -67,6 +67,19 @@ export class Rng {
     return weights.length - 1;
   }
 
+  /** Index drawn from cumulative weights (see cumulative()): binary search, for lists drawn from many times. */
+  pickCumulative(cum: Float64Array): number {
+    const r = this.next() * (cum[cum.length - 1] as number);
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cum[mid] as number) > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
   /** Standard normal via Box-Muller, scaled. */
   normal(mean = 0, sd = 1): number {
     const u = 1 - this.next();
@@ -88,4 +101,15 @@ export class Rng {
     }
     return items;
   }
+}
+
+/** Running sums of weights, for Rng.pickCumulative. */
+export function cumulative(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => {
+    sum += w;
+    out[i] = sum;
+  });
+  return out;
 }

@@ -76,19 +76,29 @@ function writeTable<T>(w: ChunkWriter, style: Style, o: TableOptions<T>): TableC
   const counts: TableCounts = { rows: 0, badRows: 0, duplicateRows: 0, totalsRows: 0, blankLines: 0 };
   const values: string[] = new Array<string>(fields.length);
   const n = o.rows.length;
+  const getters = o.getters;
+  const width = getters.length;
+  const first = getters[0] as Getter<T>;
   for (let i = 0; i < n; i++) {
     const row = o.rows[i] as T;
-    for (let c = 0; c < fields.length; c++) values[c] = (o.getters[c] as Getter<T>)(row);
+    let text: string;
     const defect = o.defects?.get(i);
-    if (defect && o.defectValue) {
-      const [field, bad] = o.defectValue(defect);
-      const c = fields.indexOf(field);
-      if (c >= 0) {
-        values[c] = bad;
-        counts.badRows++;
+    if (quote || defect) {
+      for (let c = 0; c < width; c++) values[c] = (getters[c] as Getter<T>)(row);
+      if (defect && o.defectValue) {
+        const [field, bad] = o.defectValue(defect);
+        const c = fields.indexOf(field);
+        if (c >= 0) {
+          values[c] = bad;
+          counts.badRows++;
+        }
       }
+      text = quote ? values.map((v) => quoteField(v, sep)).join(sep) : values.join(sep);
+    } else {
+      // hot path of scale mode: plain concatenation, no per-row arrays
+      text = first(row);
+      for (let c = 1; c < width; c++) text += sep + (getters[c] as Getter<T>)(row);
     }
-    const text = quote ? values.map((v) => quoteField(v, sep)).join(sep) : values.join(sep);
     w.line(text);
     counts.rows++;
     if (i === o.duplicateAt) {
@@ -189,6 +199,17 @@ function customerGetter(ctx: DealerContext, field: Field): Getter<SimCustomer> |
   }
 }
 
+/** RO and booking numbers in the style's own format, from month index and running number. */
+function numbering(ctx: DealerContext): { roNo: (ro: SimRO) => string; bookingNo: (month: number, seq: number) => string } {
+  const { ids } = ctx.style;
+  const code = ctx.dealer.code;
+  const yms = ctx.data.months.map((m) => m.replace('-', ''));
+  return {
+    roNo: (ro) => ids.ro(yms[ro.month] as string, ro.seq, code),
+    bookingNo: (month, seq) => ids.booking(yms[month] as string, seq, code),
+  };
+}
+
 function advisorName(profile: DealerProfile, i: number): string {
   return (profile.advisors[i] as { name: string }).name;
 }
@@ -196,6 +217,7 @@ function advisorName(profile: DealerProfile, i: number): string {
 export function renderRepairOrders(ctx: DealerContext, sink?: Sink): DemoFile {
   const { style, vocab, data } = ctx;
   const rng = new Rng(deriveSeed(ctx.seed, 'render', ctx.dealer.code, 'repair_orders'));
+  const { roNo, bookingNo } = numbering(ctx);
   const f = fmt(ctx);
   const careZero = style.careZero;
   const remarks = new Map<SimRO, string>();
@@ -210,7 +232,7 @@ export function renderRepairOrders(ctx: DealerContext, sink?: Sink): DemoFile {
     if (viaCustomer) return (ro) => viaCustomer(ro.customer);
     switch (field) {
       case 'ro_no':
-        return (ro) => ro.roNo;
+        return (ro) => roNo(ro);
       case 'open_time':
         return (ro) => f.time(ro.open);
       case 'repair_type':
@@ -232,7 +254,7 @@ export function renderRepairOrders(ctx: DealerContext, sink?: Sink): DemoFile {
       case 'advisor':
         return (ro) => advisorName(data.profile, ro.advisor);
       case 'booking_no':
-        return (ro) => ro.bookingNo ?? '';
+        return (ro) => (ro.bookingSeq > 0 ? bookingNo(ro.month, ro.bookingSeq) : '');
       case 'mileage':
         return (ro) => String(ro.mileage);
       case 'remark':
@@ -267,6 +289,7 @@ export function renderRepairOrders(ctx: DealerContext, sink?: Sink): DemoFile {
 export function renderBookings(ctx: DealerContext, sink?: Sink): DemoFile {
   const { style, vocab, data } = ctx;
   const rng = new Rng(deriveSeed(ctx.seed, 'render', ctx.dealer.code, 'bookings'));
+  const { bookingNo } = numbering(ctx);
   const f = fmt(ctx);
   const channels = CHANNELS[style.lang];
   const getters = style.columns.bookings.map(([field]): Getter<SimBooking> => {
@@ -274,7 +297,7 @@ export function renderBookings(ctx: DealerContext, sink?: Sink): DemoFile {
     if (viaCustomer) return (b) => viaCustomer(b.customer);
     switch (field) {
       case 'booking_no':
-        return (b) => b.bookingNo;
+        return (b) => bookingNo(b.month, b.seq);
       case 'appointment':
         return (b) => f.time(b.appointment);
       case 'created':
@@ -309,6 +332,7 @@ export function renderBookings(ctx: DealerContext, sink?: Sink): DemoFile {
 export function renderAccidents(ctx: DealerContext, sink?: Sink): DemoFile {
   const { style, data } = ctx;
   const rng = new Rng(deriveSeed(ctx.seed, 'render', ctx.dealer.code, 'accident_repairs'));
+  const { roNo } = numbering(ctx);
   const f = fmt(ctx);
   const insurers = INSURERS[style.lang];
   const getters = style.columns.accident_repairs.map(([field]): Getter<SimAccident> => {
@@ -316,7 +340,7 @@ export function renderAccidents(ctx: DealerContext, sink?: Sink): DemoFile {
     if (viaCustomer) return (a) => viaCustomer(a.ro.customer);
     switch (field) {
       case 'ro_no':
-        return (a) => a.ro.roNo;
+        return (a) => roNo(a.ro);
       case 'open_time':
         return (a) => f.time(a.ro.open);
       case 'repair_amount':

@@ -2,8 +2,7 @@
 // The result is format-free; render.ts writes it in the dealer's DMS style.
 import { dayWeight, MINUTES_PER_DAY, monthSpan } from './calendar.js';
 import { makeProfile, type DealerProfile } from './profile.js';
-import { deriveSeed, Rng } from './prng.js';
-import type { Ids } from './styles.js';
+import { cumulative, deriveSeed, Rng } from './prng.js';
 import { CHANNEL_WEIGHTS, INSURER_WEIGHTS, type BookingStatus, type RepairType } from './vocab.js';
 import { makeVin } from './vin.js';
 
@@ -23,8 +22,9 @@ export interface SimCustomer {
 }
 
 export interface SimRO {
-  roNo: string;
+  /** Month index and running number within the month: the style turns them into an RO number. */
   month: number;
+  seq: number;
   customer: SimCustomer;
   open: number;
   type: RepairType;
@@ -36,13 +36,14 @@ export interface SimRO {
   promised: number | null;
   delivered: number | null;
   advisor: number;
-  bookingNo: string | null;
+  /** Running number of its booking in the same month; 0 = not booked. */
+  bookingSeq: number;
   mileage: number;
 }
 
 export interface SimBooking {
-  bookingNo: string;
   month: number;
+  seq: number;
   appointment: number;
   created: number;
   status: BookingStatus;
@@ -77,11 +78,10 @@ export interface SimInput {
   metro: boolean;
   months: string[];
   rosPerMonth: number;
-  ids: Ids;
 }
 
 const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
-const HOUR_WEIGHTS = [1.2, 1.6, 1.4, 1.0, 0.5, 0.8, 1.0, 0.9, 0.7, 0.4]; // 8:00 … 17:00
+const HOUR_WEIGHTS = cumulative([1.2, 1.6, 1.4, 1.0, 0.5, 0.8, 1.0, 0.9, 0.7, 0.4]); // 8:00 … 17:00
 const CARE_PRICES = [98, 128, 168, 198, 238, 268, 298, 368, 398, 468, 588, 680];
 const BOOKING_AFFINITY: Record<RepairType, number> = {
   maintenance: 1.3, general: 0.9, accident: 0.4, warranty: 1.0, recall: 1.3, rework: 0.6, internal: 0, unclassified: 0.5,
@@ -93,7 +93,7 @@ const roundCents = (yuan: number): number => Math.round(yuan * 100);
 const ceilTo = (minutes: number, step: number): number => Math.ceil(minutes / step) * step;
 
 export function simulateDealer(input: SimInput): DealerData {
-  const { code, months, ids } = input;
+  const { code, months } = input;
   const rng = new Rng(deriveSeed(input.seed, 'sim', code));
   const profile = makeProfile(rng, input.index, input.metro, months.length, input.rosPerMonth);
   const spans = months.map(monthSpan);
@@ -156,20 +156,18 @@ export function simulateDealer(input: SimInput): DealerData {
   const ros: SimRO[] = [];
   const bookings: SimBooking[] = [];
   const accidents: SimAccident[] = [];
-  const advisorLoads = profile.advisors.map((a) => a.load);
+  const advisorLoads = cumulative(profile.advisors.map((a) => a.load));
+  const channelWeights = cumulative(CHANNEL_WEIGHTS);
+  const insurerWeights = cumulative(INSURER_WEIGHTS);
   const mid = (months.length - 1) / 2;
 
   for (let m = 0; m < months.length; m++) {
     const span = spans[m] as { first: number; days: number };
-    const ym = (months[m] as string).replace('-', '');
     const event = profile.events.get(m) ?? {};
-    const weights: number[] = [];
-    let weightSum = 0;
-    for (let d = 0; d < span.days; d++) {
-      const w = dayWeight(span.first + d);
-      weights.push(w);
-      weightSum += w;
-    }
+    const dayWeights: number[] = [];
+    for (let d = 0; d < span.days; d++) dayWeights.push(dayWeight(span.first + d));
+    const weights = cumulative(dayWeights);
+    const weightSum = weights[weights.length - 1] as number;
     const volume = Math.max(
       3,
       Math.round(
@@ -193,7 +191,7 @@ export function simulateDealer(input: SimInput): DealerData {
       ['warranty', warranty], ['recall', mix.recall], ['rework', mix.rework], ['internal', mix.internal],
       ['unclassified', mix.unclassified],
     ];
-    const typeW = typeWeights.map(([, w]) => w);
+    const typeW = cumulative(typeWeights.map(([, w]) => w));
 
     // who comes: customers due this month (oldest overdue first is irrelevant: shuffled), topped up with new VINs
     const due = all.filter((c) => c.active && c.nextMonth <= m);
@@ -204,8 +202,8 @@ export function simulateDealer(input: SimInput): DealerData {
 
     const monthRos: SimRO[] = [];
     const pickOpen = (): number => {
-      const d = rng.weightedIndex(weights);
-      const h = rng.weightedIndex(HOUR_WEIGHTS);
+      const d = rng.pickCumulative(weights);
+      const h = rng.pickCumulative(HOUR_WEIGHTS);
       return (span.first + d) * MINUTES_PER_DAY + (8 + h) * 60 + rng.int(0, 59);
     };
     for (let i = 0; i < volume; i++) {
@@ -216,11 +214,11 @@ export function simulateDealer(input: SimInput): DealerData {
         const purchase = open - (usedCar ? rng.int(200, 6 * 365) : rng.int(1, 120)) * MINUTES_PER_DAY;
         customer = newCustomer(purchase, usedCar ? rng.int(5000, 90000) : rng.int(5, 60));
       }
-      monthRos.push(makeRo(customer, open, typeWeights[rng.weightedIndex(typeW)]?.[0] ?? 'maintenance'));
+      monthRos.push(makeRo(customer, open, typeWeights[rng.pickCumulative(typeW)]?.[0] ?? 'maintenance'));
     }
 
     function makeRo(customer: SimCustomer, open: number, type: RepairType): SimRO {
-      const advisorIndex = rng.weightedIndex(advisorLoads);
+      const advisorIndex = rng.pickCumulative(advisorLoads);
       const advisor = profile.advisors[advisorIndex] as (typeof profile.advisors)[number];
       let labor = 0;
       let parts = 0;
@@ -302,8 +300,8 @@ export function simulateDealer(input: SimInput): DealerData {
 
       const days = Math.max(0, (open - customer.purchase) / MINUTES_PER_DAY);
       const ro: SimRO = {
-        roNo: '',
         month: m,
+        seq: 0,
         customer,
         open,
         type,
@@ -315,17 +313,17 @@ export function simulateDealer(input: SimInput): DealerData {
         promised: promisedOut,
         delivered,
         advisor: advisorIndex,
-        bookingNo: null,
+        bookingSeq: 0,
         mileage: Math.round(customer.km0 + customer.kmPerDay * days + rng.int(0, 300)),
       };
-      if (rng.chance(clamp(bookingRate * advisor.bookingFactor * BOOKING_AFFINITY[type], 0, 0.95))) ro.bookingNo = 'pending';
+      if (rng.chance(clamp(bookingRate * advisor.bookingFactor * BOOKING_AFFINITY[type], 0, 0.95))) ro.bookingSeq = -1; // numbered below
       return ro;
     }
 
     // visits move the customers on: come back in ~interval months, or never again
     monthRos.sort((a, b) => a.open - b.open);
     monthRos.forEach((ro, i) => {
-      ro.roNo = ids.ro(ym, i + 1, code);
+      ro.seq = i + 1;
       const c = ro.customer;
       if (c.lastVisit === null || ro.open > c.lastVisit) c.lastVisit = ro.open;
       if (c.nextMonth <= m) {
@@ -335,13 +333,13 @@ export function simulateDealer(input: SimInput): DealerData {
     });
 
     // bookings: the booked ROs arrived; no-shows, cancellations and stale "pending" ones around them
-    const monthBookings: Array<Omit<SimBooking, 'bookingNo'> & { ro?: SimRO }> = [];
+    const monthBookings: Array<Omit<SimBooking, 'seq'> & { ro?: SimRO }> = [];
     for (const ro of monthRos) {
-      if (ro.bookingNo === null) continue;
+      if (ro.bookingSeq === 0) continue;
       const appointment = Math.floor((ro.open - rng.int(0, 40)) / 30) * 30;
       monthBookings.push({
         month: m, appointment, created: appointment - rng.int(120, 7 * MINUTES_PER_DAY), status: 'arrived',
-        customer: ro.customer, channel: rng.weightedIndex(CHANNEL_WEIGHTS), advisor: ro.advisor, ro,
+        customer: ro.customer, channel: rng.pickCumulative(channelWeights), advisor: ro.advisor, ro,
       });
     }
     const arrived = monthBookings.length;
@@ -351,20 +349,19 @@ export function simulateDealer(input: SimInput): DealerData {
     const others: Array<[BookingStatus, number]> = [['no_show', noShows], ['cancelled', cancelled], ['pending', pending]];
     for (const [status, n] of others) {
       for (let i = 0; i < n; i++) {
-        const appointment = (span.first + rng.weightedIndex(weights)) * MINUTES_PER_DAY + 8 * 60 + 30 + 30 * rng.int(0, 16);
+        const appointment = (span.first + rng.pickCumulative(weights)) * MINUTES_PER_DAY + 8 * 60 + 30 + 30 * rng.int(0, 16);
         const customer = all[rng.int(0, all.length - 1)] as SimCustomer;
         monthBookings.push({
           month: m, appointment, created: appointment - rng.int(120, 7 * MINUTES_PER_DAY), status, customer,
-          channel: rng.weightedIndex(CHANNEL_WEIGHTS), advisor: rng.weightedIndex(advisorLoads),
+          channel: rng.pickCumulative(channelWeights), advisor: rng.pickCumulative(advisorLoads),
         });
       }
     }
     monthBookings.sort((a, b) => a.appointment - b.appointment || a.created - b.created);
     monthBookings.forEach((b, i) => {
-      const bookingNo = ids.booking(ym, i + 1, code);
-      if (b.ro) b.ro.bookingNo = bookingNo;
+      if (b.ro) b.ro.bookingSeq = i + 1;
       bookings.push({
-        bookingNo, month: b.month, appointment: b.appointment, created: b.created, status: b.status,
+        seq: i + 1, month: b.month, appointment: b.appointment, created: b.created, status: b.status,
         customer: b.customer, channel: b.channel, advisor: b.advisor,
       });
     });
@@ -377,7 +374,7 @@ export function simulateDealer(input: SimInput): DealerData {
         accidents.push({
           ro,
           amount: ro.total,
-          insurer: insured ? rng.weightedIndex(INSURER_WEIGHTS) : -1,
+          insurer: insured ? rng.pickCumulative(insurerWeights) : -1,
           assessed: insured ? Math.round((ro.total * rng.float(0.85, 1.05)) / 100) * 100 : null,
         });
       }
