@@ -13,10 +13,10 @@ import type { Encoding } from '../detect/encoding.js';
 import { separatorName, type Separator } from '../detect/separator.js';
 import { KINDS } from '../kinds/catalog.js';
 import type { KindId } from '../kinds/types.js';
-import { prepareFile, type PreparedFile } from '../read/prepare.js';
-import { collectRejects, type RejectedRow } from '../stage/rejects.js';
+import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type PreparedFile } from '../read/prepare.js';
 import { stageFile, STAGE_TABLE } from '../stage/stage.js';
-import { countRows, ROWS_TABLE, SHAPE_TABLE, validateStaged, type RowCounts } from '../stage/validate.js';
+import { collectRejects, type RejectedRow } from '../stage/rejects.js';
+import { countRows, DUPS_TABLE, ROWS_TABLE, SHAPE_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
 import { nextLoadId, recordLoad } from './loadLog.js';
 import { storeRows, touched } from './store.js';
 import { MAX_ERRORS_LISTED, type LoadSummary } from './summary.js';
@@ -46,7 +46,13 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   const summary: LoadSummary = {
     loadId: null, file, status: 'refused', kind: null, dealers: [], months: [],
     rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, rowsDuplicate: 0,
-    encoding: null, separator: null, columns: { mapped: {}, ignored: [], dropped: [] }, errors: [], checksum: null, ms: 0,
+    encoding: null, separator: null, columns: { mapped: {}, ignored: [], dropped: [] }, errors: [], checksum: null, ms: 0, phases: {},
+  };
+  let mark = started;
+  const phase = (name: string) => {
+    const now = Date.now();
+    summary.phases[name] = now - mark;
+    mark = now;
   };
   let rejects: RejectedRow[] = [];
   const tempDir = await mkdtemp(join(tmpdir(), 'fixops-ingest-'));
@@ -54,11 +60,11 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     const loadId = await nextLoadId(connection);
     summary.loadId = loadId;
     try {
-      const prepared = await prepareFile(path, { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress });
-      summary.encoding = prepared.encoding;
-      summary.separator = separatorName(prepared.separator);
-      summary.checksum = prepared.checksum;
-      const mapping = chooseMapping(prepared, opts.kind, file);
+      const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress };
+      const inspected = await inspectFile(path, prepareOpts);
+      summary.encoding = inspected.encoding;
+      summary.separator = separatorName(inspected.separator);
+      const mapping = chooseMapping(inspected.headers, opts.kind, file);
       summary.kind = mapping.kind;
       summary.columns = {
         mapped: Object.fromEntries(mapping.mapped.map((m) => [m.header, m.spec.name])),
@@ -67,13 +73,19 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       };
       requireDealer(mapping, dealer, file);
 
-      const staged = await stageFile(connection, prepared, mapping);
+      const { prepared, staged } = await readAndStage(connection, inspected, mapping, prepareOpts);
+      summary.encoding = prepared.encoding;
+      summary.checksum = prepared.checksum;
       checkStructure(staged, prepared, file);
-      await validateStaged(connection, mapping, { dealer, tooManyFields: prepared.index.tooManyFields });
+      phase('read');
+      await validateFile(connection, mapping, { dealer, tooManyFields: prepared.index.tooManyFields });
+      phase('validate');
       const counts = await countRows(connection);
+      phase('count');
       Object.assign(summary, { rowsRejected: counts.rejected, rowsSkipped: counts.skipped, rowsDuplicate: counts.duplicate });
       rejects = await collectRejects(connection, prepared, mapping, dealer);
       summary.errors = rejects.slice(0, MAX_ERRORS_LISTED).map(({ rawText: _raw, reasonText: _text, ...e }) => e);
+      phase('rejects');
       checkCounts(counts, opts.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE, rejects, file);
 
       const changed = await touched(connection, mapping.kind);
@@ -84,6 +96,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         summary.rowsLoaded = counts.loaded;
         summary.dealers = changed.dealers;
         summary.months = changed.months;
+        phase('store');
         summary.ms = Date.now() - started;
         await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
       });
@@ -109,9 +122,33 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   }
 }
 
-function chooseMapping(prepared: PreparedFile, kind: KindId | undefined, file: string): ColumnMapping {
-  if (!kind) return detectKind(prepared.headers, file);
-  const mapping = mapColumns(prepared.headers, kind);
+/**
+ * The streaming pass (checksum, encoding check, record index) and DuckDB's read of the file.
+ * A UTF-8 file is read by both at once; a file that needs transcoding is staged from its copy.
+ */
+async function readAndStage(connection: DuckDBConnection, inspected: InspectedFile, mapping: ColumnMapping, opts: Parameters<typeof prepareFile>[1]): Promise<{ prepared: PreparedFile; staged: number }> {
+  const width = inspected.headers.length;
+  if (readsAsUtf8(inspected)) {
+    const [prep, stage] = await Promise.allSettled([
+      prepareFile(inspected, opts),
+      stageFile(connection, { utf8Path: inspected.path, separator: inspected.separator, width }, mapping),
+    ]);
+    if (prep.status === 'rejected') throw prep.reason;
+    const prepared = prep.value;
+    if (prepared.utf8Path === inspected.path) {
+      if (stage.status === 'rejected') throw stage.reason;
+      return { prepared, staged: stage.value };
+    }
+    // Not UTF-8 after all: stage the transcoded copy instead.
+    return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width }, mapping) };
+  }
+  const prepared = await prepareFile(inspected, opts);
+  return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width }, mapping) };
+}
+
+function chooseMapping(headers: string[], kind: KindId | undefined, file: string): ColumnMapping {
+  if (!kind) return detectKind(headers, file);
+  const mapping = mapColumns(headers, kind);
   requireColumns(mapping, file);
   return mapping;
 }
@@ -166,6 +203,6 @@ function checkCounts(counts: RowCounts, maxRate: number, rejects: RejectedRow[],
 }
 
 async function dropTemp(connection: DuckDBConnection): Promise<void> {
-  for (const t of [ROWS_TABLE, STAGE_TABLE, SHAPE_TABLE]) await connection.run(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
+  for (const t of [STAGE_TABLE, ROWS_TABLE, DUPS_TABLE, SHAPE_TABLE]) await connection.run(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
 }
 

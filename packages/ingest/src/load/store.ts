@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KINDS } from '../kinds/catalog.js';
 import type { KindId } from '../kinds/types.js';
-import { GOOD, ROWS_TABLE } from '../stage/validate.js';
+import { GOOD, ROWS } from '../stage/validate.js';
 
 export const TABLE_OF: Record<KindId, string> = {
   repair_orders: 'repair_orders',
@@ -31,27 +31,27 @@ export async function storeRows(connection: DuckDBConnection, kind: KindId, load
   const table = TABLE_OF[kind];
   const cols = storedColumns(kind);
   await connection.run(`
-    INSERT INTO dealers (dealer_code) SELECT DISTINCT dealer_code FROM ${ROWS_TABLE} WHERE ${GOOD}
+    INSERT INTO dealers (dealer_code) SELECT DISTINCT dealer_code FROM ${ROWS} WHERE ${GOOD}
     ON CONFLICT (dealer_code) DO NOTHING`);
   if (kind === 'dealers') {
     await connection.run(`
       UPDATE dealers SET name = coalesce(r.name, dealers.name), region = coalesce(r.region, dealers.region),
         peer_group = coalesce(r.peer_group, dealers.peer_group), city = coalesce(r.city, dealers.city), load_id = $load
-      FROM (SELECT * FROM ${ROWS_TABLE} WHERE ${GOOD}) r WHERE dealers.dealer_code = r.dealer_code`, { load: loadId });
+      FROM (SELECT * FROM ${ROWS} WHERE ${GOOD}) r WHERE dealers.dealer_code = r.dealer_code`, { load: loadId });
     return;
   }
   if (KINDS[kind].monthFrom) {
     await connection.run(`
-      DELETE FROM ${table} WHERE (dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM ${ROWS_TABLE} WHERE ${GOOD})`);
+      DELETE FROM ${table} WHERE (dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM ${ROWS} WHERE ${GOOD})`);
     await connection.run(`
-      INSERT INTO ${table} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, $load FROM ${ROWS_TABLE} WHERE ${GOOD} ORDER BY ord`, { load: loadId });
+      INSERT INTO ${table} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, $load FROM ${ROWS} WHERE ${GOOD}`, { load: loadId });
     return;
   }
   // customers: a snapshot adds the visit events not already known; it never deletes.
   await connection.run(`
     INSERT INTO ${table} (${cols.join(', ')}, load_id)
     SELECT ${cols.join(', ')}, $load FROM (
-      SELECT * FROM ${ROWS_TABLE} r WHERE ${GOOD}
+      SELECT * FROM ${ROWS} WHERE ${GOOD}
       QUALIFY row_number() OVER (PARTITION BY dealer_code, vin, last_visit_time ORDER BY ord) = 1
     ) r
     WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.dealer_code = r.dealer_code AND t.vin = r.vin AND t.last_visit_time = r.last_visit_time)`, { load: loadId });
@@ -62,7 +62,7 @@ export async function touched(connection: DuckDBConnection, kind: KindId): Promi
   const monthly = Boolean(KINDS[kind].monthFrom);
   const reader = await connection.runAndReadAll(`
     SELECT DISTINCT dealer_code AS dealer, ${monthly ? "strftime(month, '%Y-%m')" : 'NULL::VARCHAR'} AS month
-    FROM ${ROWS_TABLE} WHERE ${GOOD} ORDER BY 1, 2`);
+    FROM ${ROWS} WHERE ${GOOD} ORDER BY 1, 2`);
   const pairs = reader.getRowObjectsJS() as { dealer: string; month: string | null }[];
   const dealers = [...new Set(pairs.map((p) => p.dealer))];
   const months = [...new Set(pairs.flatMap((p) => (p.month ? [p.month] : [])))].sort();

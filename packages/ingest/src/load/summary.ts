@@ -31,6 +31,8 @@ export interface LoadSummary {
   error?: FixopsError;
   checksum: string | null;
   ms: number;
+  /** Milliseconds per phase (read, stage, validate, rejects, store), for benchmarks. */
+  phases: Record<string, number>;
 }
 
 export const MAX_ERRORS_LISTED = 100;

@@ -26,6 +26,15 @@ export interface PrepareOptions {
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
 }
 
+/** What the first 64 KB tell: encoding, separator and header. */
+export interface InspectedFile {
+  path: string;
+  size: number;
+  encoding: Encoding;
+  separator: Separator;
+  headers: string[];
+}
+
 export interface PreparedFile {
   /** What DuckDB reads: the file itself, or its UTF-8 copy. */
   utf8Path: string;
@@ -37,27 +46,43 @@ export interface PreparedFile {
   index: RecordIndex;
 }
 
-export async function prepareFile(path: string, opts: PrepareOptions): Promise<PreparedFile> {
+export async function inspectFile(path: string, opts: PrepareOptions): Promise<InspectedFile> {
   const { size } = await stat(path);
   const sample = await readSample(path);
   const encoding = opts.encoding ?? sniffEncoding(sample, opts.file);
+  if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && !isUtf8(completeUtf8Prefix(sample))) notUtf8(opts);
   const text = decodeSample(sample, encoding, size > sample.length);
   const separator = opts.separator ?? detectSeparator(text);
   const headers = parseHeader(text, separator, opts.file);
+  return { path, size, encoding, separator, headers };
+}
 
-  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+/** True when DuckDB can read the file as it is (no transcoding needed, if it really is UTF-8). */
+export function readsAsUtf8(inspected: InspectedFile): boolean {
+  return inspected.encoding === 'utf-8' || inspected.encoding === 'utf-8-bom';
+}
+
+/**
+ * The one streaming pass: checksum, UTF-8 check or transcoding, record index. A file whose
+ * start looked like UTF-8 but whose later bytes are not is a GB18030 file with an ASCII start:
+ * it is then transcoded (and the result's encoding says so).
+ */
+export async function prepareFile(inspected: InspectedFile, opts: PrepareOptions): Promise<PreparedFile> {
+  const { path, size, encoding, separator, headers } = inspected;
+  if (readsAsUtf8(inspected)) {
     const scanned = await scanUtf8(path, size, separator, opts);
     if (scanned) return { utf8Path: path, encoding, separator, headers, checksum: scanned.checksum, bytes: size, index: scanned.index };
-    if (opts.encoding) {
-      fail('bad_encoding', {
-        zh: `${opts.file}：文件不是有效的 UTF-8 编码（指定了 ${opts.encoding}）。`,
-        en: `${opts.file}: the file is not valid UTF-8 (${opts.encoding} was given).`,
-      }, { file: opts.file, encoding: opts.encoding });
-    }
-    // The start looked like UTF-8 but later bytes are not: a GB18030 file whose first part is ASCII.
+    if (opts.encoding) notUtf8(opts);
     return transcode(path, size, 'gb18030', separator, headers, opts);
   }
   return transcode(path, size, encoding, separator, headers, opts);
+}
+
+function notUtf8(opts: PrepareOptions): never {
+  return fail('bad_encoding', {
+    zh: `${opts.file}：文件不是有效的 UTF-8 编码（指定了 ${opts.encoding}）。`,
+    en: `${opts.file}: the file is not valid UTF-8 (${opts.encoding} was given).`,
+  }, { file: opts.file, encoding: opts.encoding });
 }
 
 async function readSample(path: string): Promise<Uint8Array> {

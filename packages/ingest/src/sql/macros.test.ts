@@ -14,10 +14,28 @@ afterAll(() => {
   instance.closeSync();
 });
 
+/** Typed converters take the value as read. */
 async function one(expr: string, value: string | null): Promise<unknown> {
-  const r = await c.runAndReadAll(`SELECT ${expr}(fx_clean($v::VARCHAR))::VARCHAR AS x`, { v: value });
+  if (expr === 'fx_repair_type' || expr === 'fx_booking_status') return lookup(expr === 'fx_repair_type' ? 'fx_repair_types' : 'fx_booking_statuses', value);
+  const r = await c.runAndReadAll(`SELECT ${expr}(nullif($v::VARCHAR, ''))::VARCHAR AS x`, { v: value });
   return r.getRowObjectsJson()[0]!.x;
 }
+
+/** Enums: the validator joins the cleaned, lower-cased value with a lookup table. */
+async function lookup(table: string, value: string | null): Promise<unknown> {
+  const r = await c.runAndReadAll(`SELECT e.canon AS x FROM (SELECT $v::VARCHAR AS v) s LEFT JOIN ${table} e ON e.raw = lower(fx_clean(s.v))`, { v: value });
+  const x = r.getRowObjectsJson()[0]!.x;
+  return table === 'fx_repair_types' ? (x ?? 'unclassified') : x;
+}
+
+describe('enum lookup tables', () => {
+  it('hold each synonym once', async () => {
+    for (const t of ['fx_repair_types', 'fx_booking_statuses']) {
+      const r = await c.runAndReadAll(`SELECT count(*) = count(DISTINCT raw) AS unique FROM ${t}`);
+      expect(r.getRowObjectsJson()[0]!.unique).toBe(true);
+    }
+  });
+});
 
 describe('timestamps (all local time, date-only = 00:00)', () => {
   it.each([
@@ -30,6 +48,7 @@ describe('timestamps (all local time, date-only = 00:00)', () => {
     ['2025年3月7日', '2025-03-07 00:00:00'],
     ['20250307', '2025-03-07 00:00:00'],
     [' 2025-03-07 ', '2025-03-07 00:00:00'],
+    ['\t2025/3/7\u3000', '2025-03-07 00:00:00'],
     ['2025/12/31 23:59:59', '2025-12-31 23:59:59'],
   ])('reads %s', async (text, expected) => {
     expect(await one('fx_ts', text)).toBe(expected);
@@ -45,6 +64,11 @@ describe('timestamps (all local time, date-only = 00:00)', () => {
     expect(await one('fx_ts', '')).toBeNull();
     expect(await one('fx_ts', '   ')).toBeNull();
   });
+
+  it('trims tabs, line breaks and full-width spaces from text', async () => {
+    const r = await c.runAndReadAll("SELECT fx_clean(chr(9) || ' RO1' || chr(12288) || chr(13) || chr(10)) AS a, fx_clean(' ') AS b, fx_clean('a b') AS c");
+    expect(r.getRowObjectsJson()[0]).toEqual({ a: 'RO1', b: null, c: 'a b' });
+  });
 });
 
 describe('money', () => {
@@ -57,11 +81,13 @@ describe('money', () => {
     ['-120.00', '-120.0'],
     ['0', '0.0'],
     ['1,234,567', '1234567.0'],
+    [' 88.8 ', '88.8'],
+    ['\t1,000元 ', '1000.0'],
   ])('reads %s', async (text, expected) => {
     expect(await one('fx_money', text)).toBe(expected);
   });
 
-  it.each(['abc', '12,34', '1.2.3', 'NaN', 'inf', '--5', '1e5', '$12', '12 34'])('refuses %s', async (text) => {
+  it.each(['abc', '12,34', '1.2.3', 'NaN', 'inf', '--5', '1e5', '$12', '12 34', '1_000', '+-5'])('refuses %s', async (text) => {
     expect(await one('fx_money', text)).toBeNull();
   });
 });
@@ -70,7 +96,7 @@ describe('integers (mileage)', () => {
   it.each([['12345', '12345'], ['12,345', '12345'], ['12345 km', '12345'], ['12345公里', '12345'], ['800.0', '800']])('reads %s', async (t, e) => {
     expect(await one('fx_int', t)).toBe(e);
   });
-  it.each(['12.5', 'abc', '1,23'])('refuses %s', async (t) => {
+  it.each(['12.5', 'abc', '1,23', '1_000'])('refuses %s', async (t) => {
     expect(await one('fx_int', t)).toBeNull();
   });
 });

@@ -8,15 +8,16 @@ function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-function caseMap(map: Record<string, readonly string[]>, fallback: string): string {
-  const whens = Object.entries(map)
-    .map(([canon, values]) => `WHEN lower(s) IN (${values.map((v) => sqlString(v.toLowerCase())).join(', ')}) THEN ${sqlString(canon)}`)
-    .join(' ');
-  return `CASE ${whens} ELSE ${fallback} END`;
+/**
+ * Lookup rows (lower-cased value, canonical value) for an enum's synonyms. The validator
+ * joins them (a join with a tiny table is far cheaper than a CASE per synonym).
+ */
+function enumRows(map: Record<string, readonly string[]>): string {
+  return Object.entries(map)
+    .flatMap(([canon, values]) => values.map((v) => `(${sqlString(v.toLowerCase())}, ${sqlString(canon)})`))
+    .join(', ');
 }
 
-/** Characters trimmed from every value: ASCII whitespace, ideographic and no-break spaces. */
-export const TRIM_CHARS = " \t\r\n\u3000\u00a0";
 
 // Dates: ISO-ish with - or /, optional T or space and time; Chinese 年月日; compact yyyymmdd.
 const DATE_DASH = String.raw`\d{4}-\d{1,2}-\d{1,2}`;
@@ -27,26 +28,48 @@ const TS_PATTERN = `((${DATE_DASH}|${DATE_SLASH})([ T]${TIME})?|${DATE_ZH}( *${T
 const MONEY_PATTERN = String.raw`-?[￥¥]?-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?元?`;
 const INT_PATTERN = String.raw`(\d{1,3}(,\d{3})+|\d+)(\.0+)?( ?(km|公里))?`;
 
+const WS = `' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(160)`;
+
+// No IN-lists here: DuckDB plans them as joins, one per use of the macro.
+
+/**
+ * fx_ts, fx_money and fx_int take the value as read: a fast path casts it directly, and only
+ * values it cannot read are trimmed and matched against the accepted formats.
+ */
 export const MACROS_SQL = `
-CREATE OR REPLACE TEMP MACRO fx_clean(s) AS nullif(trim(s, ${sqlString(TRIM_CHARS)}), '');
-CREATE OR REPLACE TEMP MACRO fx_ts(s) AS CASE
+CREATE OR REPLACE TEMP MACRO fx_clean(s) AS nullif(CASE
+  WHEN ascii(s) <= 32 OR ascii(s) = 160 OR ascii(s) = 12288 OR ends_with(s, ' ') OR ends_with(s, chr(9)) OR ends_with(s, chr(10))
+    OR ends_with(s, chr(13)) OR ends_with(s, chr(12288)) OR ends_with(s, chr(160))
+  THEN trim(s, ${WS}) ELSE s END, '');
+CREATE OR REPLACE TEMP MACRO fx_ts_text(s) AS CASE
   WHEN s IS NULL THEN NULL
-  WHEN length(s) BETWEEN 8 AND 26 AND s[5] = '-' AND s[1] BETWEEN '0' AND '9' AND isfinite(TRY_CAST(s AS TIMESTAMP)) THEN TRY_CAST(s AS TIMESTAMP)
+  WHEN s LIKE '____-%' AND length(s) BETWEEN 8 AND 26 AND isfinite(TRY_CAST(s AS TIMESTAMP)) THEN TRY_CAST(s AS TIMESTAMP)
   WHEN regexp_full_match(s, ${sqlString(TS_PATTERN)}) THEN try_strptime(
     trim(replace(replace(replace(replace(replace(replace(s, '年', '-'), '月', '-'), '日', ' '), '/', '-'), 'T', ' '), '  ', ' ')),
     ['%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d', '%Y%m%d'])
   ELSE NULL END;
-CREATE OR REPLACE TEMP MACRO fx_money(s) AS CASE
+CREATE OR REPLACE TEMP MACRO fx_ts(s) AS CASE
   WHEN s IS NULL THEN NULL
-  WHEN isfinite(TRY_CAST(s AS DOUBLE)) AND s[1] IN ('-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9') AND NOT contains(lower(s), 'e') THEN TRY_CAST(s AS DOUBLE)
+  WHEN s LIKE '____-%' AND length(s) BETWEEN 8 AND 26 AND isfinite(TRY_CAST(s AS TIMESTAMP)) THEN TRY_CAST(s AS TIMESTAMP)
+  ELSE fx_ts_text(fx_clean(s)) END;
+CREATE OR REPLACE TEMP MACRO fx_money_text(s) AS CASE
+  WHEN s IS NULL THEN NULL
   WHEN regexp_full_match(s, ${sqlString(MONEY_PATTERN)}) THEN TRY_CAST(regexp_replace(s, '[,￥¥元]', '', 'g') AS DOUBLE)
   ELSE NULL END;
-CREATE OR REPLACE TEMP MACRO fx_int(s) AS CASE
+CREATE OR REPLACE TEMP MACRO fx_money(s) AS CASE
+  WHEN s IS NULL THEN NULL
+  WHEN isfinite(TRY_CAST(s AS DOUBLE)) AND NOT (contains(s, 'e') OR contains(s, 'E') OR contains(s, '_') OR contains(s, '+') OR contains(s, ' ')) THEN TRY_CAST(s AS DOUBLE)
+  ELSE fx_money_text(fx_clean(s)) END;
+CREATE OR REPLACE TEMP MACRO fx_int_text(s) AS CASE
   WHEN s IS NULL THEN NULL
   WHEN regexp_full_match(s, ${sqlString(INT_PATTERN)}) THEN TRY_CAST(TRY_CAST(regexp_replace(s, '[, ]|km|公里', '', 'g') AS DOUBLE) AS BIGINT)
   ELSE NULL END;
-CREATE OR REPLACE TEMP MACRO fx_repair_type(s) AS CASE WHEN s IS NULL THEN 'unclassified' ELSE ${caseMap(REPAIR_TYPES, "'unclassified'")} END;
-CREATE OR REPLACE TEMP MACRO fx_booking_status(s) AS CASE WHEN s IS NULL THEN NULL ELSE ${caseMap(BOOKING_STATUSES, 'NULL')} END;
+CREATE OR REPLACE TEMP MACRO fx_int(s) AS CASE
+  WHEN s IS NULL THEN NULL
+  WHEN NOT (contains(s, '_') OR contains(s, '+') OR contains(s, ' ') OR contains(s, '.')) AND TRY_CAST(s AS BIGINT) IS NOT NULL THEN TRY_CAST(s AS BIGINT)
+  ELSE fx_int_text(fx_clean(s)) END;
+CREATE OR REPLACE TEMP TABLE fx_repair_types AS SELECT * FROM (VALUES ${enumRows(REPAIR_TYPES)}) t(raw, canon);
+CREATE OR REPLACE TEMP TABLE fx_booking_statuses AS SELECT * FROM (VALUES ${enumRows(BOOKING_STATUSES)}) t(raw, canon);
 CREATE OR REPLACE TEMP MACRO fx_numberish(s) AS s IS NULL OR TRY_CAST(regexp_replace(s, '[,￥¥元%]', '', 'g') AS DOUBLE) IS NOT NULL;
-CREATE OR REPLACE TEMP MACRO fx_totals_label(s) AS lower(rtrim(s, ':：')) IN (${TOTALS_LABELS.map(sqlString).join(', ')});
+CREATE OR REPLACE TEMP MACRO fx_totals_label(s) AS list_contains([${TOTALS_LABELS.map(sqlString).join(', ')}], lower(rtrim(s, ':：')));
 `;

@@ -10,7 +10,7 @@ import { KINDS } from '../kinds/catalog.js';
 import type { ColumnMapping } from '../detect/headers.js';
 import type { PreparedFile } from '../read/prepare.js';
 import { reasonFor } from './reasons.js';
-import { REJECTED, ROWS_TABLE } from './validate.js';
+import { REJECTED, ROWS } from './validate.js';
 
 const MAX_RAW_CHARS = 4000;
 
@@ -33,7 +33,7 @@ export async function collectRejects(connection: DuckDBConnection, prepared: Pre
   const key = kind.key;
   const reader = await connection.runAndReadAll(`
     SELECT ord::BIGINT AS ord, problem.column AS field, problem.code AS code, problem.value AS value, conflict${key ? `, ${key}::VARCHAR AS key_value` : ''}
-    FROM ${ROWS_TABLE} WHERE ${REJECTED} ORDER BY ord`);
+    FROM ${ROWS} WHERE ${REJECTED} ORDER BY ord`);
   const rows = reader.getRowObjectsJS() as { ord: bigint; field: string | null; code: string | null; value: string | null; conflict: boolean; key_value?: string }[];
   if (rows.length === 0) return [];
   const headerOf = new Map(mapping.mapped.map((m) => [m.spec.name, m.header]));
