@@ -1,3 +1,4 @@
+// writeBenchRepairOrders: exact row counts, all 15 columns, clean rows, both encodings.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Day arithmetic and the seasonal weights (spring-festival dip).
 import { describe, expect, it } from 'vitest';
 import { civilDate, dayNumber, dayWeight, monthSpan, springFestival } from './calendar.js';
 

@@ -1,3 +1,4 @@
+// ChunkWriter: chunked output equals the whole text in every encoding, sink or not.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ChunkWriter, CHUNK_CHARS } from './chunks.js';

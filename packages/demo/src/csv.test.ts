@@ -1,3 +1,4 @@
+// RFC 4180 quoting of fields and rows.
 import { describe, expect, it } from 'vitest';
 import { joinRow, quoteField } from './csv.js';
 

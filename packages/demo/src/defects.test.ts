@@ -1,3 +1,4 @@
+// Planted bad rows: few, well under the 5% refusal threshold, of every kind.
 import { describe, expect, it } from 'vitest';
 import { badRowCount, pickBookingDefects, pickRoDefects } from './defects.js';
 import { Rng } from './prng.js';

@@ -1,3 +1,4 @@
+// The four encodings round-trip, with the right BOMs, and the fast GB18030 writer matches iconv-lite.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { bomFor, decodeBytes, encodeText, writeGb18030 } from './encoding.js';

@@ -1,3 +1,4 @@
+// The demo must make the KPI catalogue (kpis.md) interesting: realistic, varied, with flags to find.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateNetwork } from './network.js';
 import { SPECIAL } from './profile.js';
@@ -5,7 +6,6 @@ import { dealerKpis, type MonthKpis } from './test-helpers/kpis.js';
 import { readExport } from './test-helpers/read-export.js';
 import type { DemoDealer, DemoNetwork } from './types.js';
 
-// The demo must make the KPI catalogue (kpis.md) interesting: realistic, varied, with flags to find.
 let net: DemoNetwork;
 const kpis = new Map<string, Map<string, MonthKpis>>();
 const records = new Map<string, Array<Record<string, string>>>();

@@ -1,3 +1,4 @@
+// Amount formats of the five DMS styles.
 import { describe, expect, it } from 'vitest';
 import { formatMoney, plainAmount } from './money.js';
 

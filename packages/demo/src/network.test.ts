@@ -1,3 +1,4 @@
+// The default network: deterministic, complete, moderate in size, and its manifest tells the truth.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateNetwork } from './network.js';
 import { SPECIAL } from './profile.js';

@@ -1,3 +1,4 @@
+// Seeded PRNG: reproducible, seed-sensitive, weights respected.
 import { describe, expect, it } from 'vitest';
 import { cumulative, deriveSeed, mulberry32, Rng } from './prng.js';
 

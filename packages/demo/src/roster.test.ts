@@ -1,3 +1,4 @@
+// Dealer roster: codes, regions, groups and style assignment for default and scale networks.
 import { describe, expect, it } from 'vitest';
 import { buildRoster } from './roster.js';
 

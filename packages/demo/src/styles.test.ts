@@ -1,3 +1,4 @@
+// The five DMS styles as written: encodings, separators, headers, value formats, personal columns.
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateNetwork } from './network.js';

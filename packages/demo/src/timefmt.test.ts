@@ -1,3 +1,4 @@
+// Timestamp formats of the five DMS styles and the planted impossible date.
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from './calendar.js';
 import { badTimestamp, formatDate, formatTimestamp } from './timefmt.js';

@@ -1,3 +1,4 @@
+// VINs: 17 characters, no I/O/Q, valid check digit.
 import { describe, expect, it } from 'vitest';
 import { Rng } from './prng.js';
 import { checkDigit, makeVin } from './vin.js';

@@ -1,3 +1,4 @@
+// writeNetwork: files on disk equal generateNetwork's bytes; manifest in load order; scale files plain.
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

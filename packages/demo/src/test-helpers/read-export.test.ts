@@ -1,3 +1,4 @@
+// The test reader itself: CSV parsing and the contract's timestamp and money formats.
 import { describe, expect, it } from 'vitest';
 import { parseCsv, parseMoney, parseTimestamp } from './read-export.js';
 
