@@ -1,18 +1,16 @@
 // The `fixops` command: dispatches to a command, maps outcomes to exit codes
 // (0 ok, 1 refused/failed, 2 usage), and never shows a stack trace.
 
-import { toFixopsError, bilingual } from '@fixops/shared';
+import { bilingual, toFixopsError } from '@fixops/shared';
 import { UsageError } from './args.js';
-import { demoCommand } from './commands/demo.js';
-import { ingestCommand } from './commands/ingest.js';
-import { loadsCommand } from './commands/loads.js';
-import { rejectsCommand } from './commands/rejects.js';
+type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  ingest: ingestCommand,
-  demo: demoCommand,
-  loads: loadsCommand,
-  rejects: rejectsCommand,
+// Loaded on demand, so `fixops --help` and usage errors answer at once.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  ingest: async () => (await import('./commands/ingest.js')).ingestCommand,
+  demo: async () => (await import('./commands/demo.js')).demoCommand,
+  loads: async () => (await import('./commands/loads.js')).loadsCommand,
+  rejects: async () => (await import('./commands/rejects.js')).rejectsCommand,
 };
 
 const HELP = `fixops — 售后评估平台 after-sales assessment
@@ -32,12 +30,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`fixops: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; fixops --help)\n`);
     return 2;
   }
   try {
+    const run = await load();
     return await run(rest);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,34 @@
+// Runs the built `fixops` command as a user would, in a child process.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'main.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function fixops(args: string[], env: Record<string, string> = {}): RunResult {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function fixopsAsync(args: string[]) {
+  return spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const dirs: string[] = [];
+export function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'fixops-cli-'));
+  dirs.push(d);
+  return d;
+}
+export function cleanup(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
