@@ -17,6 +17,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     separator: { type: 'string' },
     'max-reject-rate': { type: 'string' },
     'uploaded-by': { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   }, true);
   if (positionals.length === 0) throw new UsageError('fixops ingest: no file given (usage: fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...)');
   const kind = values.kind as KindId | undefined;
@@ -40,6 +41,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
         fileName: f, kind, dealer: values.dealer, encoding, separator, maxRejectRate,
         uploadedBy: values['uploaded-by'] ?? process.env.USER ?? 'cli',
         onProgress: progressReporter(f),
+        onPhase: values.verbose ? (name, ms) => process.stderr.write(`[${f}] ${name} ${ms} ms\n`) : undefined,
       }));
     }
     return out;

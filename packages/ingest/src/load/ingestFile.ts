@@ -32,6 +32,8 @@ export interface IngestOptions {
   maxRejectRate?: number;
   uploadedBy?: string;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** Called as each phase ends (read, validate, count, rejects, store) with its duration. */
+  onPhase?: (name: string, ms: number) => void;
   /** Called inside the load's transaction after the rows are stored (e.g. to refresh KPIs). */
   afterStore?: (connection: DuckDBConnection, changed: { kind: KindId; dealers: string[]; pairs: { dealer: string; month: string }[] }) => Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   const phase = (name: string) => {
     const now = Date.now();
     summary.phases[name] = now - mark;
+    opts.onPhase?.(name, now - mark);
     mark = now;
   };
   let rejects: RejectedRow[] = [];
