@@ -1,13 +1,13 @@
-// Walks the UTF-8 bytes of a CSV once, chunk by chunk, and remembers where every record
-// starts (byte offset and line number). DuckDB does the real parsing; this index lets a
-// rejected row be reported with its line number and raw text, and catches rows with more
-// fields than the header (a separator inside an unquoted value), whose extra fields DuckDB would
-// drop silently.
+// Finds where every record of a UTF-8 CSV starts (byte offset and line number), chunk by
+// chunk, jumping between quotes and line ends with Buffer.indexOf instead of looking at each
+// byte. DuckDB does the real parsing; this index gives a rejected row its line number and
+// raw text, and its record count checks that DuckDB read the structure we expect.
+// Rules, as DuckDB reads them: empty lines are skipped; a quote opens a quoted value only at
+// the start of a field; inside one, "" is a literal quote; CRLF, LF and lone CR end a line.
 
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-const SPACE = 0x20;
 
 class GrowableNumbers {
   private data = new Float64Array(1024);
@@ -28,136 +28,144 @@ class GrowableNumbers {
 export interface RecordIndex {
   /** Data records (the header excluded), in file order: the order DuckDB reads them. */
   count: number;
-  headerFields: number;
   /** Byte offset where record i starts. */
   offset(i: number): number;
-  /** 1-based line number where record i starts (the header is on line 1). */
+  /** 1-based line number where record i starts (the header is on line 1 unless blank lines precede it). */
   line(i: number): number;
-  /** Byte offset just past the last record. */
+  /** Byte offset just past the last byte. */
   end: number;
-  /** Records with more fields than the header (record index → field count). */
-  tooManyFields: Map<number, number>;
-  /** Records with fewer fields than the header (DuckDB must pad them with NULLs). */
-  shortRecords: number;
-  /** Some quoted value holds a line break (DuckDB's parallel reader cannot pad such files). */
-  quotedLineBreaks: boolean;
 }
-
-// Parser states (plain numbers keep the hot loop monomorphic).
-const FIELD_START = 0;
-const UNQUOTED = 1;
-const QUOTED = 2;
-/** A quote inside a quoted field: either the closing quote or the first of a doubled pair. */
-const QUOTE_IN_QUOTED = 3;
 
 export class RecordScanner {
   private readonly sep: number;
-  private state = FIELD_START;
-  private lineStartPending = true; // the next byte starts a record
-  private prevCR = false;
+  private pos = 0; // bytes of earlier chunks
   private line = 1;
-  private pos = 0;
-  private field = 0;
-  private extraContent = false;
-  private recordIndex = -1; // -1 = header
-  private headerFields = 0;
+  private inQuotes = false;
+  /** A quote ended the previous chunk inside a quoted value: closing, or the first of "". */
+  private quotePending = false;
+  /** A CR ended the previous chunk: an LF starting this one belongs to it. */
+  private crPending = false;
+  /** The same, inside a quoted value (the line is counted once the next byte is known). */
+  private quotedCrPending = false;
+  private atRecordStart = true;
+  /** Last byte before the current position (a quote after a separator or record start opens a value). */
+  private prev = LF;
+  private records = -1; // -1 while in the header
   private readonly offsets = new GrowableNumbers();
   private readonly lines = new GrowableNumbers();
-  private readonly tooMany = new Map<number, number>();
-  private shortRecords = 0;
-  private quotedLineBreaks = false;
 
   constructor(separator: string) {
     this.sep = separator.charCodeAt(0);
   }
 
   push(chunk: Uint8Array): void {
-    const sep = this.sep;
-    for (let i = 0; i < chunk.length; i++) {
-      const b = chunk[i]!;
-      if (this.prevCR) {
-        this.prevCR = false;
-        if (b === LF) continue; // second half of CRLF
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    const n = buf.length;
+    let i = 0;
+    if (this.crPending && n > 0) {
+      this.crPending = false;
+      if (buf[0] === LF) i = 1;
+    }
+    if (this.quotedCrPending && n > 0) {
+      this.quotedCrPending = false;
+      if (buf[0] !== LF) this.line++; // a lone CR; a CRLF is counted at its LF
+    }
+    if (this.quotePending && i < n) {
+      this.quotePending = false;
+      if (buf[i] === QUOTE) i++; // "" : still inside
+      else {
+        this.inQuotes = false;
+        this.prev = QUOTE;
       }
-      if (this.lineStartPending) {
-        if (b === LF || b === CR) {
-          // an empty line: DuckDB skips it, so do we
-          this.line++;
-          if (b === CR) this.prevCR = true;
-          continue;
+    }
+    let nextQuote = -2; // cached positions; -2 = not searched yet, -1 = none left in chunk
+    let nextCR = -2;
+    while (i < n) {
+      if (this.inQuotes) {
+        const q = buf.indexOf(QUOTE, i);
+        const stop = q === -1 ? n : q;
+        this.countLineBreaks(buf, i, stop);
+        if (q === -1) {
+          i = n;
+          break;
         }
-        this.startRecord(this.pos + i);
-      }
-      let state = this.state;
-      if (state === QUOTE_IN_QUOTED) {
-        if (b === QUOTE) {
-          this.state = QUOTED; // "" inside quotes is one literal quote
-          continue;
+        if (q + 1 === n) {
+          this.quotePending = true;
+          i = n;
+          break;
         }
-        state = UNQUOTED; // the quote closed the field; b is handled below
-      }
-      if (state === QUOTED) {
-        if (b === QUOTE) this.state = QUOTE_IN_QUOTED;
-        else if (b === LF) {
-          this.line++;
-          this.quotedLineBreaks = true;
-        } else if (b === CR) {
-          this.line++;
-          this.prevCR = true;
-          this.quotedLineBreaks = true;
+        if (buf[q + 1] === QUOTE) i = q + 2;
+        else {
+          this.inQuotes = false;
+          this.prev = QUOTE;
+          i = q + 1;
         }
         continue;
       }
-      if (b === sep) {
-        this.field++;
-        this.state = FIELD_START;
-        if (this.field >= this.headerFields && this.recordIndex >= 0) this.extraContent = true;
-      } else if (b === LF || b === CR) {
-        this.endRecord();
-        this.line++;
-        if (b === CR) this.prevCR = true;
-      } else if (b === QUOTE && state === FIELD_START) {
-        this.state = QUOTED;
-      } else {
-        this.state = UNQUOTED;
+      if (this.atRecordStart) {
+        const b = buf[i];
+        if (b === LF || b === CR) {
+          // an empty line: DuckDB skips it, so do we
+          this.line++;
+          i = this.skipLineEnd(buf, i);
+          continue;
+        }
+        this.atRecordStart = false;
+        this.prev = LF;
+        if (this.records >= 0) {
+          this.offsets.push(this.pos + i);
+          this.lines.push(this.line);
+        }
       }
+      const lf = buf.indexOf(LF, i);
+      if (nextCR !== -1 && nextCR < i) nextCR = buf.indexOf(CR, i);
+      if (nextQuote !== -1 && nextQuote < i) nextQuote = buf.indexOf(QUOTE, i);
+      let end = lf === -1 ? n : lf;
+      if (nextCR !== -1 && nextCR < end) end = nextCR;
+      if (nextQuote !== -1 && nextQuote < end) {
+        // a quote before the line end: it opens a quoted value only at the start of a field
+        const before = nextQuote === i ? this.prev : buf[nextQuote - 1];
+        if (before === this.sep || before === LF || before === CR) this.inQuotes = true;
+        else this.prev = QUOTE;
+        i = nextQuote + 1;
+        continue;
+      }
+      if (end === n) {
+        this.prev = buf[n - 1]!;
+        i = n;
+        break;
+      }
+      // end of the record
+      this.records++;
+      this.atRecordStart = true;
+      this.line++;
+      i = this.skipLineEnd(buf, end);
     }
-    this.pos += chunk.length;
+    this.pos += n;
   }
 
-  private startRecord(at: number): void {
-    this.lineStartPending = false;
-    this.field = 0;
-    this.state = FIELD_START;
-    this.extraContent = false;
-    if (this.recordIndex >= 0) {
-      this.offsets.push(at);
-      this.lines.push(this.line);
+  /** Past the line end at `at` (CRLF, LF or lone CR); remembers a CR that ends the chunk. */
+  private skipLineEnd(buf: Buffer, at: number): number {
+    if (buf[at] === CR) {
+      if (at + 1 === buf.length) this.crPending = true;
+      else if (buf[at + 1] === LF) return at + 2;
     }
+    return at + 1;
   }
 
-  private endRecord(): void {
-    if (this.recordIndex === -1) this.headerFields = this.field + 1;
-    else if (this.extraContent) this.tooMany.set(this.recordIndex, this.field + 1);
-    else if (this.field + 1 < this.headerFields) this.shortRecords++;
-    this.recordIndex++;
-    this.lineStartPending = true;
-    this.state = FIELD_START;
+  /** Line breaks inside a quoted value still advance the line number. */
+  private countLineBreaks(buf: Buffer, from: number, to: number): void {
+    for (let p = buf.indexOf(LF, from); p !== -1 && p < to; p = buf.indexOf(LF, p + 1)) this.line++;
+    for (let p = buf.indexOf(CR, from); p !== -1 && p < to; p = buf.indexOf(CR, p + 1)) {
+      if (p + 1 === buf.length) this.quotedCrPending = true;
+      else if (buf[p + 1] !== LF) this.line++;
+    }
   }
 
   finish(): RecordIndex {
-    if (!this.lineStartPending) this.endRecord();
+    if (!this.atRecordStart) this.records++;
     const offsets = this.offsets;
     const lines = this.lines;
-    return {
-      count: offsets.length,
-      headerFields: this.headerFields,
-      offset: (i) => offsets.get(i),
-      line: (i) => lines.get(i),
-      end: this.pos,
-      tooManyFields: this.tooMany,
-      shortRecords: this.shortRecords,
-      quotedLineBreaks: this.quotedLineBreaks,
-    };
+    return { count: offsets.length, offset: (i) => offsets.get(i), line: (i) => lines.get(i), end: this.pos };
   }
 }

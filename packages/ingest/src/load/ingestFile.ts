@@ -16,7 +16,7 @@ import type { KindId } from '../kinds/types.js';
 import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type PreparedFile } from '../read/prepare.js';
 import { stageFile, STAGE_TABLE } from '../stage/stage.js';
 import { collectRejects, type RejectedRow } from '../stage/rejects.js';
-import { countRows, DUPS_TABLE, ROWS_TABLE, SHAPE_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
+import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
 import { nextLoadId, recordLoad } from './loadLog.js';
 import { storeRows, touched } from './store.js';
 import { MAX_ERRORS_LISTED, type LoadSummary } from './summary.js';
@@ -81,7 +81,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       summary.checksum = prepared.checksum;
       checkStructure(staged, prepared, file);
       phase('read');
-      await validateFile(connection, mapping, { dealer, tooManyFields: prepared.index.tooManyFields });
+      await validateFile(connection, mapping, { dealer, width: inspected.headers.length });
       phase('validate');
       const counts = await countRows(connection);
       phase('count');
@@ -206,6 +206,7 @@ function checkCounts(counts: RowCounts, maxRate: number, rejects: RejectedRow[],
 }
 
 async function dropTemp(connection: DuckDBConnection): Promise<void> {
-  for (const t of [STAGE_TABLE, ROWS_TABLE, DUPS_TABLE, SHAPE_TABLE]) await connection.run(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
+  await connection.run('RESET preserve_insertion_order').catch(() => undefined);
+  for (const t of [STAGE_TABLE, ROWS_TABLE, DUPS_TABLE]) await connection.run(`DROP TABLE IF EXISTS temp.${t}`).catch(() => undefined);
 }
 

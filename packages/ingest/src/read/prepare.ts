@@ -131,10 +131,21 @@ async function scanUtf8(path: string, size: number, separator: Separator, opts: 
   return { checksum: hash.digest('hex'), index: scanner.finish() };
 }
 
+/** A streaming decoder: Node's own (ICU) TextDecoder where it knows the encoding, else iconv-lite. */
+function streamingDecoder(encoding: Encoding): { write(chunk: Buffer): string; end(): string } {
+  try {
+    const td = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+    return { write: (chunk) => td.decode(chunk, { stream: true }), end: () => td.decode() };
+  } catch {
+    const d = iconv.getDecoder(encoding, { stripBOM: true });
+    return { write: (chunk) => d.write(chunk), end: () => d.end() ?? '' };
+  }
+}
+
 async function transcode(path: string, size: number, encoding: Encoding, separator: Separator, headers: string[], opts: PrepareOptions): Promise<PreparedFile> {
   const hash = createHash('sha256');
   const scanner = new RecordScanner(separator);
-  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  const decoder = streamingDecoder(encoding);
   const utf8Path = join(opts.tempDir, 'utf8.csv');
   const out = createWriteStream(utf8Path);
   let read = 0;
@@ -153,7 +164,7 @@ async function transcode(path: string, size: number, encoding: Encoding, separat
       read += chunk.length;
       opts.onProgress?.(read, size);
     }
-    await emit(decoder.end() ?? '');
+    await emit(decoder.end());
   } finally {
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }

@@ -37,14 +37,18 @@ export async function collectRejects(connection: DuckDBConnection, prepared: Pre
   const rows = reader.getRowObjectsJS() as { ord: bigint; field: string | null; code: string | null; value: string | null; conflict: boolean; key_value?: string }[];
   if (rows.length === 0) return [];
   const headerOf = new Map(mapping.mapped.map((m) => [m.spec.name, m.header]));
-  const raws = await readRawRecords(prepared, mapping, rows.map((r) => Number(r.ord)));
+  const width = prepared.headers.length;
+  const raws = await readRawRecords(prepared, rows.map((r) => Number(r.ord)));
   return rows.map((r, i) => {
     const ord = Number(r.ord);
+    const fields = parseRecord(raws[i]!, prepared.separator);
     const isConflict = r.code === null && r.conflict;
-    const field = isConflict ? key! : (r.field ?? '');
-    const code = isConflict ? 'conflict' : r.code!;
-    const value = isConflict ? (r.key_value ?? null) : r.value;
-    const reasonText = reasonFor(code, value, { key: headerOf.get(key ?? '') ?? key, dealer, headerFields: prepared.index.headerFields });
+    // A row with more fields than the header has its values shifted: say so, whatever failed first.
+    const tooMany = fields.length > width;
+    const field = tooMany ? '' : isConflict ? key! : (r.field ?? '');
+    const code = tooMany ? 'too_many_fields' : isConflict ? 'conflict' : r.code!;
+    const value = tooMany ? String(fields.length) : isConflict ? (r.key_value ?? null) : r.value;
+    const reasonText = reasonFor(code, value, { key: headerOf.get(key ?? '') ?? key, dealer, headerFields: width });
     return {
       row: prepared.index.line(ord),
       column: headerOf.get(field) ?? '',
@@ -53,12 +57,12 @@ export async function collectRejects(connection: DuckDBConnection, prepared: Pre
       code,
       reason: bilingual(reasonText),
       reasonText,
-      rawText: raws[i]!,
+      rawText: maskPersonal(fields, raws[i]!, prepared.separator, mapping).slice(0, MAX_RAW_CHARS),
     };
   });
 }
 
-async function readRawRecords(prepared: PreparedFile, mapping: ColumnMapping, ords: number[]): Promise<string[]> {
+async function readRawRecords(prepared: PreparedFile, ords: number[]): Promise<string[]> {
   const { index } = prepared;
   const handle = await open(prepared.utf8Path, 'r');
   try {
@@ -70,7 +74,7 @@ async function readRawRecords(prepared: PreparedFile, mapping: ColumnMapping, or
       const buf = Buffer.alloc(length);
       await handle.read(buf, 0, length, start);
       const text = buf.toString('utf8').replace(/[\r\n]+$/, '');
-      out.push(maskPersonal(text, prepared.separator, mapping).slice(0, MAX_RAW_CHARS));
+      out.push(text);
     }
     return out;
   } finally {
@@ -78,9 +82,13 @@ async function readRawRecords(prepared: PreparedFile, mapping: ColumnMapping, or
   }
 }
 
-function maskPersonal(text: string, separator: string, mapping: ColumnMapping): string {
+function parseRecord(text: string, separator: string): string[] {
+  return Papa.parse<string[]>(text, { delimiter: separator, preview: 1 }).data[0] ?? [];
+}
+
+function maskPersonal(fields: string[], text: string, separator: string, mapping: ColumnMapping): string {
   if (mapping.dropped.length === 0) return text;
-  const fields = Papa.parse<string[]>(text, { delimiter: separator, preview: 1 }).data[0] ?? [];
-  for (const d of mapping.dropped) if (d.index < fields.length && fields[d.index] !== '') fields[d.index] = '***';
-  return Papa.unparse([fields], { delimiter: separator, newline: '\n' });
+  const masked = [...fields];
+  for (const d of mapping.dropped) if (d.index < masked.length && masked[d.index] !== '') masked[d.index] = '***';
+  return Papa.unparse([masked], { delimiter: separator, newline: '\n' });
 }

@@ -1,5 +1,6 @@
 // Reads the (UTF-8) file into a temporary table with DuckDB's own CSV reader: every column
 // as text, personal-data columns never read, rows in file order (rowid = record index).
+// Empty fields read as NULL.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quotedString } from '@fixops/db';
@@ -20,6 +21,14 @@ export interface StageInput {
   width: number;
 }
 
+/**
+ * One column more than the header: it holds the first extra field of a row with too many
+ * fields (a separator inside an unquoted value), which DuckDB would otherwise drop silently.
+ */
+export function overflowColumn(width: number): string {
+  return `c${width}`;
+}
+
 /** Returns the number of records read. */
 export async function stageFile(connection: DuckDBConnection, input: StageInput, mapping: ColumnMapping): Promise<number> {
   try {
@@ -34,8 +43,8 @@ export async function stageFile(connection: DuckDBConnection, input: StageInput,
 }
 
 async function stage(connection: DuckDBConnection, input: StageInput, mapping: ColumnMapping, parallel: boolean): Promise<void> {
-  const columns = Array.from({ length: input.width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-  const keep = stagedIndexes(mapping).map((i) => `c${i}`).join(', ');
+  const columns = Array.from({ length: input.width + 1 }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const keep = [...stagedIndexes(mapping).map((i) => `c${i}`), overflowColumn(input.width)].join(', ');
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} AS
     SELECT ${keep} FROM read_csv(${quotedString(input.utf8Path)},

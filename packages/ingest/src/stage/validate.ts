@@ -8,11 +8,10 @@ import { KINDS } from '../kinds/catalog.js';
 import type { ColumnSpec, ColumnType } from '../kinds/types.js';
 import type { ColumnMapping } from '../detect/headers.js';
 import { MACROS_SQL } from '../sql/macros.js';
-import { STAGE_TABLE, stagedIndexes } from './stage.js';
+import { overflowColumn, STAGE_TABLE, stagedIndexes } from './stage.js';
 
 export const ROWS_TABLE = 'fx_rows';
 export const DUPS_TABLE = 'fx_dups';
-export const SHAPE_TABLE = 'fx_shape';
 
 const SQL_TYPE: Record<ColumnType, string> = {
   text: 'VARCHAR', vin: 'VARCHAR', dealer: 'VARCHAR', timestamp: 'TIMESTAMP', money: 'DOUBLE', integer: 'BIGINT', repair_type: 'VARCHAR', booking_status: 'VARCHAR',
@@ -43,8 +42,8 @@ export function dedupeKey(kind: ColumnMapping['kind']): string {
 export interface ValidateOptions {
   /** Dealer named by the upload (--dealer); rows must agree with it. */
   dealer?: string;
-  /** Records with more fields than the header, from the record index. */
-  tooManyFields: ReadonlyMap<number, number>;
+  /** Number of columns in the header. */
+  width: number;
 }
 
 export async function validateFile(connection: DuckDBConnection, mapping: ColumnMapping, opts: ValidateOptions): Promise<void> {
@@ -54,7 +53,8 @@ export async function validateFile(connection: DuckDBConnection, mapping: Column
 
   const typed: string[] = [];
   const joins: string[] = [];
-  const checks: string[] = [`WHEN shape_fields IS NOT NULL THEN ${problem('', 'too_many_fields', 'shape_fields::VARCHAR')}`];
+  const overflow = overflowColumn(opts.width);
+  const checks: string[] = [`WHEN ${overflow} IS NOT NULL THEN ${problem('', 'too_many_fields', 'NULL')}`];
   for (const spec of kind.columns) {
     const m = byName.get(spec.name);
     const raw = m ? `c${m.index}` : 'NULL';
@@ -95,20 +95,22 @@ export async function validateFile(connection: DuckDBConnection, mapping: Column
   const key = dedupeKey(mapping.kind);
 
   await connection.run(MACROS_SQL);
-  await loadShapeTable(connection, opts.tooManyFields);
+  // Rows carry their own order (ord) from here on, so DuckDB need not keep insertion order
+  // (the ingest resets this when the load ends).
+  await connection.run('SET preserve_insertion_order = false');
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${ROWS_TABLE} AS
     WITH b AS (
-      SELECT s.*, s.rowid AS ord, shape.fields AS shape_fields,
+      SELECT s.*, s.rowid AS ord,
         CASE WHEN coalesce(${values}) IS NULL THEN true
              WHEN fx_clean(coalesce(${values})) IS NOT NULL THEN false
              ELSE fx_clean(concat(${values})) IS NULL END AS blank,
         CASE WHEN fx_totals_label(fx_clean(coalesce(${values}))) THEN (${notNumberish}) = 1 ELSE false END AS totals,
         hash(${values}) AS row_hash,
         ${typed.join(',\n        ')}
-      FROM ${STAGE_TABLE} s LEFT JOIN ${SHAPE_TABLE} shape ON shape.ord = s.rowid ${joins.join(' ')}
+      FROM ${STAGE_TABLE} s ${joins.join(' ')}
     ), c AS (
-      SELECT b.* EXCLUDE (shape_fields, ${values}), CASE ${checks.join('\n          ')} ELSE NULL END AS problem FROM b
+      SELECT b.* EXCLUDE (${values}, ${overflow}), CASE ${checks.join('\n          ')} ELSE NULL END AS problem FROM b
     )
     SELECT * FROM c`,
     opts.dealer !== undefined ? { dealer: opts.dealer } : undefined);
@@ -118,28 +120,17 @@ export async function validateFile(connection: DuckDBConnection, mapping: Column
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${DUPS_TABLE} AS
     WITH shared AS (
-      SELECT dealer_code, ${key} AS k FROM ${ROWS_TABLE} WHERE NOT blank AND NOT totals GROUP BY ALL HAVING count(*) > 1
+      -- candidates by a hash of (dealer, key): one BIGINT to group is far cheaper than two strings
+      SELECT hash(dealer_code, ${key}) AS h FROM ${ROWS_TABLE} WHERE NOT blank AND NOT totals GROUP BY ALL HAVING count(*) > 1
     ), c AS (
       SELECT ord, dealer_code, ${key} AS k, row_hash,
         row_number() OVER (PARTITION BY dealer_code, ${key}, row_hash ORDER BY ord) AS dup_rank
-      FROM ${ROWS_TABLE} r SEMI JOIN shared ON r.dealer_code IS NOT DISTINCT FROM shared.dealer_code AND r.${key} IS NOT DISTINCT FROM shared.k
+      FROM ${ROWS_TABLE} r SEMI JOIN shared ON hash(r.dealer_code, r.${key}) = shared.h
       WHERE NOT blank AND NOT totals
     )
     SELECT ord, dup_rank,
       k IS NOT NULL AND dealer_code IS NOT NULL AND count(*) FILTER (WHERE dup_rank = 1) OVER (PARTITION BY dealer_code, k) > 1 AS conflict
     FROM c`);
-}
-
-async function loadShapeTable(connection: DuckDBConnection, tooManyFields: ReadonlyMap<number, number>): Promise<void> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${SHAPE_TABLE} (ord BIGINT, fields INTEGER)`);
-  if (tooManyFields.size === 0) return;
-  const appender = await connection.createAppender(SHAPE_TABLE, 'main', 'temp');
-  for (const [ord, fields] of tooManyFields) {
-    appender.appendBigInt(BigInt(ord));
-    appender.appendInteger(fields);
-    appender.endRow();
-  }
-  appender.closeSync();
 }
 
 /** Every row with its duplicate rank and conflict flag (1 / false for rows that share no key). */
