@@ -19,9 +19,20 @@ export function resolveDbPath(explicit?: string): string {
   return resolve(explicit ?? process.env.FIXOPS_DB ?? DEFAULT_DB_PATH);
 }
 
-export async function openDatabase(path: string): Promise<Database> {
+/**
+ * DuckDB's memory budget. Bigger work spills to a temp folder beside the file, so a
+ * million-row load stays well under 1 GiB of RSS. FIXOPS_DUCKDB_MEMORY overrides it.
+ */
+export const DEFAULT_MEMORY_LIMIT = '512MB';
+
+export interface OpenOptions {
+  memoryLimit?: string;
+}
+
+export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(path);
+  const memoryLimit = opts.memoryLimit ?? process.env.FIXOPS_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT;
+  const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit });
   const connection = await instance.connect();
   try {
     await migrate(connection);
