@@ -15,7 +15,7 @@ async function snapshot(path: string) {
   const db = await openDatabase(path);
   try {
     return (await queryJson(db.connection, `
-      SELECT (SELECT count(*) FROM repair_orders)::BIGINT AS ros, (SELECT round(sum(total_amount), 2) FROM repair_orders)::VARCHAR AS amount,
+      SELECT (SELECT count(*) FROM repair_orders)::BIGINT AS ros, (SELECT sum(round(total_amount * 100)::BIGINT) FROM repair_orders)::VARCHAR AS cents,
              (SELECT count(*) FROM loads)::BIGINT AS loads, (SELECT count(*) FROM dealers)::BIGINT AS dealers`))[0];
   } finally {
     db.close();
@@ -79,11 +79,12 @@ describe('a killed load changes nothing', () => {
     const ended = await killDuring(db, big, trigger, delay);
     const after = await snapshot(db);
     // Never half a load: exactly the state before, or (killed after its commit) the whole load.
+    const context = JSON.stringify({ ended, after, before, full });
     if (mustBeBefore) {
-      expect(ended.killed).toBe(true);
-      expect(after).toEqual(before);
+      expect(ended.killed, context).toBe(true);
+      expect(after, context).toEqual(before);
     } else {
-      expect([before, full]).toContainEqual(after);
+      expect([before, full], context).toContainEqual(after);
     }
   });
 });
