@@ -11,6 +11,12 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.js')).demoCommand,
   loads: async () => (await import('./commands/loads.js')).loadsCommand,
   rejects: async () => (await import('./commands/rejects.js')).rejectsCommand,
+  kpis: async () => (await import('./commands/kpis.js')).kpisCommand,
+  flags: async () => (await import('./commands/flags.js')).flagsCommand,
+  benchmark: async () => (await import('./commands/benchmark.js')).benchmarkCommand,
+  breakdown: async () => (await import('./commands/breakdown.js')).breakdownCommand,
+  settings: async () => (await import('./commands/settings.js')).settingsCommand,
+  recompute: async () => (await import('./commands/recompute.js')).recomputeCommand,
 };
 
 const HELP = `fixops — 售后评估平台 after-sales assessment
@@ -20,6 +26,13 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops ingest  [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...   导入 DMS 导出文件 / load DMS exports
   fixops loads   [--db FILE] [--json]                         导入记录 / the load log
   fixops rejects --load ID [--csv] [--db FILE]                被拒的行 / rejected rows of a load
+  fixops kpis    [--dealer CODE] [--month M | --from M --to M] [--json]   KPI 数值 / KPI values
+  fixops flags   [--dealer CODE] [--month M] [--kind KIND] [--kpi ID] [--json]   问题提示 / flags
+  fixops benchmark --month M --kpi ID [--group NAME] [--format table|csv|json|md]   同组对标 / peer benchmark
+  fixops breakdown --dealer CODE --month M [--by repair_type|advisor] [--json]   工单结构、顾问 / RO mix, advisors
+  fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
+  fixops recompute                                           全部重算 / recompute every KPI and flag
+  (M = YYYY-MM; --lang en for English)
 
 数据库 Database: --db FILE, or FIXOPS_DB, default data/fixops.duckdb
 `;

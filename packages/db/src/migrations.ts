@@ -106,4 +106,29 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'KPI engine: settings, KPI values per dealer-month, flags',
+    sql: `
+      CREATE TABLE settings (
+        key VARCHAR PRIMARY KEY,
+        value DOUBLE NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+      );
+      CREATE TABLE kpi_values (
+        dealer_code VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        kpi VARCHAR NOT NULL,
+        value DOUBLE
+      );
+      CREATE TABLE kpi_flags (
+        dealer_code VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        kpi VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        value DOUBLE,
+        reference JSON
+      );
+    `,
+  },
 ];

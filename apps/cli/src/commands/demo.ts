@@ -9,6 +9,7 @@ import { ingestFile, type KindId, type LoadSummary } from '@fixops/ingest';
 import { queryJson, resolveDbPath } from '@fixops/db';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { loadHooks } from '../loadHooks.js';
 import { renderLoadSummaries } from '../output/loads.js';
 
 interface ManifestEntry { name: string; kind: KindId; dealer?: string }
@@ -26,9 +27,10 @@ export async function demoCommand(argv: string[]): Promise<number> {
     const dbPath = resolveDbPath(values.db);
     const { summaries, totals } = await withDatabase(values.db, async (db) => {
       const summaries: LoadSummary[] = [];
+      const hooks = await loadHooks(db.connection);
       for (const f of entries) {
         process.stderr.write(`导入 Loading ${f.name}\n`);
-        summaries.push(await ingestFile(db.connection, join(dir, f.name), { fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo' }));
+        summaries.push(await ingestFile(db.connection, join(dir, f.name), { ...hooks, fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo' }));
       }
       const totals = (await queryJson<Record<string, string>>(db.connection, `
         SELECT (SELECT count(*) FROM dealers) AS dealers,

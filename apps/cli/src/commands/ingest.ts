@@ -5,6 +5,7 @@ import { KIND_IDS, ingestFile, parseEncoding, parseSeparator, type KindId, type 
 import { bilingual } from '@fixops/shared';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { loadHooks } from '../loadHooks.js';
 import { progressReporter } from '../output/progress.js';
 import { renderLoadSummaries } from '../output/loads.js';
 
@@ -36,9 +37,10 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
   const summaries: LoadSummary[] = await withDatabase(values.db, async (db) => {
     const out: LoadSummary[] = [];
+    const hooks = await loadHooks(db.connection, maxRejectRate);
     for (const f of positionals) {
       out.push(await ingestFile(db.connection, f, {
-        fileName: f, kind, dealer: values.dealer, encoding, separator, maxRejectRate,
+        ...hooks, fileName: f, kind, dealer: values.dealer, encoding, separator,
         uploadedBy: values['uploaded-by'] ?? process.env.USER ?? 'cli',
         onProgress: progressReporter(f),
         onPhase: values.verbose ? (name, ms) => process.stderr.write(`[${f}] ${name} ${ms} ms\n`) : undefined,

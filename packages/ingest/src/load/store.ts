@@ -57,14 +57,19 @@ export async function storeRows(connection: DuckDBConnection, kind: KindId, load
     WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.dealer_code = r.dealer_code AND t.vin = r.vin AND t.last_visit_time = r.last_visit_time)`, { load: loadId });
 }
 
-/** Dealers and months of the rows about to be stored ("YYYY-MM"). */
+/**
+ * Dealers and months of the rows about to be stored ("YYYY-MM"). `months` are the replaced
+ * months (monthly kinds only); `pairs` also give customer snapshots the months of their visit
+ * events, which is what KPIs downstream depend on.
+ */
 export async function touched(connection: DuckDBConnection, kind: KindId): Promise<{ dealers: string[]; months: string[]; pairs: { dealer: string; month: string }[] }> {
-  const monthly = Boolean(KINDS[kind].monthFrom);
+  const spec = KINDS[kind];
+  const monthOf = spec.monthFrom ? "strftime(month, '%Y-%m')" : kind === 'customers' ? "strftime(last_visit_time, '%Y-%m')" : 'NULL::VARCHAR';
   const reader = await connection.runAndReadAll(`
-    SELECT DISTINCT dealer_code AS dealer, ${monthly ? "strftime(month, '%Y-%m')" : 'NULL::VARCHAR'} AS month
-    FROM ${ROWS} WHERE ${GOOD} ORDER BY 1, 2`);
-  const pairs = reader.getRowObjectsJS() as { dealer: string; month: string | null }[];
-  const dealers = [...new Set(pairs.map((p) => p.dealer))];
-  const months = [...new Set(pairs.flatMap((p) => (p.month ? [p.month] : [])))].sort();
-  return { dealers, months, pairs: pairs.flatMap((p) => (p.month ? [{ dealer: p.dealer, month: p.month }] : [])) };
+    SELECT DISTINCT dealer_code AS dealer, ${monthOf} AS month FROM ${ROWS} WHERE ${GOOD} ORDER BY 1, 2`);
+  const rows = reader.getRowObjectsJS() as { dealer: string; month: string | null }[];
+  const dealers = [...new Set(rows.map((p) => p.dealer))];
+  const pairs = rows.flatMap((p) => (p.month ? [{ dealer: p.dealer, month: p.month }] : []));
+  const months = spec.monthFrom ? [...new Set(pairs.map((p) => p.month))].sort() : [];
+  return { dealers, months, pairs };
 }

@@ -1,0 +1,50 @@
+// `fixops kpis [--db FILE] [--dealer CODE] [--month YYYY-MM | --from YYYY-MM --to YYYY-MM] [--json]`
+
+import { checkDealer, checkMonth, formatValue, KPIS, readKpis, type KpiValue } from '@fixops/metrics';
+import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
+import { withDatabase } from '../context.js';
+import { renderTable } from '../output/table.js';
+import { langOption, orUsage } from '../select.js';
+
+export async function kpisCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    ...DB_OPTION, ...JSON_OPTION, dealer: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' },
+  });
+  const lang = langOption(values.lang);
+  if (values.month !== undefined && (values.from !== undefined || values.to !== undefined)) throw new UsageError('fixops kpis: give --month or --from/--to, not both');
+  const from = values.month ?? values.from;
+  const to = values.month ?? values.to;
+  if (from !== undefined) orUsage(checkMonth(from));
+  if (to !== undefined) orUsage(checkMonth(to));
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`fixops kpis: --from ${from} is after --to ${to}`);
+  const rows = await withDatabase(values.db, async (db) => {
+    if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
+    return readKpis(db.connection, { dealer: values.dealer, from, to });
+  });
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  if (rows.length === 0) {
+    process.stdout.write('没有 KPI 数据：先导入维修工单、预约或事故车导出（fixops ingest / fixops demo）。\nNo KPI values: load repair orders, bookings or accident repairs first (fixops ingest / fixops demo).\n');
+    return 0;
+  }
+  process.stdout.write(`${renderWide(rows, lang)}\n`);
+  return 0;
+}
+
+/** One row per dealer-month, one column per KPI. */
+function renderWide(rows: KpiValue[], lang: 'zh' | 'en'): string {
+  const byKey = new Map<string, Map<string, number | null>>();
+  for (const r of rows) {
+    const key = `${r.dealer}\u0000${r.month}`;
+    if (!byKey.has(key)) byKey.set(key, new Map());
+    byKey.get(key)!.set(r.kpi, r.value);
+  }
+  const head = [lang === 'zh' ? '经销商' : 'Dealer', lang === 'zh' ? '月份' : 'Month', ...KPIS.map((k) => (lang === 'zh' ? k.zh : k.en))];
+  const body = [...byKey].map(([key, values]) => {
+    const [dealer, month] = key.split('\u0000');
+    return [dealer, month, ...KPIS.map((k) => formatValue(values.get(k.id) ?? null, k.unit, lang))];
+  });
+  return renderTable(head, body);
+}

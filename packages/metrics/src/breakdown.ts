@@ -1,0 +1,59 @@
+// Breakdowns of one dealer-month: the RO mix by canonical repair type, and the KPIs the seed
+// looks at per service advisor (its weaknesses were per advisor).
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryJson } from '@fixops/db';
+import type { Settings } from './settings.js';
+
+export const REPAIR_TYPE_ORDER = ['maintenance', 'general', 'accident', 'warranty', 'recall', 'rework', 'internal', 'unclassified'] as const;
+
+export interface RepairTypeRow {
+  repairType: string;
+  roCount: number;
+  share: number;
+  revenue: number;
+}
+
+export async function roMix(connection: DuckDBConnection, dealer: string, month: string): Promise<RepairTypeRow[]> {
+  return queryJson<RepairTypeRow>(connection, `
+    WITH t AS (SELECT unnest([${REPAIR_TYPE_ORDER.map((t) => `'${t}'`).join(', ')}]) AS repair_type, generate_subscripts([${REPAIR_TYPE_ORDER.map(() => '0').join(', ')}], 1) AS ord),
+    r AS (
+      SELECT repair_type, count(*) AS n, coalesce(sum(total_amount), 0) AS revenue FROM repair_orders
+      WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE GROUP BY ALL
+    )
+    SELECT t.repair_type AS "repairType", coalesce(r.n, 0)::INTEGER AS "roCount",
+      coalesce(r.n, 0) / nullif(sum(coalesce(r.n, 0)) OVER (), 0) AS share, coalesce(r.revenue, 0) AS revenue
+    FROM t LEFT JOIN r USING (repair_type) ORDER BY t.ord`, { dealer, month });
+}
+
+export interface AdvisorRow {
+  advisor: string | null;
+  ro_count: number;
+  revenue_per_ro: number | null;
+  booking_rate: number | null;
+  on_time_rate: number | null;
+  time_estimate_accuracy: number | null;
+  cost_estimate_accuracy: number | null;
+}
+
+export async function byAdvisor(connection: DuckDBConnection, dealer: string, month: string, settings: Settings): Promise<AdvisorRow[]> {
+  const both = 'promised_time IS NOT NULL AND delivered_time IS NOT NULL';
+  const r = (num: string, den: string) => `CASE WHEN ${den} = 0 THEN NULL ELSE (${num})::DOUBLE / (${den}) END`;
+  return queryJson<AdvisorRow>(connection, `
+    WITH a AS (
+      SELECT advisor, count(*) AS n, coalesce(sum(total_amount), 0) AS revenue,
+        count(*) FILTER (WHERE booking_no IS NOT NULL) AS booked,
+        count(*) FILTER (WHERE ${both}) AS both_times,
+        count(*) FILTER (WHERE ${both} AND delivered_time <= promised_time) AS on_time,
+        count(*) FILTER (WHERE ${both} AND abs(epoch(delivered_time) - epoch(promised_time)) <= $timeTol) AS time_ok,
+        count(*) FILTER (WHERE estimate_amount > 0) AS estimated,
+        count(*) FILTER (WHERE estimate_amount > 0 AND abs(total_amount - estimate_amount) <= $costTol * estimate_amount) AS cost_ok
+      FROM repair_orders
+      WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE AND repair_type <> 'internal'
+      GROUP BY advisor
+    )
+    SELECT advisor, n::INTEGER AS ro_count, ${r('revenue', 'n')} AS revenue_per_ro, ${r('booked', 'n')} AS booking_rate,
+      ${r('on_time', 'both_times')} AS on_time_rate, ${r('time_ok', 'both_times')} AS time_estimate_accuracy, ${r('cost_ok', 'estimated')} AS cost_estimate_accuracy
+    FROM a ORDER BY n DESC, advisor NULLS LAST`,
+    { dealer, month, timeTol: settings.timeEstimateToleranceMinutes! * 60, costTol: settings.costEstimateTolerance! });
+}

@@ -1,0 +1,71 @@
+// Flags of kpis.md, computed from kpi_values: not_tracked (null), target (wrong side of its
+// target), trend (robust z against the dealer's own last 12 months), peer (outside P10/P90 of
+// its peer group that month). Each stores the value and the reference it was compared with;
+// the sentences are written when flags are read, in the reader's language.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { KPIS } from '../catalog.js';
+import { targetsOf, type Settings } from '../settings.js';
+import { PEER_SCOPE, SCOPE, TREND_SCOPE } from './scope.js';
+
+export const TREND_MIN_HISTORY = 6;
+export const TREND_Z = 3.5;
+export const PEER_MIN_GROUP = 5;
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export async function computeFlags(connection: DuckDBConnection, settings: Settings): Promise<void> {
+  const directions = KPIS.map((k) => `(${sqlString(k.id)}, ${sqlString(k.better)})`).join(', ');
+  const targets = targetsOf(settings).map((t) => `(${sqlString(t.kpi)}, ${sqlString(t.op)}, ${t.value})`).join(', ');
+  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_directions AS SELECT * FROM (VALUES ${directions}) t(kpi, better)`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_targets AS SELECT * FROM (VALUES ${targets}) t(kpi, op, target)`);
+
+  // Out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope.
+  await connection.run(`DELETE FROM kpi_flags WHERE kind IN ('not_tracked', 'target') AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
+  await connection.run(`DELETE FROM kpi_flags WHERE kind = 'trend' AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${TREND_SCOPE})`);
+  await connection.run(`
+    DELETE FROM kpi_flags WHERE kind = 'peer' AND (dealer_code, month) IN (
+      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group)`);
+
+  await connection.run(`
+    INSERT INTO kpi_flags
+    SELECT dealer_code, month, kpi, 'not_tracked', NULL, NULL FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) WHERE value IS NULL`);
+  await connection.run(`
+    INSERT INTO kpi_flags
+    SELECT v.dealer_code, v.month, v.kpi, 'target', v.value, json_object('op', t.op, 'target', t.target)
+    FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) JOIN fx_targets t USING (kpi)
+    WHERE (t.op = '>=' AND v.value < t.target) OR (t.op = '<=' AND v.value > t.target)`);
+  await connection.run(`
+    INSERT INTO kpi_flags
+    WITH h AS (
+      SELECT v.dealer_code, v.month, v.kpi, v.value, list(p.value) AS history
+      FROM kpi_values v SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
+      JOIN kpi_values p ON p.dealer_code = v.dealer_code AND p.kpi = v.kpi
+        AND p.month BETWEEN v.month - INTERVAL 12 MONTH AND v.month - INTERVAL 1 MONTH AND p.value IS NOT NULL
+      WHERE v.value IS NOT NULL
+      GROUP BY ALL
+      HAVING count(*) >= ${TREND_MIN_HISTORY}
+    ), m AS (
+      SELECT *, list_aggregate(history, 'median') AS median FROM h
+    ), z AS (
+      SELECT *, list_aggregate(list_transform(history, x -> abs(x - median)), 'median') AS mad FROM m
+    )
+    SELECT z.dealer_code, z.month, z.kpi, 'trend', z.value,
+      json_object('median', median, 'mad', mad, 'z', 0.6745 * (value - median) / mad, 'n', len(history),
+        'direction', CASE WHEN (value > median) = (d.better = 'higher') THEN 'better' ELSE 'worse' END)
+    FROM z JOIN fx_directions d USING (kpi)
+    WHERE mad > 0 AND abs(0.6745 * (value - median) / mad) >= ${TREND_Z}`);
+  await connection.run(`
+    INSERT INTO kpi_flags
+    WITH g AS (
+      SELECT v.dealer_code, v.month, v.kpi, v.value, coalesce(d.peer_group, 'default') AS peer_group
+      FROM kpi_values v LEFT JOIN dealers d USING (dealer_code)
+      WHERE v.value IS NOT NULL
+    ), q AS (
+      SELECT peer_group, month, kpi, count(*) AS n, quantile_cont(value, 0.1) AS p10, quantile_cont(value, 0.9) AS p90
+      FROM g SEMI JOIN ${PEER_SCOPE} USING (peer_group, month) GROUP BY ALL HAVING count(*) >= ${PEER_MIN_GROUP}
+    )
+    SELECT g.dealer_code, g.month, g.kpi, 'peer', g.value, json_object('group', g.peer_group, 'n', q.n, 'p10', q.p10, 'p90', q.p90)
+    FROM g JOIN q USING (peer_group, month, kpi) JOIN fx_directions d USING (kpi)
+    WHERE (d.better = 'higher' AND g.value < q.p10) OR (d.better = 'lower' AND g.value > q.p90)`);
+}

@@ -1,0 +1,57 @@
+// Keeps KPI values and flags fresh: a full recompute (settings changes, migrations, on demand)
+// or, after a load, only what that load can have changed. Both run the same SQL over a scope.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readSettings } from '../settings.js';
+import { computeFlags } from './flags.js';
+import { scopeAll, scopeChanges, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
+import { computeValues } from './values.js';
+
+export interface RecomputeStats {
+  mode: 'full' | 'incremental';
+  dealerMonths: number;
+  ms: number;
+}
+
+export interface LoadChange {
+  kind: string;
+  dealers: string[];
+  /** Dealer-months the load touched (for customer snapshots: the months of its visit events). */
+  pairs: { dealer: string; month: string }[];
+}
+
+export async function recomputeAll(connection: DuckDBConnection): Promise<RecomputeStats> {
+  const started = Date.now();
+  await scopeAll(connection);
+  await connection.run('DELETE FROM kpi_values');
+  await connection.run('DELETE FROM kpi_flags');
+  return run(connection, 'full', started);
+}
+
+export async function recomputeAfterLoad(connection: DuckDBConnection, change: LoadChange): Promise<RecomputeStats> {
+  if (change.kind === 'dealers') return recomputeAll(connection); // peer groups may have moved
+  const started = Date.now();
+  const span = new Map<string, { from: string; to: string }>();
+  for (const p of change.pairs) {
+    const s = span.get(p.dealer);
+    if (!s) span.set(p.dealer, { from: p.month, to: p.month });
+    else {
+      if (p.month < s.from) s.from = p.month;
+      if (p.month > s.to) s.to = p.month;
+    }
+  }
+  await scopeChanges(connection, [...span].map(([dealer, s]) => ({ dealer, ...s })));
+  return run(connection, 'incremental', started);
+}
+
+async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number): Promise<RecomputeStats> {
+  const settings = await readSettings(connection);
+  await computeValues(connection, settings);
+  await computeFlags(connection, settings);
+  const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
+  const dealerMonths = Number(reader.getRowObjects()[0]!.n);
+  for (const t of [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets']) {
+    await connection.run(`DROP TABLE IF EXISTS temp.${t}`);
+  }
+  return { mode, dealerMonths, ms: Date.now() - started };
+}

@@ -1,0 +1,122 @@
+// Every KPI of the catalogue for the dealer-months in scope, in DuckDB SQL: one pass over
+// each export table, customer windows from visit-event intervals, then one long row
+// (dealer, month, kpi, value) per KPI into kpi_values.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { KPI_IDS } from '../catalog.js';
+import type { Settings } from '../settings.js';
+import { SCOPE } from './scope.js';
+
+const EXT = "repair_type <> 'internal'";
+const BOTH = 'promised_time IS NOT NULL AND delivered_time IS NOT NULL';
+
+/** A ratio: NULL when the denominator is 0 or NULL. */
+const ratio = (num: string, den: string) => `CASE WHEN ${den} IS NULL OR ${den} = 0 THEN NULL ELSE (${num})::DOUBLE / (${den}) END`;
+
+export async function computeValues(connection: DuckDBConnection, settings: Settings): Promise<void> {
+  const params = {
+    major: settings.majorAccidentAmount!,
+    timeTol: settings.timeEstimateToleranceMinutes! * 60,
+    costTol: settings.costEstimateTolerance!,
+  };
+  // Visit events of the dealers in scope, as distinct (dealer, vin, month), each with the next month the VIN came back.
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE fx_events AS
+    WITH e AS (
+      SELECT dealer_code, vin, month AS m FROM repair_orders
+      WHERE ${EXT} AND dealer_code IN (SELECT dealer_code FROM ${SCOPE})
+      UNION
+      SELECT dealer_code, vin, date_trunc('month', last_visit_time)::DATE FROM customer_visits
+      WHERE dealer_code IN (SELECT dealer_code FROM ${SCOPE})
+    )
+    SELECT dealer_code, vin, m, lead(m) OVER (PARTITION BY dealer_code, vin ORDER BY m) AS next_m FROM e`);
+  // base(m): a VIN counts from each visit month e until e+11 or its next visit, whichever is first
+  // (disjoint intervals, so a running sum of +1/-1 per month counts distinct VINs).
+  // churned(m): VINs whose visit in m-12 was not followed by another within 12 months.
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE fx_customers AS
+    WITH deltas AS (
+      SELECT dealer_code, m AS month, count(*) AS d FROM fx_events GROUP BY ALL
+      UNION ALL
+      SELECT dealer_code, least(m + INTERVAL 12 MONTH, coalesce(next_m, m + INTERVAL 12 MONTH))::DATE, -count(*) FROM fx_events GROUP BY ALL
+    ), months AS (
+      SELECT dealer_code, month FROM ${SCOPE}
+      UNION SELECT dealer_code, (month - INTERVAL 1 MONTH)::DATE FROM ${SCOPE}
+    ), running AS (
+      SELECT dealer_code, month, sum(d) OVER (PARTITION BY dealer_code ORDER BY month ROWS UNBOUNDED PRECEDING) AS base
+      FROM (SELECT dealer_code, month, sum(d) AS d FROM deltas GROUP BY ALL)
+    ), base AS (
+      -- the running count as of the last change at or before each month
+      SELECT m.dealer_code, m.month, r.base FROM months m ASOF LEFT JOIN running r ON m.dealer_code = r.dealer_code AND m.month >= r.month
+    ), churned AS (
+      SELECT dealer_code, (m + INTERVAL 12 MONTH)::DATE AS month, count(*) AS n FROM fx_events
+      WHERE next_m IS NULL OR next_m > m + INTERVAL 12 MONTH GROUP BY ALL
+    )
+    SELECT s.dealer_code, s.month, nullif(b.base, 0) AS base_customers, ${ratio('coalesce(c.n, 0)', 'nullif(p.base, 0)')} AS churn_rate
+    FROM ${SCOPE} s
+    LEFT JOIN base b ON b.dealer_code = s.dealer_code AND b.month = s.month
+    LEFT JOIN base p ON p.dealer_code = s.dealer_code AND p.month = (s.month - INTERVAL 1 MONTH)::DATE
+    LEFT JOIN churned c ON c.dealer_code = s.dealer_code AND c.month = s.month`);
+
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE fx_wide AS
+    WITH ro AS (
+      SELECT dealer_code, month,
+        count(*) AS all_ros,
+        count(*) FILTER (WHERE ${EXT}) AS ext,
+        count(*) FILTER (WHERE repair_type = 'accident') AS acc,
+        avg(total_amount) FILTER (WHERE repair_type = 'accident') AS acc_avg,
+        count(*) FILTER (WHERE repair_type = 'accident' AND total_amount >= $major) AS acc_major,
+        coalesce(sum(total_amount) FILTER (WHERE ${EXT}), 0) AS revenue,
+        coalesce(sum(total_amount) FILTER (WHERE repair_type = 'warranty'), 0) AS warranty_revenue,
+        count(*) FILTER (WHERE ${EXT} AND booking_no IS NOT NULL) AS booked,
+        count(*) FILTER (WHERE ${EXT} AND ${BOTH}) AS both_times,
+        count(*) FILTER (WHERE ${EXT} AND ${BOTH} AND delivered_time <= promised_time) AS on_time,
+        count(*) FILTER (WHERE ${EXT} AND promised_time IS NOT NULL) AS promised,
+        count(*) FILTER (WHERE ${EXT} AND ${BOTH} AND abs(epoch(delivered_time) - epoch(promised_time)) <= $timeTol) AS time_ok,
+        count(*) FILTER (WHERE ${EXT} AND estimate_amount > 0) AS estimated,
+        count(*) FILTER (WHERE ${EXT} AND estimate_amount > 0 AND abs(total_amount - estimate_amount) <= $costTol * estimate_amount) AS cost_ok,
+        count(*) FILTER (WHERE repair_type = 'maintenance') AS maintenance,
+        count(*) FILTER (WHERE repair_type = 'maintenance' AND care_products_amount > 0) AS with_care,
+        count(*) FILTER (WHERE repair_type = 'rework') AS rework,
+        count(*) FILTER (WHERE repair_type = 'unclassified') AS unclassified
+      FROM repair_orders SEMI JOIN ${SCOPE} USING (dealer_code, month) GROUP BY ALL
+    ), ar AS (
+      SELECT dealer_code, month, count(*) AS n, avg(repair_amount) AS avg_amount, count(*) FILTER (WHERE repair_amount >= $major) AS major
+      FROM accident_repairs SEMI JOIN ${SCOPE} USING (dealer_code, month) GROUP BY ALL
+    ), bk AS (
+      SELECT dealer_code, month, count(*) FILTER (WHERE status = 'arrived') AS arrived, count(*) FILTER (WHERE status IN ('arrived', 'no_show')) AS kept_or_missed
+      FROM bookings SEMI JOIN ${SCOPE} USING (dealer_code, month) GROUP BY ALL
+    ), v AS (
+      SELECT s.dealer_code, s.month,
+        ro.ext::DOUBLE AS ro_count,
+        ro.acc::DOUBLE AS accident_ro_count,
+        ${ratio('ro.acc', 'ro.ext')} AS accident_share,
+        CASE WHEN ar.n > 0 THEN ar.avg_amount ELSE ro.acc_avg END AS accident_avg_value,
+        CASE WHEN ar.n > 0 THEN ar.major WHEN ro.all_ros IS NOT NULL THEN ro.acc_major END::DOUBLE AS major_accident_count,
+        ro.revenue::DOUBLE AS revenue,
+        ${ratio('ro.revenue', 'ro.ext')} AS revenue_per_ro,
+        ${ratio('ro.warranty_revenue', 'ro.revenue')} AS warranty_share,
+        ${ratio('ro.booked', 'ro.ext')} AS booking_rate,
+        ${ratio('bk.arrived', 'bk.kept_or_missed')} AS booking_show_rate,
+        ${ratio('ro.on_time', 'ro.both_times')} AS on_time_rate,
+        ${ratio('ro.promised', 'ro.ext')} AS promise_coverage,
+        ${ratio('ro.time_ok', 'ro.both_times')} AS time_estimate_accuracy,
+        ${ratio('ro.cost_ok', 'ro.estimated')} AS cost_estimate_accuracy,
+        ${ratio('ro.with_care', 'ro.maintenance')} AS care_product_penetration,
+        ${ratio('ro.rework', 'ro.ext')} AS rework_rate,
+        ${ratio('ro.unclassified', 'ro.all_ros')} AS unclassified_rate,
+        c.base_customers::DOUBLE AS base_customers,
+        c.churn_rate AS churn_rate
+      FROM ${SCOPE} s
+      LEFT JOIN ro USING (dealer_code, month) LEFT JOIN ar USING (dealer_code, month)
+      LEFT JOIN bk USING (dealer_code, month) LEFT JOIN fx_customers c USING (dealer_code, month)
+    )
+    SELECT v.*, (${KPI_IDS.filter((k) => k !== 'data_completeness').map((k) => `(${k} IS NOT NULL)::INTEGER`).join(' + ')}) / ${KPI_IDS.length - 1}.0 AS data_completeness
+    FROM v`, params);
+
+  await connection.run(`DELETE FROM kpi_values WHERE (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
+  await connection.run(`
+    INSERT INTO kpi_values (dealer_code, month, kpi, value)
+    SELECT dealer_code, month, unnest([${KPI_IDS.map((k) => `'${k}'`).join(', ')}]) AS kpi, unnest([${KPI_IDS.join(', ')}]) AS value FROM fx_wide`);
+}

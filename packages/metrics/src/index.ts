@@ -1,0 +1,10 @@
+export * from './catalog.js';
+export * from './settings.js';
+export * from './format.js';
+export * from './messages.js';
+export * from './read.js';
+export * from './benchmark.js';
+export * from './breakdown.js';
+export * from './lookup.js';
+export { recomputeAll, recomputeAfterLoad, type RecomputeStats, type LoadChange } from './compute/recompute.js';
+export { TREND_MIN_HISTORY, TREND_Z, PEER_MIN_GROUP } from './compute/flags.js';
