@@ -18,7 +18,7 @@ export async function roMix(connection: DuckDBConnection, dealer: string, month:
   return queryJson<RepairTypeRow>(connection, `
     WITH t AS (SELECT unnest([${REPAIR_TYPE_ORDER.map((t) => `'${t}'`).join(', ')}]) AS repair_type, generate_subscripts([${REPAIR_TYPE_ORDER.map(() => '0').join(', ')}], 1) AS ord),
     r AS (
-      SELECT repair_type, count(*) AS n, coalesce(sum(total_amount), 0) AS revenue FROM repair_orders
+      SELECT repair_type, count(*) AS n, coalesce(sum(total_amount::DECIMAL(38, 6)), 0)::DOUBLE AS revenue FROM repair_orders
       WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE GROUP BY ALL
     )
     SELECT t.repair_type AS "repairType", coalesce(r.n, 0)::INTEGER AS "roCount",
@@ -41,7 +41,7 @@ export async function byAdvisor(connection: DuckDBConnection, dealer: string, mo
   const r = (num: string, den: string) => `CASE WHEN ${den} = 0 THEN NULL ELSE (${num})::DOUBLE / (${den}) END`;
   return queryJson<AdvisorRow>(connection, `
     WITH a AS (
-      SELECT advisor, count(*) AS n, coalesce(sum(total_amount), 0) AS revenue,
+      SELECT advisor, count(*) AS n, coalesce(sum(total_amount::DECIMAL(38, 6)), 0)::DOUBLE AS revenue,
         count(*) FILTER (WHERE booking_no IS NOT NULL) AS booked,
         count(*) FILTER (WHERE ${both}) AS both_times,
         count(*) FILTER (WHERE ${both} AND delivered_time <= promised_time) AS on_time,

@@ -8,6 +8,8 @@ import type { Settings } from '../settings.js';
 import { SCOPE } from './scope.js';
 
 const EXT = "repair_type <> 'internal'";
+// Money is summed as DECIMAL: exact, so the result does not depend on the order DuckDB's
+// threads add rows in (incremental and full recomputes must agree to the last bit).
 const BOTH = 'promised_time IS NOT NULL AND delivered_time IS NOT NULL';
 
 /** A ratio: NULL when the denominator is 0 or NULL. */
@@ -65,10 +67,10 @@ export async function computeValues(connection: DuckDBConnection, settings: Sett
         count(*) AS all_ros,
         count(*) FILTER (WHERE ${EXT}) AS ext,
         count(*) FILTER (WHERE repair_type = 'accident') AS acc,
-        avg(total_amount) FILTER (WHERE repair_type = 'accident') AS acc_avg,
+        avg(total_amount::DECIMAL(38, 6)) FILTER (WHERE repair_type = 'accident')::DOUBLE AS acc_avg,
         count(*) FILTER (WHERE repair_type = 'accident' AND total_amount >= $major) AS acc_major,
-        coalesce(sum(total_amount) FILTER (WHERE ${EXT}), 0) AS revenue,
-        coalesce(sum(total_amount) FILTER (WHERE repair_type = 'warranty'), 0) AS warranty_revenue,
+        coalesce(sum(total_amount::DECIMAL(38, 6)) FILTER (WHERE ${EXT}), 0)::DOUBLE AS revenue,
+        coalesce(sum(total_amount::DECIMAL(38, 6)) FILTER (WHERE repair_type = 'warranty'), 0)::DOUBLE AS warranty_revenue,
         count(*) FILTER (WHERE ${EXT} AND booking_no IS NOT NULL) AS booked,
         count(*) FILTER (WHERE ${EXT} AND ${BOTH}) AS both_times,
         count(*) FILTER (WHERE ${EXT} AND ${BOTH} AND delivered_time <= promised_time) AS on_time,
@@ -82,7 +84,7 @@ export async function computeValues(connection: DuckDBConnection, settings: Sett
         count(*) FILTER (WHERE repair_type = 'unclassified') AS unclassified
       FROM repair_orders SEMI JOIN ${SCOPE} USING (dealer_code, month) GROUP BY ALL
     ), ar AS (
-      SELECT dealer_code, month, count(*) AS n, avg(repair_amount) AS avg_amount, count(*) FILTER (WHERE repair_amount >= $major) AS major
+      SELECT dealer_code, month, count(*) AS n, avg(repair_amount::DECIMAL(38, 6))::DOUBLE AS avg_amount, count(*) FILTER (WHERE repair_amount >= $major) AS major
       FROM accident_repairs SEMI JOIN ${SCOPE} USING (dealer_code, month) GROUP BY ALL
     ), bk AS (
       SELECT dealer_code, month, count(*) FILTER (WHERE status = 'arrived') AS arrived, count(*) FILTER (WHERE status IN ('arrived', 'no_show')) AS kept_or_missed
