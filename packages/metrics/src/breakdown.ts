@@ -42,7 +42,7 @@ export async function byAdvisor(connection: DuckDBConnection, dealer: string, mo
   return queryJson<AdvisorRow>(connection, `
     WITH a AS (
       SELECT advisor, count(*) AS n, coalesce(sum(total_amount::DECIMAL(38, 6)), 0)::DOUBLE AS revenue,
-        count(*) FILTER (WHERE booking_no IS NOT NULL) AS booked,
+        count(*) FILTER (WHERE trim(booking_no) <> '') AS booked,
         count(*) FILTER (WHERE ${both}) AS both_times,
         count(*) FILTER (WHERE ${both} AND delivered_time <= promised_time) AS on_time,
         count(*) FILTER (WHERE ${both} AND abs(epoch(delivered_time) - epoch(promised_time)) <= $timeTol) AS time_ok,

@@ -71,7 +71,7 @@ export async function computeValues(connection: DuckDBConnection, settings: Sett
         count(*) FILTER (WHERE repair_type = 'accident' AND total_amount >= $major) AS acc_major,
         coalesce(sum(total_amount::DECIMAL(38, 6)) FILTER (WHERE ${EXT}), 0)::DOUBLE AS revenue,
         coalesce(sum(total_amount::DECIMAL(38, 6)) FILTER (WHERE repair_type = 'warranty'), 0)::DOUBLE AS warranty_revenue,
-        count(*) FILTER (WHERE ${EXT} AND booking_no IS NOT NULL) AS booked,
+        count(*) FILTER (WHERE ${EXT} AND trim(booking_no) <> '') AS booked,
         count(*) FILTER (WHERE ${EXT} AND ${BOTH}) AS both_times,
         count(*) FILTER (WHERE ${EXT} AND ${BOTH} AND delivered_time <= promised_time) AS on_time,
         count(*) FILTER (WHERE ${EXT} AND promised_time IS NOT NULL) AS promised,

@@ -4,6 +4,8 @@
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
+import { kpiDefinition } from '../catalog.js';
+import { SETTINGS } from '../settings.js';
 import type { RefInput, RefSettings } from './reference/types.js';
 
 const lit = (v: string | number | null): string => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
@@ -37,10 +39,19 @@ export async function writeInput(c: DuckDBConnection, input: RefInput): Promise<
   await writeSettings(c, input.settings);
 }
 
+/**
+ * The engine always has every target; a case without one gets a target that cannot be missed
+ * (0 for "at least", 1 for "at most": rates lie in [0, 1]).
+ */
 export async function writeSettings(c: DuckDBConnection, s: RefSettings): Promise<void> {
+  const targets = SETTINGS.filter((d) => d.key.startsWith('target.')).map((d): [string, number] => {
+    const kpi = d.key.slice('target.'.length) as keyof RefSettings['targets'];
+    const t = s.targets[kpi];
+    return [d.key, t ? t.value : kpiDefinition(kpi)!.better === 'higher' ? 0 : 1];
+  });
   const rows: [string, number][] = [
     ['majorAccidentAmount', s.majorAccidentAmount], ['timeEstimateToleranceMinutes', s.timeEstimateToleranceMinutes], ['costEstimateTolerance', s.costEstimateTolerance],
-    ...Object.entries(s.targets).map(([kpi, t]): [string, number] => [`target.${kpi}`, t!.value]),
+    ...targets,
   ];
   await c.run('DELETE FROM settings');
   await insert(c, 'settings', ['key', 'value', 'updated_at'], rows.map(([k, v]) => [lit(k), lit(v), 'current_timestamp::TIMESTAMP']));
