@@ -42,12 +42,12 @@ export async function byAdvisor(connection: DuckDBConnection, dealer: string, mo
   return queryJson<AdvisorRow>(connection, `
     WITH a AS (
       SELECT advisor, count(*) AS n, coalesce(sum(total_amount::DECIMAL(38, 6)), 0)::DOUBLE AS revenue,
-        count(*) FILTER (WHERE trim(booking_no) <> '') AS booked,
-        count(*) FILTER (WHERE ${both}) AS both_times,
-        count(*) FILTER (WHERE ${both} AND delivered_time <= promised_time) AS on_time,
-        count(*) FILTER (WHERE ${both} AND abs(epoch(delivered_time) - epoch(promised_time)) <= $timeTol) AS time_ok,
-        count(*) FILTER (WHERE estimate_amount > 0) AS estimated,
-        count(*) FILTER (WHERE estimate_amount > 0 AND abs(total_amount - estimate_amount) <= $costTol * estimate_amount) AS cost_ok
+        count_if(coalesce(booking_no <> '', false)) AS booked,
+        count_if(coalesce(${both}, false)) AS both_times,
+        count_if(coalesce(${both} AND delivered_time <= promised_time, false)) AS on_time,
+        count_if(coalesce(${both} AND abs(epoch(delivered_time) - epoch(promised_time)) <= $timeTol, false)) AS time_ok,
+        count_if(coalesce(estimate_amount > 0, false)) AS estimated,
+        count_if(coalesce(estimate_amount > 0 AND abs(total_amount - estimate_amount) <= $costTol * estimate_amount, false)) AS cost_ok
       FROM repair_orders
       WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE AND repair_type <> 'internal'
       GROUP BY advisor

@@ -46,7 +46,7 @@ export async function recomputeAfterLoad(connection: DuckDBConnection, change: L
 
 async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number): Promise<RecomputeStats> {
   const settings = await readSettings(connection);
-  await computeValues(connection, settings);
+  await computeValues(connection, settings, mode === 'full');
   await computeFlags(connection, settings);
   const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
   const dealerMonths = Number(reader.getRowObjects()[0]!.n);
