@@ -1,0 +1,159 @@
+// The KPI commands' contract (kpis, flags, benchmark, breakdown, settings) on the demo network.
+
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+
+afterAll(cleanup);
+
+let base: string;
+beforeAll(() => {
+  base = join(tempDir(), 'demo.duckdb');
+  const r = fixops(['demo', '--db', base]);
+  expect(r.code, r.stderr).toBe(0);
+});
+
+function copy(): string {
+  const db = join(tempDir(), 'copy.duckdb');
+  copyFileSync(base, db);
+  return db;
+}
+
+const KPI_COUNT = 20;
+
+describe('fixops kpis', () => {
+  it('--json covers every KPI of every selected dealer-month, null where null', () => {
+    const r = fixops(['kpis', '--db', base, '--dealer', 'SZ009', '--json']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { dealer: string; month: string; kpi: string; value: number | null }[];
+    expect(rows).toHaveLength(24 * KPI_COUNT);
+    expect(Object.keys(rows[0]!)).toEqual(['dealer', 'month', 'kpi', 'value']);
+    expect(new Set(rows.map((x) => x.month)).size).toBe(24);
+    // SZ009 never records promised times: on-time KPIs are null, never 0
+    expect(rows.filter((x) => x.kpi === 'on_time_rate').every((x) => x.value === null)).toBe(true);
+    expect(rows.filter((x) => x.kpi === 'ro_count').every((x) => typeof x.value === 'number' && x.value > 0)).toBe(true);
+  });
+
+  it('filters by month and by range', () => {
+    const one = JSON.parse(fixops(['kpis', '--db', base, '--month', '2025-06', '--json']).stdout);
+    expect(one).toHaveLength(12 * KPI_COUNT);
+    const range = JSON.parse(fixops(['kpis', '--db', base, '--dealer', 'SH001', '--from', '2025-01', '--to', '2025-03', '--json']).stdout);
+    expect(new Set(range.map((x: { month: string }) => x.month))).toEqual(new Set(['2025-01', '2025-02', '2025-03']));
+  });
+
+  it('prints one row per dealer-month for people', () => {
+    const r = fixops(['kpis', '--db', base, '--month', '2025-06']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('预约率');
+    expect(r.stdout.split('\n').filter((l) => l.includes('2025-06'))).toHaveLength(12);
+  });
+
+  it.each([
+    [['kpis', '--month', '2025-13'], /YYYY-MM/],
+    [['kpis', '--dealer', 'SH01'], /Unknown dealer "SH01".*SH001/],
+    [['kpis', '--month', '2025-01', '--from', '2025-01'], /not both/],
+  ])('%j → exit 2 with the valid choices', (args, message) => {
+    const r = fixops([...args, '--db', base]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('fixops flags', () => {
+  it('--json gives dealer, month, kpi, kind, value, reference and a sentence', () => {
+    const r = fixops(['flags', '--db', base, '--dealer', 'SZ009', '--month', '2025-06', '--json']);
+    expect(r.code).toBe(0);
+    const flags = JSON.parse(r.stdout);
+    expect(flags.length).toBeGreaterThan(0);
+    for (const f of flags) expect(Object.keys(f)).toEqual(expect.arrayContaining(['dealer', 'month', 'kpi', 'kind', 'value', 'reference', 'message']));
+    const notTracked = flags.find((f: { kpi: string; kind: string }) => f.kpi === 'on_time_rate' && f.kind === 'not_tracked');
+    expect(notTracked.message).toContain('准时交车率');
+    const target = flags.find((f: { kind: string }) => f.kind === 'target');
+    expect(target.reference).toHaveProperty('target');
+  });
+
+  it('filters by kind and speaks English on request', () => {
+    const r = fixops(['flags', '--db', base, '--kind', 'trend', '--json', '--lang', 'en']);
+    const flags = JSON.parse(r.stdout);
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.every((f: { kind: string; message: string; reference: { z: number } }) => f.kind === 'trend' && /median/.test(f.message) && Math.abs(f.reference.z) >= 3.5)).toBe(true);
+  });
+
+  it('refuses an unknown kind', () => {
+    const r = fixops(['flags', '--db', base, '--kind', 'weird']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not_tracked, target, trend, peer');
+  });
+});
+
+describe('fixops benchmark and breakdown', () => {
+  it('ranks a peer group in every format', () => {
+    const json = JSON.parse(fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout);
+    expect(json).toHaveLength(6);
+    expect(json[0]).toMatchObject({ group: 'metro', groupSize: 6, rank: 1, percentile: 100 });
+    expect(json.map((r: { rank: number }) => r.rank)).toEqual([...json.map((r: { rank: number }) => r.rank)].sort((a, b) => a - b));
+    const csv = fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'csv']).stdout.trim().split('\n');
+    expect(csv[0]).toBe('group,groupSize,dealer,name,value,rank,percentile,p25,median,p75,gapToMedian,gapToTopQuartile');
+    expect(csv).toHaveLength(7);
+    const md = fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--format', 'md']).stdout;
+    expect(md.split('\n')[1]).toMatch(/^\| --- \|/);
+    expect(md).toContain('city');
+  });
+
+  it.each([
+    [['benchmark', '--month', '2025-06', '--kpi', 'bookng_rate'], /Closest: booking_rate/],
+    [['benchmark', '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'rural'], /Unknown peer group "rural". Valid: city, metro/],
+    [['benchmark', '--kpi', 'booking_rate'], /--month/],
+  ])('%j → exit 2', (args, message) => {
+    const r = fixops([...args, '--db', base]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('breaks a dealer-month down by repair type and by advisor', () => {
+    const mix = JSON.parse(fixops(['breakdown', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
+    expect(mix.map((r: { repairType: string }) => r.repairType)).toEqual(['maintenance', 'general', 'accident', 'warranty', 'recall', 'rework', 'internal', 'unclassified']);
+    const kpis = JSON.parse(fixops(['kpis', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
+    const roCount = kpis.find((k: { kpi: string }) => k.kpi === 'ro_count').value;
+    expect(mix.filter((r: { repairType: string }) => r.repairType !== 'internal').reduce((s: number, r: { roCount: number }) => s + r.roCount, 0)).toBe(roCount);
+    const advisors = JSON.parse(fixops(['breakdown', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--by', 'advisor', '--json']).stdout);
+    expect(advisors.reduce((s: number, r: { ro_count: number }) => s + r.ro_count, 0)).toBe(roCount);
+  });
+});
+
+describe('fixops settings', () => {
+  it('lists, changes (recomputing flags), refuses bad values and resets', () => {
+    const db = copy();
+    const list = JSON.parse(fixops(['settings', '--db', db, '--json']).stdout);
+    expect(list.find((s: { key: string }) => s.key === 'target.booking_rate')).toMatchObject({ value: 0.3, default: 0.3 });
+    const count = () => JSON.parse(fixops(['flags', '--db', db, '--kind', 'target', '--kpi', 'booking_rate', '--json']).stdout).length;
+    const before = count();
+    const set = fixops(['settings', '--db', db, 'set', 'target.booking_rate', '0.05']);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('recomputed');
+    expect(count()).toBeLessThan(before);
+    const bad = fixops(['settings', '--db', db, 'set', 'target.booking_rate', '2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('from 0 to 1');
+    const unknown = fixops(['settings', '--db', db, 'set', 'target.bookng', '0.2']);
+    expect(unknown.code).toBe(2);
+    expect(fixops(['settings', '--db', db, 'reset', 'target.booking_rate']).code).toBe(0);
+    expect(count()).toBe(before);
+  });
+
+  it('a load refreshes the KPIs of the months it touches', () => {
+    const db = copy();
+    const dir = tempDir();
+    const path = join(dir, 'fix.csv');
+    const rows = Array.from({ length: 10 }, (_, i) => `SH001,NEW${i},LNEW${i},2025-06-0${1 + (i % 9)} 09:00,保养,100,NEW-B${i}`);
+    writeFileSync(path, `经销商代码,工单号,VIN,进厂时间,维修类型,总金额,预约单号\n${rows.join('\n')}\n`);
+    expect(fixops(['ingest', '--db', db, path]).code).toBe(0);
+    const kpis = JSON.parse(fixops(['kpis', '--db', db, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
+    const v = (k: string) => kpis.find((x: { kpi: string }) => x.kpi === k).value;
+    expect(v('ro_count')).toBe(10);
+    expect(v('booking_rate')).toBe(1);
+    expect(v('on_time_rate')).toBeNull();
+  });
+});
