@@ -1,10 +1,15 @@
-// Opens the database named by --db / FIXOPS_DB for a command and always closes it.
+// Opens the database named by --db / FIXOPS_DB for a command and always closes it. A file
+// that an older version made is upgraded on open; KPIs and flags are then recomputed in full.
 
-import { openDatabase, resolveDbPath, type Database } from '@fixops/db';
+import { openDatabase, resolveDbPath, transaction, type Database } from '@fixops/db';
+import { recomputeAll } from '@fixops/metrics';
 
 export async function withDatabase<T>(dbOption: string | undefined, work: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(resolveDbPath(dbOption));
   try {
+    if (db.migrated.length > 0 && db.migrated[0]! > 1) {
+      await transaction(db.connection, () => recomputeAll(db.connection));
+    }
     return await work(db);
   } finally {
     db.close();

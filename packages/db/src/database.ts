@@ -11,6 +11,8 @@ export interface Database {
   path: string;
   instance: DuckDBInstance;
   connection: DuckDBConnection;
+  /** Migrations applied by this open (empty when the file was up to date). */
+  migrated: number[];
   close(): void;
 }
 
@@ -34,8 +36,9 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
   const memoryLimit = opts.memoryLimit ?? process.env.FIXOPS_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT;
   const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit });
   const connection = await instance.connect();
+  let migrated: number[];
   try {
-    await migrate(connection);
+    migrated = await migrate(connection);
   } catch (e) {
     connection.closeSync();
     instance.closeSync();
@@ -45,6 +48,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
     path,
     instance,
     connection,
+    migrated,
     close() {
       connection.closeSync();
       instance.closeSync();

@@ -122,7 +122,8 @@ export const KINDS: Record<KindId, KindSpec> = {
 /** Personal data: never stored, reported as dropped. */
 export const PERSONAL_DATA_HEADERS: readonly string[] = [
   '客户姓名', '姓名', '联系人', '电话', '手机', '手机号', '联系电话', '身份证', '地址',
-  '车主姓名', '车主电话', '客户电话', '联系人电话', '手机号码', '电话号码', '身份证号', '身份证号码', '联系地址', '家庭住址', '邮箱', '电子邮箱',
+  '车主姓名', '车主电话', '车主手机', '车主', '客户手机', '客户电话', '联系手机', '联系人电话', '手机号码', '电话号码',
+  '送修人', '送修人电话', '送修人手机', '身份证号', '身份证号码', '联系地址', '家庭住址', '客户地址', '邮箱', '电子邮箱',
   'customer_name', 'phone', 'mobile', 'address', 'id_card',
   'name_of_customer', 'owner_name', 'contact_name', 'telephone', 'phone_number', 'mobile_phone', 'email', 'id_number',
 ];

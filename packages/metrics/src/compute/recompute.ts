@@ -31,16 +31,7 @@ export async function recomputeAll(connection: DuckDBConnection): Promise<Recomp
 export async function recomputeAfterLoad(connection: DuckDBConnection, change: LoadChange): Promise<RecomputeStats> {
   if (change.kind === 'dealers') return recomputeAll(connection); // peer groups may have moved
   const started = Date.now();
-  const span = new Map<string, { from: string; to: string }>();
-  for (const p of change.pairs) {
-    const s = span.get(p.dealer);
-    if (!s) span.set(p.dealer, { from: p.month, to: p.month });
-    else {
-      if (p.month < s.from) s.from = p.month;
-      if (p.month > s.to) s.to = p.month;
-    }
-  }
-  await scopeChanges(connection, [...span].map(([dealer, s]) => ({ dealer, ...s })));
+  await scopeChanges(connection, change.pairs, change.kind !== 'customers');
   return run(connection, 'incremental', started);
 }
 
@@ -50,7 +41,7 @@ async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], s
   await computeFlags(connection, settings);
   const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
   const dealerMonths = Number(reader.getRowObjects()[0]!.n);
-  for (const t of [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets']) {
+  for (const t of [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets']) {
     await connection.run(`DROP TABLE IF EXISTS temp.${t}`);
   }
   return { mode, dealerMonths, ms: Date.now() - started };

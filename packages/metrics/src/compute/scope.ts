@@ -22,29 +22,34 @@ export async function scopeAll(connection: DuckDBConnection): Promise<void> {
 }
 
 /**
- * After a load that changed dealer `d` in months `from`..`to`: its values in [from, to+12]
- * (the 12-month customer windows and next month's churn reach that far), its trend flags in
- * [from, to+24] (a changed value is history for the next 12 months), and the peer flags of
- * its whole peer group in the months whose values changed.
+ * After a load that touched `pairs` (dealer-months): each changed dealer's values in
+ * [first, last+12] (the 12-month customer windows and next month's churn reach that far), its
+ * trend flags in [first, last+24] (a changed value is history for the next 12 months), and the
+ * peer flags of its whole peer group in the months whose values changed. The dealer-months are
+ * those already in kpi_values (every dealer-month has its values there) plus, for monthly
+ * exports, the load's own (customer snapshots add visit events, never months).
  */
-export async function scopeChanges(connection: DuckDBConnection, changes: { dealer: string; from: string; to: string }[]): Promise<void> {
-  await connection.run('CREATE OR REPLACE TEMP TABLE fx_changes (dealer_code VARCHAR, from_month VARCHAR, to_month VARCHAR)');
-  if (changes.length > 0) {
-    const appender = await connection.createAppender('fx_changes', 'main', 'temp');
-    for (const c of changes) {
-      appender.appendVarchar(c.dealer);
-      appender.appendVarchar(c.from);
-      appender.appendVarchar(c.to);
+export async function scopeChanges(connection: DuckDBConnection, pairs: { dealer: string; month: string }[], pairsAreDealerMonths: boolean): Promise<void> {
+  await connection.run('CREATE OR REPLACE TEMP TABLE fx_touched (dealer_code VARCHAR, month VARCHAR)');
+  if (pairs.length > 0) {
+    const appender = await connection.createAppender('fx_touched', 'main', 'temp');
+    for (const p of pairs) {
+      appender.appendVarchar(p.dealer);
+      appender.appendVarchar(p.month);
       appender.endRow();
     }
     appender.closeSync();
   }
-  const within = (months: number) => `EXISTS (SELECT 1 FROM fx_changes c WHERE c.dealer_code = dm.dealer_code
-      AND dm.month BETWEEN strptime(c.from_month, '%Y-%m')::DATE AND strptime(c.to_month, '%Y-%m')::DATE + INTERVAL ${months} MONTH)`;
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS
-    SELECT DISTINCT dealer_code, month FROM ${DEALER_MONTHS} dm WHERE dealer_code IN (SELECT dealer_code FROM fx_changes) AND ${within(12)}`);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${TREND_SCOPE} AS
-    SELECT DISTINCT dealer_code, month FROM ${DEALER_MONTHS} dm WHERE dealer_code IN (SELECT dealer_code FROM fx_changes) AND ${within(24)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_changes AS
+    SELECT dealer_code, min(m) AS from_month, max(m) AS to_month FROM (SELECT dealer_code, strptime(month, '%Y-%m')::DATE AS m FROM fx_touched) GROUP BY ALL`);
+  const monthsOf = (months: number) => `
+    SELECT DISTINCT dealer_code, month FROM (
+      SELECT DISTINCT dealer_code, month FROM kpi_values WHERE dealer_code IN (SELECT dealer_code FROM fx_changes)
+      ${pairsAreDealerMonths ? "UNION SELECT dealer_code, strptime(month, '%Y-%m')::DATE FROM fx_touched" : ''}
+    ) dm
+    WHERE EXISTS (SELECT 1 FROM fx_changes c WHERE c.dealer_code = dm.dealer_code AND dm.month BETWEEN c.from_month AND c.to_month + INTERVAL ${months} MONTH)`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS ${monthsOf(12)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${TREND_SCOPE} AS ${monthsOf(24)}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${PEER_SCOPE} AS
     SELECT DISTINCT coalesce(d.peer_group, 'default') AS peer_group, s.month FROM ${SCOPE} s LEFT JOIN dealers d USING (dealer_code)`);
 }
