@@ -9,7 +9,8 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-class GrowableNumbers {
+/** A growing array of numbers in one Float64Array (a million offsets are 8 MB, not a JS array). */
+export class GrowableNumbers {
   private data = new Float64Array(1024);
   length = 0;
   push(v: number): void {

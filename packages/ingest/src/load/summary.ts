@@ -2,15 +2,10 @@
 
 import type { FixopsError } from '@fixops/shared';
 import type { KindId } from '../kinds/types.js';
+import type { RejectedRow } from '../stage/rejects.js';
 
-export interface LoadError {
-  row: number;
-  column: string;
-  field: string;
-  value: string | null;
-  code: string;
-  reason: string;
-}
+/** A rejected row as the summary lists it (the stored row also keeps its raw text). */
+export type LoadError = Omit<RejectedRow, 'rawText' | 'reasonText'>;
 
 export interface LoadSummary {
   loadId: number | null;

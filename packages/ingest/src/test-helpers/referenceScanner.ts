@@ -5,26 +5,13 @@
 // fields than the header (a separator inside an unquoted value), whose extra fields DuckDB would
 // drop silently.
 
+import { GrowableNumbers } from '../detect/scanner.js';
+
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
 
-class GrowableNumbers {
-  private data = new Float64Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  get(i: number): number {
-    return this.data[i]!;
-  }
-}
 
 export interface ReferenceIndex {
   /** Data records (the header excluded), in file order: the order DuckDB reads them. */
