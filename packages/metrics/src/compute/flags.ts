@@ -17,15 +17,14 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export async function computeFlags(connection: DuckDBConnection, settings: Settings): Promise<void> {
   const directions = KPIS.map((k) => `(${sqlString(k.id)}, ${sqlString(k.better)})`).join(', ');
   const targets = targetsOf(settings).map((t) => `(${sqlString(t.kpi)}, ${sqlString(t.op)}, ${t.value})`).join(', ');
-  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_directions AS SELECT * FROM (VALUES ${directions}) t(kpi, better)`);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_targets AS SELECT * FROM (VALUES ${targets}) t(kpi, op, target)`);
-
-  // Out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope.
-  await connection.run(`DELETE FROM kpi_flags WHERE kind IN ('not_tracked', 'target') AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
-  await connection.run(`DELETE FROM kpi_flags WHERE kind = 'trend' AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${TREND_SCOPE})`);
   await connection.run(`
+    CREATE OR REPLACE TEMP TABLE fx_directions AS SELECT * FROM (VALUES ${directions}) t(kpi, better);
+    CREATE OR REPLACE TEMP TABLE fx_targets AS SELECT * FROM (VALUES ${targets}) t(kpi, op, target);
+    -- out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope
+    DELETE FROM kpi_flags WHERE kind IN ('not_tracked', 'target') AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});
+    DELETE FROM kpi_flags WHERE kind = 'trend' AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${TREND_SCOPE});
     DELETE FROM kpi_flags WHERE kind = 'peer' AND (dealer_code, month) IN (
-      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group)`);
+      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group);`);
 
   await connection.run(`
     INSERT INTO kpi_flags

@@ -41,8 +41,7 @@ async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], s
   await computeFlags(connection, settings);
   const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
   const dealerMonths = Number(reader.getRowObjects()[0]!.n);
-  for (const t of [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets']) {
-    await connection.run(`DROP TABLE IF EXISTS temp.${t}`);
-  }
+  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets'];
+  await connection.run(temps.map((t) => `DROP TABLE IF EXISTS temp.${t};`).join('\n'));
   return { mode, dealerMonths, ms: Date.now() - started };
 }
