@@ -7,7 +7,8 @@ import { recomputeAll } from '@fixops/metrics';
 export async function withDatabase<T>(dbOption: string | undefined, work: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(resolveDbPath(dbOption));
   try {
-    if (db.migrated.length > 0 && db.migrated[0]! > 1) {
+    // v2 created the KPI tables: a file that existed before it has data but no KPIs yet.
+    if (db.migrated.includes(2) && db.migrated[0] !== 1) {
       await transaction(db.connection, () => recomputeAll(db.connection));
     }
     return await work(db);

@@ -131,4 +131,31 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'assessments: on-site checklist visits and their scores',
+    sql: `
+      CREATE SEQUENCE assessment_id_seq START 1;
+      CREATE TABLE assessments (
+        id BIGINT PRIMARY KEY,
+        dealer_code VARCHAR NOT NULL,
+        assessed_on DATE NOT NULL,
+        assessor VARCHAR,
+        template_id VARCHAR NOT NULL,
+        template_version INTEGER NOT NULL,
+        total DOUBLE NOT NULL,
+        max DOUBLE NOT NULL,
+        passed BOOLEAN NOT NULL,
+        complete BOOLEAN NOT NULL,
+        notes VARCHAR,
+        created_at TIMESTAMP NOT NULL
+      );
+      CREATE TABLE assessment_scores (
+        assessment_id BIGINT NOT NULL,
+        id VARCHAR NOT NULL,
+        score DOUBLE NOT NULL,
+        note VARCHAR
+      );
+    `,
+  },
 ];
