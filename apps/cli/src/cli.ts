@@ -17,6 +17,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   breakdown: async () => (await import('./commands/breakdown.js')).breakdownCommand,
   settings: async () => (await import('./commands/settings.js')).settingsCommand,
   recompute: async () => (await import('./commands/recompute.js')).recomputeCommand,
+  assess: async () => (await import('./commands/assess.js')).assessCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  templates: async () => (await import('./commands/templates.js')).templatesCommand,
+  template: async () => (await import('./commands/templates.js')).templateCommand,
 };
 
 const HELP = `fixops — 售后评估平台 after-sales assessment
@@ -32,6 +36,9 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops breakdown --dealer CODE --month M [--by repair_type|advisor] [--json]   工单结构、顾问 / RO mix, advisors
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
   fixops recompute                                           全部重算 / recompute every KPI and flag
+  fixops assess --dealer CODE --date YYYY-MM-DD [--template ID] [--assessor NAME] --scores FILE [--json]   现场评估 / on-site assessment
+  fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report
+  fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
   (M = YYYY-MM; --lang en for English)
 
 数据库 Database: --db FILE, or FIXOPS_DB, default data/fixops.duckdb

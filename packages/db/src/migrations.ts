@@ -148,6 +148,7 @@ export const migrations: readonly Migration[] = [
         passed BOOLEAN NOT NULL,
         complete BOOLEAN NOT NULL,
         notes VARCHAR,
+        scorecard JSON NOT NULL,
         created_at TIMESTAMP NOT NULL
       );
       CREATE TABLE assessment_scores (

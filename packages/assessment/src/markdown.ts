@@ -1,0 +1,53 @@
+// The assessment report as Markdown: the same content as the HTML page, tables instead of charts.
+
+import type { Lang } from '@fixops/shared';
+import { formatValue, kpiDefinition } from '@fixops/metrics';
+import type { ReportModel } from './model.js';
+import { t } from './labels.js';
+
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
+const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const row = (cells: (string | number)[]) => `| ${cells.map((c) => cell(String(c))).join(' | ')} |`;
+const table = (head: string[], body: (string | number)[][]) => [row(head), row(head.map(() => '---')), ...body.map(row)].join('\n');
+
+export function renderMarkdown(m: ReportModel, lang: Lang = 'zh'): string {
+  const name = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
+  const status = (x: { passed: boolean; complete: boolean }) => (!x.complete ? t('incomplete', lang) : x.passed ? t('pass', lang) : t('fail', lang));
+  const out: string[] = [];
+  out.push(`# ${t('title', lang)}`, '');
+  out.push(`${t('dealer', lang)}：${m.dealer.code} ${m.dealer.name ?? ''} · ${t('region', lang)}：${m.dealer.region ?? '—'} · ${t('group', lang)}：${m.dealer.group} · ${t('month', lang)}：${m.month}`, '');
+  out.push(`## ${t('scores', lang)}`, '');
+  const a = m.assessment;
+  if (!a) out.push(t('noAssessment', lang), '');
+  else {
+    const sc = a.scorecard;
+    out.push(`${t('visit', lang)}：${a.date} · ${t('assessor', lang)}：${a.assessor ?? '—'} · ${t('template', lang)}：${name(sc.template)} v${sc.template.version}`, '');
+    const body: (string | number)[][] = [];
+    for (const s of sc.sections) {
+      body.push([`**${name(s)}**`, '', num(s.score), num(s.max), pct(s.rate), status(s)]);
+      for (const mod of s.modules) body.push(['', name(mod), num(mod.score), num(mod.max), pct(mod.rate), status(mod)]);
+    }
+    body.push([`**${t('total', lang)}**`, '', num(sc.total), num(sc.max), pct(sc.rate), status(sc)]);
+    out.push(table([t('department', lang), t('module', lang), t('score', lang), t('max', lang), t('rate', lang), t('result', lang)], body), '');
+  }
+  out.push(`## ${t('weaknesses', lang)}`, '', `### ${t('weakModules', lang)}`, '');
+  out.push(m.weakModules.length ? m.weakModules.map((w) => `- ${name(w.section)} · ${name(w)}：${num(w.score)}/${num(w.max)}（${pct(w.rate)}，${t('passLine', lang)} ${pct(w.passRate)}）`).join('\n') : `- ${t('noWeakness', lang)}`, '');
+  out.push(`### ${t('weakKpis', lang)}`, '');
+  out.push(m.flags.length ? m.flags.map((f) => `- ${lang === 'en' ? f.messages.en : f.messages.zh}`).join('\n') : `- ${t('noWeakness', lang)}`, '');
+  out.push(`## ${t('coaching', lang)}`, '');
+  out.push(m.coaching.length ? table([t('direction', lang), t('effect', lang), t('basis', lang)], m.coaching.map((c) => [
+    name(c.direction), c.effects.map(name).join('；'), [...c.modules, ...c.flags.map((f) => `${name(kpiDefinition(f.kpi) ?? { zh: f.kpi, en: f.kpi })}·${f.kind}`)].join('、'),
+  ])) : `- ${t('noWeakness', lang)}`, '');
+  out.push(`## ${t('coverage', lang)}`, '', t('coverageLine', lang, { expected: m.coverage.expected, received: m.coverage.received, kpis: m.coverage.byKpi.length }), '');
+  out.push(table([t('kpi', lang), t('received', lang)], m.coverage.byKpi.map((k) => [name(k.kpi), `${k.received}/12`])), '');
+  out.push(`## ${t('trends', lang)}`, '');
+  if (m.trends.length === 0) out.push(`- ${t('noWeakness', lang)}`, '');
+  else {
+    const months = m.trends[0]!.months;
+    out.push(table([t('kpi', lang), ...months.map((x) => x.slice(2)), t('target', lang)], m.trends.map((tr) => [
+      name(tr.kpi), ...tr.values.map((v) => formatValue(v, tr.kpi.unit, lang)), tr.target ? `${tr.target.op === '>=' ? '≥' : '≤'} ${formatValue(tr.target.value, tr.kpi.unit, lang)}` : '—',
+    ])), '');
+  }
+  return `${out.join('\n')}\n`;
+}

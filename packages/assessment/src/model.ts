@@ -1,0 +1,97 @@
+// Everything the dealer assessment report shows, gathered for one dealer and month: the latest
+// on-site scorecard, weaknesses (failed modules and flagged KPIs), coaching directions from
+// the rule table, KPI data coverage and the 12-month trend of every flagged KPI.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryJson } from '@fixops/db';
+import { addMonths, type Message } from '@fixops/shared';
+import { coachingFor, DEFAULT_PASS_RATE, loadCoachingRulesFile, passRateOf, type CoachingDirection, type ModuleScore } from '@fixops/checklist';
+import { KPIS, kpiDefinition, readFlags, readKpis, readSettings, targetsOf, type Flag, type KpiDefinition } from '@fixops/metrics';
+import { getAssessment, listAssessments, type Assessment } from './store.js';
+import { findTemplate } from './templates.js';
+
+export interface WeakModule extends ModuleScore {
+  section: Message;
+  passRate: number;
+  /** Score rate at the previous visit, when there was one. */
+  before: number | null;
+}
+
+export interface KpiTrend {
+  kpi: KpiDefinition;
+  target: { op: '>=' | '<='; value: number } | null;
+  months: string[];
+  values: (number | null)[];
+}
+
+export interface ReportModel {
+  dealer: { code: string; name: string | null; region: string | null; group: string; city: string | null };
+  month: string;
+  assessment: Assessment | null;
+  previous: { date: string; total: number; max: number } | null;
+  passRates: Record<string, number>;
+  weakModules: WeakModule[];
+  incompleteModules: ModuleScore[];
+  flags: Flag[];
+  coaching: CoachingDirection[];
+  coverage: { months: string[]; expected: number; received: number; byKpi: { kpi: KpiDefinition; received: number }[] };
+  trends: KpiTrend[];
+  values: Record<string, number | null>;
+}
+
+export async function buildReport(connection: DuckDBConnection, q: { dealer: string; month: string }): Promise<ReportModel> {
+  const [d] = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(connection,
+    'SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers WHERE dealer_code = $dealer', { dealer: q.dealer });
+  const dealer = d ?? { code: q.dealer, name: null, region: null, group: 'default', city: null };
+  const monthEnd = `${addMonths(q.month, 1)}-01`;
+  const visits = (await listAssessments(connection, { dealer: q.dealer })).filter((v) => v.date < monthEnd);
+  const assessment = visits[0] ? (await getAssessment(connection, visits[0].id))! : null;
+  const prior = visits[1] ? (await getAssessment(connection, visits[1].id))! : null;
+
+  const passRates: Record<string, number> = {};
+  const weakModules: WeakModule[] = [];
+  const incompleteModules: ModuleScore[] = [];
+  if (assessment) {
+    const template = await findTemplate(assessment.templateId);
+    const before = new Map<string, number>();
+    for (const s of prior?.scorecard.sections ?? []) for (const m of s.modules) if (m.complete) before.set(m.id, m.rate);
+    for (const s of assessment.scorecard.sections) {
+      for (const m of s.modules) {
+        const rate = template.ok && template.value.kind === 'points' ? passRateOf(template.value, m.id) ?? DEFAULT_PASS_RATE : DEFAULT_PASS_RATE;
+        passRates[m.id] = rate;
+        if (!m.complete) incompleteModules.push(m);
+        else if (!m.passed) weakModules.push({ ...m, section: { zh: s.zh, en: s.en }, passRate: rate, before: before.get(m.id) ?? null });
+      }
+    }
+    weakModules.sort((a, b) => a.rate - b.rate);
+  }
+
+  const flags = await readFlags(connection, { dealer: q.dealer, month: q.month });
+  const rules = await loadCoachingRulesFile();
+  const coaching = rules.ok ? coachingFor(weakModules.map((m) => m.id), flags.map((f) => ({ kpi: f.kpi, kind: f.kind })), rules.value) : [];
+
+  const from = addMonths(q.month, -11);
+  const window = await readKpis(connection, { dealer: q.dealer, from, to: q.month });
+  const months = [...new Set(window.map((v) => v.month))].sort();
+  const allMonths = Array.from({ length: 12 }, (_, i) => addMonths(from, i));
+  const byKpi = KPIS.map((k) => ({ kpi: k, received: window.filter((v) => v.kpi === k.id && v.value !== null).length }));
+  const targets = targetsOf(await readSettings(connection));
+  const flagged = [...new Set(flags.map((f) => f.kpi))];
+  const trends = flagged.map((id): KpiTrend => {
+    const t = targets.find((x) => x.kpi === id);
+    return {
+      kpi: kpiDefinition(id)!,
+      target: t ? { op: t.op, value: t.value } : null,
+      months: allMonths,
+      values: allMonths.map((m) => window.find((v) => v.kpi === id && v.month === m)?.value ?? null),
+    };
+  });
+  const values = Object.fromEntries(window.filter((v) => v.month === q.month).map((v) => [v.kpi, v.value]));
+  return {
+    dealer, month: q.month, assessment,
+    previous: prior ? { date: prior.date, total: prior.total, max: prior.max } : null,
+    passRates, weakModules, incompleteModules, flags, coaching,
+    coverage: { months, expected: KPIS.length * 12, received: byKpi.reduce((s, k) => s + k.received, 0), byKpi },
+    trends, values,
+  };
+}
