@@ -1,0 +1,95 @@
+// The assessment report for a demo dealer, end to end: assess with the seed's front-desk
+// scores, render the report, open it in Chromium, print it to A4 PDF, and check that no table
+// row or chart is cut by a page break.
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, RESULTS_DIR } from './test-helpers/browser.js';
+import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+
+let db: string;
+let dir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = join(dir, 'demo.duckdb');
+  expect(fixops(['demo', '--db', db]).code).toBe(0);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  cleanup();
+});
+
+const SEED = 'id,score,note\nfront_desk.core_process,100,预约、估价流程执行不到位\nfront_desk.5s_safety,43,\nfront_desk.staff_training,9,\nfront_desk.records,7,\nfront_desk.visual_boards,0,没有看板\nfront_desk.dms,5,\n';
+
+describe('fixops assess with the seed\'s scored example', () => {
+  it('gives exactly the seed\'s numbers and fails the 231 pass line', () => {
+    const scores = join(dir, 'seed.csv');
+    writeFileSync(scores, SEED);
+    const r = fixops(['assess', '--db', db, '--dealer', 'SZ009', '--date', '2025-12-05', '--assessor', '张顾问', '--scores', scores, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const card = JSON.parse(r.stdout);
+    const front = card.sections.find((s: { id: string }) => s.id === 'front_desk');
+    expect(front.modules.map((m: { id: string; score: number; max: number }) => `${m.id} ${m.score}/${m.max}`)).toEqual([
+      'front_desk.core_process 100/195', 'front_desk.5s_safety 43/62', 'front_desk.staff_training 9/28',
+      'front_desk.records 7/11', 'front_desk.visual_boards 0/24', 'front_desk.dms 5/10',
+    ]);
+    expect(front).toMatchObject({ score: 164, max: 330, passed: false });
+    expect(front.modules.every((m: { passed: boolean; rate: number }) => !m.passed && m.rate < 0.7)).toBe(true);
+    expect(card.weakest).toEqual(expect.arrayContaining(front.modules.map((m: { id: string }) => m.id)));
+  });
+
+  it('refuses bad scores with the id named, and saves nothing', () => {
+    const scores = join(dir, 'bad.json');
+    writeFileSync(scores, JSON.stringify({ 'front_desk.dms': 11, 'front_desk.nope': 3 }));
+    const r = fixops(['assess', '--db', db, '--dealer', 'SZ009', '--date', '2025-12-06', '--scores', scores]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('front_desk.dms');
+    expect(r.stderr).toContain('front_desk.nope');
+  });
+});
+
+describe('the assessment report', () => {
+  it('has the seed report\'s shape in HTML and Markdown', () => {
+    const md = fixops(['report', '--db', db, '--dealer', 'SZ009', '--month', '2025-12', '--format', 'md']);
+    expect(md.code).toBe(0);
+    for (const heading of ['现场评估得分', '存在的问题', '辅导方向与预期效果', 'KPI 数据完整性', '近 12 个月走势']) expect(md.stdout).toContain(heading);
+    expect(md.stdout).toContain('| **前台** |  | 164 | 330 | 49.7% | 不合格 |');
+    expect(md.stdout).toMatch(/KPI 数据：应收 240 项，实收 2\d\d 项/);
+    expect(md.stdout).toContain('准时交车率：未做统计');
+    const en = fixops(['report', '--db', db, '--dealer', 'SZ009', '--month', '2025-12', '--format', 'md', '--lang', 'en']).stdout;
+    expect(en).toContain('Coaching directions and expected effects');
+  });
+
+  it('opens in Chromium and prints to A4 without cutting a table row or a chart', async () => {
+    const out = join(dir, 'report.html');
+    expect(fixops(['report', '--db', db, '--dealer', 'SZ009', '--month', '2025-12', '--out', out]).code).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`file://${out}`);
+    await page.screenshot({ path: join(RESULTS_DIR, 'report-sz009.png'), fullPage: true });
+    expect(await page.locator('figure svg rect').count()).toBeGreaterThanOrEqual(6);
+    await page.emulateMedia({ media: 'print' });
+    // Every table row and every figure is kept whole across pages.
+    const unbreakable = await page.evaluate(() => [...document.querySelectorAll('tr, figure')].every((el) => {
+      const s = getComputedStyle(el);
+      return s.breakInside === 'avoid' || s.breakInside === 'avoid-page';
+    }));
+    expect(unbreakable).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(join(RESULTS_DIR, 'report-sz009.pdf'), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(6);
+    // The chart fits the printable width of A4 (186 mm at 96 dpi ≈ 703 px).
+    const chartWidth = await page.evaluate(() => document.querySelector('figure svg')!.getBoundingClientRect().width);
+    expect(chartWidth).toBeLessThanOrEqual(705);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
