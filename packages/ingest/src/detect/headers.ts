@@ -54,7 +54,7 @@ export function mapColumns(headers: readonly string[], kind: KindId): ColumnMapp
     } else if (isPersonalHeader(header)) {
       dropped.push({ index, header });
     } else {
-      ignored.push({ index, header });
+      ignored.push({ index, header }); // read for duplicate and totals checks, never stored
     }
   });
   const missing = specs.filter((s) => s.required === 'yes' && !taken.has(s.name));

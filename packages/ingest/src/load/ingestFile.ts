@@ -71,7 +71,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       summary.kind = mapping.kind;
       summary.columns = {
         mapped: Object.fromEntries(mapping.mapped.map((m) => [m.header, m.spec.name])),
-        ignored: mapping.ignored.map((i) => i.header),
+        ignored: mapping.ignored.map((i) => i.header).filter((h) => h !== ''),
         dropped: mapping.dropped.map((d) => d.header),
       };
       requireDealer(mapping, dealer, file);

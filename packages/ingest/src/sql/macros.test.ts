@@ -83,6 +83,8 @@ describe('money', () => {
     ['1,234,567', '1234567.0'],
     [' 88.8 ', '88.8'],
     ['\t1,000元 ', '1000.0'],
+    ['￥ 1,234.50', '1234.5'],
+    ['1234.50 元', '1234.5'],
   ])('reads %s', async (text, expected) => {
     expect(await one('fx_money', text)).toBe(expected);
   });

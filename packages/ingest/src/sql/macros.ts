@@ -25,7 +25,7 @@ const DATE_SLASH = String.raw`\d{4}/\d{1,2}/\d{1,2}`;
 const DATE_ZH = String.raw`\d{4}年\d{1,2}月\d{1,2}日`;
 const TIME = String.raw`\d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?`;
 const TS_PATTERN = `((${DATE_DASH}|${DATE_SLASH})([ T]${TIME})?|${DATE_ZH}( *${TIME})?|\\d{8})`;
-const MONEY_PATTERN = String.raw`-?[￥¥]?-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?元?`;
+const MONEY_PATTERN = String.raw`-?[￥¥]? *-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)? *元?`;
 const INT_PATTERN = String.raw`(\d{1,3}(,\d{3})+|\d+)(\.0+)?( ?(km|公里))?`;
 
 const WS = `' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(160)`;
@@ -54,7 +54,7 @@ CREATE OR REPLACE TEMP MACRO fx_ts(s) AS CASE
   ELSE fx_ts_text(fx_clean(s)) END;
 CREATE OR REPLACE TEMP MACRO fx_money_text(s) AS CASE
   WHEN s IS NULL THEN NULL
-  WHEN regexp_full_match(s, ${sqlString(MONEY_PATTERN)}) THEN TRY_CAST(regexp_replace(s, '[,￥¥元]', '', 'g') AS DOUBLE)
+  WHEN regexp_full_match(s, ${sqlString(MONEY_PATTERN)}) THEN TRY_CAST(regexp_replace(s, '[,￥¥元 ]', '', 'g') AS DOUBLE)
   ELSE NULL END;
 CREATE OR REPLACE TEMP MACRO fx_money(s) AS CASE
   WHEN s IS NULL THEN NULL
