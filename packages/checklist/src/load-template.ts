@@ -1,0 +1,35 @@
+// The one door for templates: YAML text or an object in, a validated template with defaults out, or a refusal naming the entry.
+
+import { err, ok, type Result } from '@fixops/shared';
+import { ROOTS } from './describe.js';
+import { parseYaml } from './parse-yaml.js';
+import { checkSchema } from './schema-check.js';
+import { TEMPLATE_SCHEMA } from './schema.js';
+import { pointsTemplateIssues, weightedTemplateIssues } from './template-rules.js';
+import type { PointsTemplate, Template, WeightedTemplate } from './types.js';
+
+export const DEFAULT_PASS_RATE = 0.7;
+
+/** Validates a template given as YAML/JSON text or as already parsed data. */
+export function loadTemplate(input: string | unknown): Result<Template> {
+  let data: unknown;
+  if (typeof input === 'string') {
+    const parsed = parseYaml(input, 'template_yaml');
+    if (!parsed.ok) return parsed;
+    data = parsed.value;
+  } else {
+    data = structuredClone(input);
+  }
+  const checked = checkSchema(TEMPLATE_SCHEMA, data, ROOTS.template, 'template_schema');
+  if (!checked.ok) return checked;
+
+  const raw = data as Template;
+  const template: Template =
+    raw.kind === 'points'
+      ? ({ ...raw, passRate: (raw as Partial<PointsTemplate>).passRate ?? DEFAULT_PASS_RATE } as PointsTemplate)
+      : ({ ...raw, periodRules: (raw as Partial<WeightedTemplate>).periodRules ?? [] } as WeightedTemplate);
+  const issues = template.kind === 'points' ? pointsTemplateIssues(template) : weightedTemplateIssues(template);
+  const first = issues[0];
+  if (first !== undefined) return err(first.code, first.message, { id: first.id, issues });
+  return ok(template);
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ROOTS } from './describe.js';
+import { checkSchema } from './schema-check.js';
+import { TEMPLATE_SCHEMA } from './schema.js';
+import { miniWeighted, refused } from './test-helpers/fixtures.js';
+
+const schema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'items'],
+  properties: {
+    id: { type: 'string' },
+    items: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: false, required: ['id'], properties: { id: { type: 'string', minLength: 1 }, max: { type: 'integer', maximum: 10 } } } },
+  },
+} as const;
+
+describe('checkSchema', () => {
+  it('passes good data through', () => {
+    expect(checkSchema(schema, { id: 'x', items: [{ id: 'a' }] }, ROOTS.template, 'c')).toEqual({ ok: true, value: { id: 'x', items: [{ id: 'a' }] } });
+  });
+
+  it('explains each keyword in both languages, naming the entry', () => {
+    const say = (data: unknown) => refused(checkSchema(schema, data, ROOTS.template, 'c')).message;
+    expect(say({ id: 'x', items: [] })).toEqual({ zh: '模板 x 的 items 至少要有 1 项', en: 'template x: items needs at least 1 entry' });
+    expect(say({ id: 'x', items: [{ id: 'a', max: 11 }] })).toEqual({ zh: '项目 a 的 max 必须小于等于 10（实际为 11）', en: 'item a: max must be <= 10 (got 11)' });
+    expect(say({ id: 'x', items: [{ id: 'a', max: 1.5 }] })).toEqual({ zh: '项目 a 的 max 必须是整数（实际为 1.5）', en: 'item a: max must be an integer (got 1.5)' });
+    expect(say({ id: 'x', items: [{ id: '' }] }).en).toBe('item items[0]: id must not be empty');
+    expect(say({ items: [{ id: 'a' }] })).toEqual({ zh: '模板：缺少字段 "id"', en: 'template: missing field "id"' });
+  });
+
+  it('names bad keys of a weight map', () => {
+    const w = miniWeighted() as Record<string, any>;
+    w['weights']['classes'][0]['weights'] = { p: 1, 'Q Q': 1 };
+    const e = refused(checkSchema(TEMPLATE_SCHEMA, w, ROOTS.template, 'c'));
+    expect(e.message.en).toMatch(/^class even: weights: key "Q Q" does not match/);
+  });
+});
