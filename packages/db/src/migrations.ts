@@ -159,4 +159,24 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'API access: users with roles, their tokens stored as hashes',
+    sql: `
+      CREATE SEQUENCE token_id_seq START 1;
+      CREATE TABLE users (
+        name VARCHAR PRIMARY KEY,
+        role VARCHAR NOT NULL,
+        dealer_code VARCHAR,
+        created_at TIMESTAMP NOT NULL
+      );
+      CREATE TABLE tokens (
+        id BIGINT PRIMARY KEY,
+        user_name VARCHAR NOT NULL,
+        hash VARCHAR NOT NULL UNIQUE,
+        created_at TIMESTAMP NOT NULL,
+        last_used_at TIMESTAMP
+      );
+    `,
+  },
 ];

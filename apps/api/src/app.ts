@@ -1,0 +1,68 @@
+// Builds the Fastify application: external plugins (cookie, multipart, rate limit, swagger),
+// the app's own (db, auth, errors), and one route file per resource under /api.
+
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ApiError } from './errors.js';
+import db from './plugins/db.js';
+import auth from './plugins/auth.js';
+import errors from './plugins/errors.js';
+import swagger from './plugins/swagger.js';
+import health from './routes/health.js';
+import login from './routes/auth.js';
+import dealers from './routes/dealers.js';
+import kpis from './routes/kpis.js';
+import flags from './routes/flags.js';
+import settings from './routes/settings.js';
+import uploads, { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';
+import loads from './routes/loads.js';
+import assessments from './routes/assessments.js';
+
+export interface AppOptions {
+  dbPath: string;
+  /** Largest upload file, bytes (default 200 MB; FIXOPS_MAX_UPLOAD_MB overrides). */
+  maxUploadBytes?: number;
+  /** Login attempts per client per minute (default 10). */
+  loginRateLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const envMb = Number(process.env.FIXOPS_MAX_UPLOAD_MB);
+  const maxUploadBytes = opts.maxUploadBytes ?? (envMb > 0 ? envMb * 1048576 : DEFAULT_MAX_UPLOAD_BYTES);
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1048576,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await app.register(errors);
+  await app.register(db, { dbPath: opts.dbPath });
+  await app.register(auth);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new ApiError(429, 'too_many_requests', {
+      zh: `尝试次数过多，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`, en: `Too many attempts, try again in ${Math.ceil(ctx.ttl / 1000)} s`,
+    }, { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+  });
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes } });
+  await app.register(swagger);
+
+  await app.register(async (api) => {
+    await api.register(health);
+    await api.register(login, { loginRateLimit: opts.loginRateLimit });
+    await api.register(dealers);
+    await api.register(kpis);
+    await api.register(flags);
+    await api.register(settings);
+    await api.register(uploads, { maxUploadBytes });
+    await api.register(loads);
+    await api.register(assessments);
+  }, { prefix: '/api' });
+  return app;
+}

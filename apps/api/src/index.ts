@@ -1,0 +1,4 @@
+export { buildApp, type AppOptions } from './app.js';
+export { startServer, type ServeOptions } from './server.js';
+export { addUser, listUsers, createToken, getUser, ROLES, type Role, type User } from './auth/users.js';
+export { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';

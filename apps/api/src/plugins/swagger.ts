@@ -1,0 +1,28 @@
+// The OpenAPI document (built from the routes' TypeBox schemas) at /api/openapi.json and a
+// browsable page at /api/docs. Registered before the routes so it sees all of them.
+
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { ErrorBody } from '../schemas/common.js';
+import { VERSION } from '../version.js';
+
+export default fp(async (app) => {
+  app.addSchema(ErrorBody);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Fixops API', description: '售后评估平台 after-sales assessment: uploads, KPIs, flags, benchmarks, assessments, reports', version: VERSION },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'fixops tokens create NAME' },
+          session: { type: 'apiKey', in: 'cookie', name: 'fixops_session', description: 'set by POST /api/login' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}, { name: 'swagger' });

@@ -1,0 +1,68 @@
+// Checklist templates, on-site assessments (create: admin and consultants), a dealer's
+// assessments, one assessment, and the dealer report as HTML or Markdown.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { buildReport, findTemplate, getAssessment, listAssessments, renderHtml, renderMarkdown, saveAssessment } from '@fixops/assessment';
+import { listTemplates, scoreAssessment } from '@fixops/checklist';
+import { checkDealer } from '@fixops/metrics';
+import { requireDealer, requireRole } from '../auth/access.js';
+import { ApiError, fromFixopsError, notFound, orHttp, requestLang } from '../errors.js';
+import { DealerParams, IdParams, responses } from '../schemas/common.js';
+import { Assessment, AssessmentList, Created, NewAssessment, ReportQuery, Templates } from '../schemas/assessments.js';
+import { knownDealer } from './dealers.js';
+
+const assessments: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/templates', {
+    schema: { tags: ['assessments'], summary: 'Checklist templates', response: responses(Templates) },
+  }, async () => orHttp(await listTemplates(), 500).map(({ file: _file, ...t }) => t));
+
+  app.post('/assessments', {
+    schema: { tags: ['assessments'], summary: 'Score and store an on-site assessment (admin, consultant)', body: NewAssessment, response: responses(Created, [400, 403, 404, 422], 201) },
+  }, async (req, reply) => {
+    const user = requireRole(req, 'admin', 'consultant');
+    const { dealer, date, assessor, notes, scores } = req.body;
+    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+      throw new ApiError(400, 'invalid_request', { zh: `日期“${date}”无效（YYYY-MM-DD）`, en: `Invalid date "${date}" (YYYY-MM-DD)` }, { field: 'date' });
+    }
+    const template = orHttp(await findTemplate(req.body.template ?? 'dealer-aftersales'));
+    orHttp(await app.store.read((c) => checkDealer(c, dealer)));
+    const scored = scoreAssessment(template, scores);
+    if (!scored.ok) throw fromFixopsError(scored.error, 422);
+    const id = await app.store.write({ label: `assessment ${dealer} ${date}`, user: user.name }, (c) => saveAssessment(c, {
+      dealer, date, assessor: assessor ?? user.name, notes, scores, scorecard: scored.value,
+    }));
+    void reply.status(201);
+    return { id, scorecard: scored.value };
+  });
+
+  app.get('/dealers/:code/assessments', {
+    schema: { tags: ['assessments'], summary: 'A dealer\'s assessments, newest first', params: DealerParams, response: responses(AssessmentList, [403, 404]) },
+  }, async (req) => {
+    await knownDealer(app, req, req.params.code);
+    return app.store.read((c) => listAssessments(c, { dealer: req.params.code }));
+  });
+
+  app.get('/assessments/:id', {
+    schema: { tags: ['assessments'], summary: 'One assessment with its scores and scorecard', params: IdParams, response: responses(Assessment, [400, 403, 404]) },
+  }, async (req) => {
+    const a = await app.store.read((c) => getAssessment(c, req.params.id));
+    if (!a) throw notFound(`没有编号为 ${req.params.id} 的评估`, `No assessment with id ${req.params.id}`, { id: req.params.id });
+    requireDealer(req, a.dealer);
+    return a;
+  });
+
+  app.get('/dealers/:code/report', {
+    schema: {
+      tags: ['assessments'], summary: 'The dealer assessment report (HTML or Markdown)', params: DealerParams, querystring: ReportQuery,
+      produces: ['text/html', 'text/markdown'], response: responses({ type: 'string' } as never, [400, 403, 404]),
+    },
+  }, async (req, reply) => {
+    await knownDealer(app, req, req.params.code);
+    const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
+    const model = await app.store.read((c) => buildReport(c, { dealer: req.params.code, month: req.query.month }));
+    if (req.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(model, lang));
+    return reply.type('text/html; charset=utf-8').send(renderHtml(model, lang));
+  });
+};
+
+export default assessments;

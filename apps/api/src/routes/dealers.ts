@@ -1,0 +1,88 @@
+// Dealers: the list (latest month's key KPIs, flag counts), one dealer, its KPIs over a range,
+// its breakdowns. A dealer user sees only its own dealer.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryJson } from '@fixops/db';
+import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
+import { requireDealer, userOf } from '../auth/access.js';
+import { ApiError, orHttp } from '../errors.js';
+import { DealerParams, responses } from '../schemas/common.js';
+import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } from '../schemas/dealers.js';
+import { DealerKpiQuery, KpiValues } from '../schemas/kpis.js';
+
+interface DealerRow { code: string; name: string | null; region: string | null; group: string; city: string | null }
+
+async function summaries(c: DuckDBConnection, dealer?: string) {
+  const rows = await queryJson<DealerRow>(c,
+    `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${dealer !== undefined ? 'WHERE dealer_code = $dealer' : ''} ORDER BY dealer_code`,
+    dealer !== undefined ? { dealer } : undefined);
+  const values = await readKpis(c, dealer !== undefined ? { dealer } : {});
+  const latest = new Map<string, string>();
+  for (const v of values) if ((latest.get(v.dealer) ?? '') < v.month) latest.set(v.dealer, v.month);
+  const out = [];
+  for (const d of rows) {
+    const month = latest.get(d.code) ?? null;
+    const kpis: Record<string, number | null> = {};
+    for (const v of values) if (v.dealer === d.code && v.month === month && (KEY_KPIS as readonly string[]).includes(v.kpi)) kpis[v.kpi] = v.value;
+    const flags = { total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 };
+    if (month !== null) {
+      for (const f of await readFlags(c, { dealer: d.code, month })) {
+        flags.total++;
+        flags[f.kind]++;
+      }
+    }
+    out.push({ ...d, latestMonth: month, kpis, flags });
+  }
+  return out;
+}
+
+/** 403 for another dealer (before anything else), then 404 with the valid codes. */
+export async function knownDealer(app: { store: { read: <T>(w: (c: DuckDBConnection) => Promise<T>) => Promise<T> } }, req: Parameters<typeof requireDealer>[0], code: string): Promise<void> {
+  const user = requireDealer(req, code);
+  if (user.role === 'dealer') return;
+  orHttp(await app.store.read((c) => checkDealer(c, code)));
+}
+
+const dealers: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/dealers', {
+    schema: { tags: ['dealers'], summary: 'Dealers with the latest month\'s key KPIs and flag counts', response: responses(DealerList) },
+  }, async (req) => {
+    const user = userOf(req);
+    return app.store.read((c) => summaries(c, user.role === 'dealer' ? user.dealer ?? '' : undefined));
+  });
+
+  app.get('/dealers/:code', {
+    schema: { tags: ['dealers'], summary: 'One dealer', params: DealerParams, response: responses(DealerSummary, [403, 404]) },
+  }, async (req) => {
+    await knownDealer(app, req, req.params.code);
+    const [d] = await app.store.read((c) => summaries(c, req.params.code));
+    if (!d) throw new ApiError(404, 'unknown_dealer', { zh: `没有经销商“${req.params.code}”`, en: `Unknown dealer "${req.params.code}"` }, { value: req.params.code });
+    return d;
+  });
+
+  app.get('/dealers/:code/kpis', {
+    schema: { tags: ['kpis'], summary: 'One dealer\'s KPI values over a range of months', params: DealerParams, querystring: DealerKpiQuery, response: responses(KpiValues, [400, 403, 404]) },
+  }, async (req) => {
+    const { from, to, kpi } = req.query;
+    if (from !== undefined && to !== undefined && from > to) {
+      throw new ApiError(400, 'invalid_request', { zh: `from（${from}）晚于 to（${to}）`, en: `from (${from}) is after to (${to})` }, { field: 'from' });
+    }
+    if (kpi !== undefined) orHttp(checkKpi(kpi));
+    await knownDealer(app, req, req.params.code);
+    return app.store.read((c) => readKpis(c, { dealer: req.params.code, from, to, kpi }));
+  });
+
+  app.get('/dealers/:code/breakdown', {
+    schema: { tags: ['kpis'], summary: 'RO mix by repair type, or KPIs per service advisor', params: DealerParams, querystring: BreakdownQuery, response: responses(BreakdownRows, [400, 403, 404]) },
+  }, async (req) => {
+    await knownDealer(app, req, req.params.code);
+    const { month, by } = req.query;
+    const rows = await app.store.read(async (c) => (by === 'advisor'
+      ? byAdvisor(c, req.params.code, month, await readSettings(c))
+      : roMix(c, req.params.code, month)));
+    return rows as unknown as Record<string, unknown>[];
+  });
+};
+
+export default dealers;

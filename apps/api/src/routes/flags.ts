@@ -1,0 +1,25 @@
+// GET /api/flags: not_tracked, target, trend and peer flags, with a sentence in the
+// request's language. A dealer user gets its own dealer's flags only.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { checkKpi, readFlags } from '@fixops/metrics';
+import { dealerScope } from '../auth/access.js';
+import { orHttp, requestLang } from '../errors.js';
+import { responses } from '../schemas/common.js';
+import { FlagQuery, Flags } from '../schemas/flags.js';
+import { knownDealer } from './dealers.js';
+
+const flags: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/flags', {
+    schema: { tags: ['flags'], summary: 'Flags, filtered by dealer, month, kind and KPI', querystring: FlagQuery, response: responses(Flags, [400, 403, 404]) },
+  }, async (req) => {
+    const { month, kind, kpi } = req.query;
+    const dealer = dealerScope(req, req.query.dealer);
+    if (req.query.dealer !== undefined) await knownDealer(app, req, req.query.dealer);
+    if (kpi !== undefined) orHttp(checkKpi(kpi));
+    const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
+    return app.store.read((c) => readFlags(c, { dealer, month, kind, kpi, lang }));
+  });
+};
+
+export default flags;

@@ -1,0 +1,41 @@
+// The network's KPIs for one month, the KPI catalogue, peer benchmarks. In a benchmark a
+// dealer user sees other dealers only as anonymous ranks.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { benchmark, checkGroup, checkKpi, KPIS, readKpis } from '@fixops/metrics';
+import { userOf } from '../auth/access.js';
+import { orHttp } from '../errors.js';
+import { responses } from '../schemas/common.js';
+import { BenchmarkQuery, BenchmarkRows, Catalog, KpiValues, NetworkKpiQuery } from '../schemas/kpis.js';
+
+const kpis: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/kpis', {
+    schema: { tags: ['kpis'], summary: 'Every dealer\'s KPI values for one month (a dealer user: its own)', querystring: NetworkKpiQuery, response: responses(KpiValues, [400, 404]) },
+  }, async (req) => {
+    const user = userOf(req);
+    const { month, kpi } = req.query;
+    if (kpi !== undefined) orHttp(checkKpi(kpi));
+    const dealer = user.role === 'dealer' ? user.dealer ?? '' : undefined;
+    return app.store.read((c) => readKpis(c, { from: month, to: month, kpi, dealer }));
+  });
+
+  app.get('/catalog', {
+    schema: { tags: ['kpis'], summary: 'The KPI catalogue: names, units, direction, formulas', response: responses(Catalog) },
+  }, async () => KPIS.map((k) => ({ ...k })));
+
+  app.get('/benchmark', {
+    schema: { tags: ['kpis'], summary: 'A peer group ranked on one KPI for one month', querystring: BenchmarkQuery, response: responses(BenchmarkRows, [400, 404]) },
+  }, async (req) => {
+    const user = userOf(req);
+    const { month, group } = req.query;
+    const kpi = orHttp(checkKpi(req.query.kpi));
+    const rows = await app.store.read(async (c) => {
+      if (group !== undefined && user.role !== 'dealer') orHttp(await checkGroup(c, group));
+      return benchmark(c, { month, kpi, group });
+    });
+    if (user.role !== 'dealer') return rows;
+    return rows.map((r) => (r.dealer === user.dealer ? r : { ...r, dealer: null, name: null, gapToMedian: null, gapToTopQuartile: null }));
+  });
+};
+
+export default kpis;

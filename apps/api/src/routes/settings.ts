@@ -1,0 +1,34 @@
+// GET /api/settings; PUT /api/settings (admin): stores one value and recomputes every KPI and
+// flag in the same transaction, through the write queue.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { transaction } from '@fixops/db';
+import { parseSetting, readSettings, recomputeAll, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
+import { requireRole } from '../auth/access.js';
+import { orHttp } from '../errors.js';
+import { responses } from '../schemas/common.js';
+import { SettingChange, SettingChanged, SettingsList } from '../schemas/settings.js';
+
+const settings: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/settings', {
+    schema: { tags: ['settings'], summary: 'Thresholds and targets', response: responses(SettingsList) },
+  }, async () => {
+    const current = await app.store.read((c) => readSettings(c));
+    return SETTINGS.map((s) => ({ key: s.key, value: current[s.key]!, default: s.default, min: s.min, max: s.max, zh: s.zh, en: s.en }));
+  });
+
+  app.put('/settings', {
+    schema: { tags: ['settings'], summary: 'Change one setting (null resets it); admin only; recomputes', body: SettingChange, response: responses(SettingChanged, [400, 403, 404]) },
+  }, async (req) => {
+    const user = requireRole(req, 'admin');
+    const { key, value } = req.body;
+    const parsed = value === null ? (settingDefinition(key) ? { key, value: null } : orHttp(parseSetting(key, '0'))) : orHttp(parseSetting(key, String(value)));
+    const stats = await app.store.write({ label: `settings ${key}`, user: user.name }, (c) => transaction(c, async () => {
+      await storeSetting(c, parsed.key, parsed.value);
+      return recomputeAll(c);
+    }));
+    return { key, value: parsed.value ?? settingDefinition(key)!.default, dealerMonths: stats.dealerMonths, ms: stats.ms };
+  });
+};
+
+export default settings;

@@ -1,0 +1,145 @@
+// POST /api/uploads: multipart, field `files` (several), optional field `dealer`. Each file is
+// streamed to a temp file (never buffered whole), checked for size and for being text, then
+// loaded through the write queue with the same hooks as the CLI. Answers the CLI's per-file
+// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows).
+
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryJson } from '@fixops/db';
+import { ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
+import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
+import { fail } from '@fixops/shared';
+import { forbidden } from '../errors.js';
+import { requireRole } from '../auth/access.js';
+import { ApiError } from '../errors.js';
+import { responses } from '../schemas/common.js';
+import { LoadSummaries } from '../schemas/loads.js';
+
+export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+const BINARY_EXT = new Set(['.xlsx', '.xls', '.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
+const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|msword|x-msdownload)/;
+const MAGIC: number[][] = [[0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4e, 0x47], [0x47, 0x49, 0x46, 0x38], [0xff, 0xd8, 0xff], [0xd0, 0xcf, 0x11, 0xe0], [0x1f, 0x8b], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a]];
+
+const notText = (file: string) => new ApiError(415, 'not_a_csv', {
+  zh: `${file} 不是 CSV 或文本文件（请从 DMS 导出 CSV）。`, en: `${file} is not a CSV or text file (export CSV from the DMS).`,
+}, { file });
+
+/** A text export: no known binary signature, and no NUL bytes unless it is UTF-16. */
+async function looksLikeText(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(8192);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (MAGIC.some((m) => m.every((b, i) => head[i] === b))) return false;
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    if (utf16) return true;
+    // UTF-16LE without a BOM: every other byte NUL; anything else with NULs is binary.
+    const nuls = head.filter((b) => b === 0).length;
+    if (nuls === 0) return true;
+    let oddNuls = 0;
+    for (let i = 1; i < head.length; i += 2) if (head[i] === 0) oddNuls++;
+    return oddNuls === nuls && nuls > head.length / 4;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Refuses the load (inside its transaction) when a dealer user's file holds another dealer's rows. */
+async function refuseForeignRows(c: DuckDBConnection, own: string, dealers: string[], file: string): Promise<void> {
+  const [row] = await queryJson<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM temp.fx_rows WHERE problem IS NOT NULL AND problem.code = 'dealer_mismatch'");
+  const foreign = dealers.filter((d) => d !== own);
+  if ((row?.n ?? 0) > 0 || foreign.length > 0) {
+    fail('foreign_dealer_rows', {
+      zh: `${file} 含有其他经销商的数据行，整份文件未导入。`, en: `${file} holds rows of another dealer; the whole file was refused.`,
+    }, { file, dealer: own, rows: row?.n ?? 0 });
+  }
+}
+
+const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');
+
+const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (app, opts) => {
+  const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+
+  app.post('/uploads', {
+    schema: {
+      tags: ['uploads'], summary: 'Upload DMS exports (multipart: files, optional dealer); answers one summary per file',
+      consumes: ['multipart/form-data'], response: responses(LoadSummaries, [400, 403, 413, 415, 422]),
+    },
+  }, async (req) => {
+    const user = requireRole(req, 'admin', 'consultant', 'dealer');
+    if (!req.isMultipart()) throw new ApiError(415, 'not_multipart', { zh: '上传需使用 multipart/form-data，字段名 files。', en: 'Upload with multipart/form-data, field name files.' });
+    const dir = await mkdtemp(join(tmpdir(), 'fixops-upload-'));
+    try {
+      const files: { path: string; name: string }[] = [];
+      let dealerField: string | undefined;
+      for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 50, fields: 20, fieldSize: 1024, parts: 100 } })) {
+        if (part.type === 'file') {
+          const name = basename(part.filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload.csv';
+          if (part.fieldname !== 'files') {
+            part.file.resume();
+            throw new ApiError(400, 'invalid_request', { zh: `未知的文件字段“${part.fieldname}”，应为 files`, en: `Unknown file field "${part.fieldname}": use files` }, { field: part.fieldname });
+          }
+          if (BINARY_EXT.has(extname(name).toLowerCase()) || BINARY_MIME.test(part.mimetype)) {
+            part.file.resume();
+            throw notText(name);
+          }
+          const path = join(dir, `${files.length}${extname(name).toLowerCase() === '.tsv' ? '.tsv' : '.csv'}`);
+          await pipeline(part.file, createWriteStream(path));
+          if (part.file.truncated) {
+            throw new ApiError(413, 'too_large', {
+              zh: `${name} 超过大小限制（${Math.round(maxBytes / 1048576)} MB）`, en: `${name} is larger than the size limit (${Math.round(maxBytes / 1048576)} MB)`,
+            }, { file: name, limit: maxBytes });
+          }
+          files.push({ path, name });
+        } else if (part.fieldname === 'dealer') {
+          dealerField = String(part.value).trim() || undefined;
+        }
+      }
+      if (files.length === 0) throw new ApiError(400, 'invalid_request', { zh: '没有上传文件（字段 files）', en: 'No file uploaded (field files)' }, { field: 'files' });
+      for (const f of files) if (!(await looksLikeText(f.path))) throw notText(f.name);
+
+      let dealer = dealerField;
+      const own = user.role === 'dealer' ? user.dealer ?? '' : undefined;
+      if (own !== undefined) {
+        if (dealerField !== undefined && dealerField !== own) throw forbidden(dealerField);
+        dealer = own;
+      }
+      const summaries = await app.store.write({ label: files.map((f) => f.name).join(', '), user: user.name }, async (c) => {
+        const settings = await readSettings(c);
+        const out: LoadSummary[] = [];
+        for (const f of files) {
+          const hooks: IngestOptions = {
+            maxRejectRate: settings.maxRejectRate,
+            afterStore: async (conn, change) => {
+              if (own !== undefined) await refuseForeignRows(conn, own, change.dealers, f.name);
+              await recomputeAfterLoad(conn, change);
+            },
+          };
+          out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, uploadedBy: user.name }));
+        }
+        return out;
+      });
+      const refused = summaries.filter((s) => s.status === 'refused');
+      if (refused.length === 0) return summaries;
+      if (own !== undefined && refused.some(isForeign)) {
+        throw new ApiError(403, 'foreign_dealer_rows', {
+          zh: '上传的文件含有其他经销商的数据，已整份拒绝。', en: 'The upload holds another dealer\'s rows and was refused whole.',
+        }, { files: summaries });
+      }
+      throw new ApiError(422, 'load_refused', {
+        zh: `${refused.length} 个文件未导入：${refused.map((s) => s.file).join('、')}`, en: `${refused.length} file(s) refused: ${refused.map((s) => s.file).join(', ')}`,
+      }, { files: summaries });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+};
+
+export default uploads;

@@ -1,0 +1,43 @@
+// Checklist templates, on-site assessments and their scorecards, reports.
+
+import { Type } from 'typebox';
+import { Lang, Month, Nullable } from './common.js';
+
+export const Templates = Type.Array(Type.Object({
+  id: Type.String(), version: Type.Number(), zh: Type.String(), en: Type.String(), kind: Type.String(), max: Type.Number(),
+}));
+
+const Score = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), score: Type.Number(), note: Type.Optional(Type.String({ maxLength: 2000 })) });
+
+export const NewAssessment = Type.Object({
+  dealer: Type.String({ minLength: 1, maxLength: 64 }),
+  date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' }),
+  template: Type.Optional(Type.String({ minLength: 1, maxLength: 100, default: 'dealer-aftersales' })),
+  assessor: Type.Optional(Type.String({ maxLength: 200 })),
+  notes: Type.Optional(Type.String({ maxLength: 10000 })),
+  scores: Type.Array(Score, { maxItems: 5000 }),
+});
+
+export const AssessmentSummary = Type.Object({
+  id: Type.Integer(), dealer: Type.String(), date: Type.String(), assessor: Nullable(Type.String()),
+  templateId: Type.String(), templateVersion: Type.Number(), total: Type.Number(), max: Type.Number(), rate: Type.Number(),
+  passed: Type.Boolean(), complete: Type.Boolean(),
+});
+export const AssessmentList = Type.Array(AssessmentSummary);
+
+export const Assessment = Type.Object({
+  id: Type.Integer(), dealer: Type.String(), date: Type.String(), assessor: Nullable(Type.String()),
+  templateId: Type.String(), templateVersion: Type.Number(), total: Type.Number(), max: Type.Number(), rate: Type.Number(),
+  passed: Type.Boolean(), complete: Type.Boolean(),
+  notes: Nullable(Type.String()),
+  scores: Type.Array(Type.Object({ id: Type.String(), score: Type.Number(), note: Type.Optional(Type.String()) })),
+  scorecard: Type.Unknown(),
+});
+
+export const Created = Type.Object({ id: Type.Integer(), scorecard: Type.Unknown() });
+
+export const ReportQuery = Type.Object({
+  month: Month,
+  format: Type.Optional(Type.Union([Type.Literal('html'), Type.Literal('md')], { default: 'html' })),
+  lang: Type.Optional(Lang),
+});

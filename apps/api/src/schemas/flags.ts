@@ -1,0 +1,25 @@
+// Flags: what is wrong, with value, reference and a sentence in the request's language.
+
+import { Type } from 'typebox';
+import { Lang, Month, Nullable } from './common.js';
+
+export const FlagKind = Type.Union(['not_tracked', 'target', 'trend', 'peer'].map((k) => Type.Literal(k)));
+
+export const FlagQuery = Type.Object({
+  dealer: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  month: Type.Optional(Month),
+  kind: Type.Optional(FlagKind),
+  kpi: Type.Optional(Type.String({ maxLength: 64 })),
+  lang: Type.Optional(Lang),
+});
+
+export const Flags = Type.Array(Type.Object({
+  dealer: Type.String(),
+  month: Type.String(),
+  kpi: Type.String(),
+  kind: Type.String(),
+  value: Nullable(Type.Number()),
+  reference: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  message: Type.String(),
+  messages: Type.Object({ zh: Type.String(), en: Type.String() }),
+}));

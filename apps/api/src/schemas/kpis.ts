@@ -1,0 +1,33 @@
+// KPI values, the catalogue, peer benchmarks.
+
+import { Type } from 'typebox';
+import { Month, Nullable } from './common.js';
+
+export const KpiValue = Type.Object({ dealer: Type.String(), month: Type.String(), kpi: Type.String(), value: Nullable(Type.Number()) });
+export const KpiValues = Type.Array(KpiValue);
+
+export const DealerKpiQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })) });
+export const NetworkKpiQuery = Type.Object({ month: Month, kpi: Type.Optional(Type.String({ maxLength: 64 })) });
+
+const Text = Type.Object({ zh: Type.String(), en: Type.String() });
+export const Catalog = Type.Array(Type.Object({
+  id: Type.String(), zh: Type.String(), en: Type.String(),
+  unit: Type.String(), better: Type.String(), description: Text, formula: Text,
+}));
+
+export const BenchmarkQuery = Type.Object({ month: Month, kpi: Type.String({ maxLength: 64 }), group: Type.Optional(Type.String({ maxLength: 64 })) });
+export const BenchmarkRows = Type.Array(Type.Object({
+  group: Type.String(),
+  groupSize: Type.Integer(),
+  /** null for other dealers when a dealer user asks: anonymous ranks only. */
+  dealer: Nullable(Type.String()),
+  name: Nullable(Type.String()),
+  value: Nullable(Type.Number()),
+  rank: Nullable(Type.Integer()),
+  percentile: Nullable(Type.Number()),
+  p25: Nullable(Type.Number()),
+  median: Nullable(Type.Number()),
+  p75: Nullable(Type.Number()),
+  gapToMedian: Nullable(Type.Number()),
+  gapToTopQuartile: Nullable(Type.Number()),
+}));

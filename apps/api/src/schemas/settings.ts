@@ -1,0 +1,15 @@
+// Thresholds and targets.
+
+import { Type } from 'typebox';
+
+export const SettingsList = Type.Array(Type.Object({
+  key: Type.String(), value: Type.Number(), default: Type.Number(), min: Type.Number(), max: Type.Number(), zh: Type.String(), en: Type.String(),
+}));
+
+export const SettingChange = Type.Object({
+  key: Type.String({ minLength: 1, maxLength: 100 }),
+  /** null resets the setting to its default. */
+  value: Type.Union([Type.Null(), Type.Number()]),
+});
+
+export const SettingChanged = Type.Object({ key: Type.String(), value: Type.Number(), dealerMonths: Type.Integer(), ms: Type.Number() });

@@ -1,0 +1,31 @@
+// Starts the API on a port and closes it gracefully on SIGINT/SIGTERM: the running load
+// finishes (or DuckDB rolls it back if the process dies), then the database closes.
+
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from './app.js';
+
+export interface ServeOptions extends AppOptions {
+  port?: number;
+  host?: string;
+}
+
+/** Listens; resolves with the app and a promise that settles once it has shut down. */
+export async function startServer(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string; closed: Promise<void> }> {
+  const app = await buildApp({ logger: { level: process.env.FIXOPS_LOG_LEVEL ?? 'info' }, ...opts });
+  const url = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+  const closed = new Promise<void>((resolve) => {
+    let closing = false;
+    const stop = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: finishing the running load');
+      app.close().then(() => resolve(), (e: unknown) => {
+        app.log.error(e);
+        resolve();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return { app, url, closed };
+}

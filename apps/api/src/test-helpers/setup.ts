@@ -1,0 +1,74 @@
+// A small demo network loaded the way `fixops demo` does, with one user and token per role.
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeNetwork } from '@fixops/demo';
+import { openDatabase, queryJson } from '@fixops/db';
+import { ingestFile, type KindId } from '@fixops/ingest';
+import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, type AppOptions } from '../app.js';
+import { addUser, createToken } from '../auth/users.js';
+
+export interface TestEnv {
+  dir: string;
+  dbPath: string;
+  dataDir: string;
+  dealers: string[];
+  /** The dealer user's dealer, and another one. */
+  own: string;
+  other: string;
+  months: string[];
+  tokens: { admin: string; consultant: string; dealer: string; other: string };
+  files: { name: string; kind: KindId; dealer?: string }[];
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function setupTestEnv(opts: Partial<AppOptions> = {}): Promise<TestEnv> {
+  const dir = await mkdtemp(join(tmpdir(), 'fixops-api-test-'));
+  const dataDir = join(dir, 'demo');
+  const dbPath = join(dir, 'fixops.duckdb');
+  const { manifestPath } = await writeNetwork(dataDir, { dealers: 6, months: 6 });
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: { name: string; kind: KindId; dealer?: string }[] };
+  const db = await openDatabase(dbPath);
+  let dealers: string[];
+  let months: string[];
+  const tokens = { admin: '', consultant: '', dealer: '', other: '' };
+  try {
+    const settings = await readSettings(db.connection);
+    for (const f of manifest.files) {
+      await ingestFile(db.connection, join(dataDir, f.name), {
+        fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo', maxRejectRate: settings.maxRejectRate,
+        afterStore: async (c, change) => {
+          await recomputeAfterLoad(c, change);
+        },
+      });
+    }
+    dealers = (await queryJson<{ d: string }>(db.connection, 'SELECT dealer_code AS d FROM dealers ORDER BY 1')).map((r) => r.d);
+    months = (await queryJson<{ m: string }>(db.connection, "SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM kpi_values ORDER BY 1")).map((r) => r.m);
+    const [own, other] = dealers as [string, string];
+    const users = [['admin', 'admin', undefined], ['consultant', 'consultant', undefined], ['dealer', 'dealer', own], ['other', 'dealer', other]] as const;
+    for (const [name, role, dealer] of users) {
+      const u = await addUser(db.connection, { name, role, dealer });
+      if (!u.ok) throw new Error(u.error.message.en);
+      const t = await createToken(db.connection, name);
+      if (!t.ok) throw new Error(t.error.message.en);
+      tokens[name] = t.value.token;
+    }
+  } finally {
+    db.close();
+  }
+  const app = await buildApp({ dbPath, ...opts });
+  await app.ready();
+  return {
+    dir, dbPath, dataDir, dealers, own: dealers[0]!, other: dealers[1]!, months, tokens, files: manifest.files, app,
+    async close() {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
