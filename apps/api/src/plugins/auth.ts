@@ -63,7 +63,7 @@ export default fp(async (app) => {
     req.user = user;
     if (Date.now() - (touched.get(tokenId) ?? 0) > TOUCH_MS) {
       touched.set(tokenId, Date.now());
-      void app.store.write({ label: 'token last used', user: user.name }, (c) => touchToken(c, tokenId)).catch(() => undefined);
+      void app.store.write({ kind: 'token', label: 'token last used', user: user.name }, (c) => touchToken(c, tokenId)).catch(() => undefined);
     }
   });
 }, { name: 'auth', dependencies: ['db'] });

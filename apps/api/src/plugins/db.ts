@@ -8,6 +8,7 @@ import { openDatabase, transaction, type Database } from '@fixops/db';
 import { recomputeAll } from '@fixops/metrics';
 
 export interface QueueEntry {
+  kind: 'load' | 'settings' | 'assessment' | 'token';
   label: string;
   user: string;
   queuedAt: string;
@@ -17,7 +18,7 @@ export interface QueueEntry {
 export interface Store {
   db: Database;
   read<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T>;
-  write<T>(entry: { label: string; user: string }, work: (c: DuckDBConnection) => Promise<T>): Promise<T>;
+  write<T>(entry: Omit<QueueEntry, 'queuedAt' | 'startedAt'>, work: (c: DuckDBConnection) => Promise<T>): Promise<T>;
   queue(): QueueEntry[];
 }
 

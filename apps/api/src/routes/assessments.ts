@@ -28,7 +28,7 @@ const assessments: FastifyPluginAsyncTypebox = async (app) => {
     orHttp(await app.store.read((c) => checkDealer(c, dealer)));
     const scored = scoreAssessment(template, scores);
     if (!scored.ok) throw fromFixopsError(scored.error, 422);
-    const id = await app.store.write({ label: `assessment ${dealer} ${date}`, user: user.name }, (c) => saveAssessment(c, {
+    const id = await app.store.write({ kind: 'assessment', label: `assessment ${dealer} ${date}`, user: user.name }, (c) => saveAssessment(c, {
       dealer, date, assessor: assessor ?? user.name, notes, scores, scorecard: scored.value,
     }));
     void reply.status(201);

@@ -32,7 +32,7 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
     const dealer = dealerScope(req, req.query.dealer);
     const limit = req.query.limit ?? 200;
     const list = await app.store.read((c) => listLoads(c, user.role === 'dealer' ? { limit: 1000 } : { dealer, limit }));
-    const queue = app.store.queue().filter((q) => user.role !== 'dealer' || q.user === user.name);
+    const queue = app.store.queue().filter((q) => q.kind !== 'token' && (user.role !== 'dealer' || q.user === user.name));
     return { queue, loads: list.filter((l) => visible(user, l)).slice(0, limit) };
   });
 

@@ -23,7 +23,7 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
     const user = requireRole(req, 'admin');
     const { key, value } = req.body;
     const parsed = value === null ? (settingDefinition(key) ? { key, value: null } : orHttp(parseSetting(key, '0'))) : orHttp(parseSetting(key, String(value)));
-    const stats = await app.store.write({ label: `settings ${key}`, user: user.name }, (c) => transaction(c, async () => {
+    const stats = await app.store.write({ kind: 'settings', label: `settings ${key}`, user: user.name }, (c) => transaction(c, async () => {
       await storeSetting(c, parsed.key, parsed.value);
       return recomputeAll(c);
     }));

@@ -53,7 +53,7 @@ async function looksLikeText(path: string): Promise<boolean> {
 
 /** Refuses the load (inside its transaction) when a dealer user's file holds another dealer's rows. */
 async function refuseForeignRows(c: DuckDBConnection, own: string, dealers: string[], file: string): Promise<void> {
-  const [row] = await queryJson<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM temp.fx_rows WHERE problem IS NOT NULL AND problem.code = 'dealer_mismatch'");
+  const [row] = await queryJson<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM temp.fx_rows WHERE NOT blank AND NOT totals AND problem IS NOT NULL AND problem.code = 'dealer_mismatch'");
   const foreign = dealers.filter((d) => d !== own);
   if ((row?.n ?? 0) > 0 || foreign.length > 0) {
     fail('foreign_dealer_rows', {
@@ -111,7 +111,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (a
         if (dealerField !== undefined && dealerField !== own) throw forbidden(dealerField);
         dealer = own;
       }
-      const summaries = await app.store.write({ label: files.map((f) => f.name).join(', '), user: user.name }, async (c) => {
+      const summaries = await app.store.write({ kind: 'load', label: files.map((f) => f.name).join(', '), user: user.name }, async (c) => {
         const settings = await readSettings(c);
         const out: LoadSummary[] = [];
         for (const f of files) {

@@ -51,7 +51,7 @@ export const LoadRecord = Type.Object({
 
 export const LoadList = Type.Object({
   /** Writes waiting or running in the load queue (one at a time). */
-  queue: Type.Array(Type.Object({ label: Type.String(), user: Type.String(), queuedAt: Type.String(), startedAt: Nullable(Type.String()) })),
+  queue: Type.Array(Type.Object({ kind: Type.String(), label: Type.String(), user: Type.String(), queuedAt: Type.String(), startedAt: Nullable(Type.String()) })),
   loads: Type.Array(LoadRecord),
 });
 
