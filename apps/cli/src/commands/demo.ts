@@ -49,7 +49,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
         `演示数据已导入 Demo data loaded into ${dbPath}\n` +
         `  经销商 dealers ${totals.dealers} · 月份 months ${totals.months} · 工单 repair orders ${totals.repair_orders} · ` +
         `预约 bookings ${totals.bookings} · 事故车 accident repairs ${totals.accident_repairs} · 客户到店事件 customer visits ${totals.customer_visits}\n` +
-        `  下一步 Next: pnpm -s fixops loads   ·   pnpm -s fixops rejects --load ID\n`,
+        `  下一步 Next:\n` +
+        `    pnpm -s fixops flags --dealer SZ009 --month 2025-12          问题提示 / what is wrong\n` +
+        `    pnpm -s fixops benchmark --month 2025-12 --kpi booking_rate   同组对标 / peer benchmark\n` +
+        `    pnpm -s fixops report --dealer SZ009 --month 2025-12 --out report.html   评估报告 / assessment report\n` +
+        `    pnpm -s fixops loads                                           导入记录 / load log\n`,
       );
     }
     // The demo includes files that must be refused (that is part of the demo); it fails only if nothing loaded.
