@@ -21,6 +21,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report.js')).reportCommand,
   templates: async () => (await import('./commands/templates.js')).templatesCommand,
   template: async () => (await import('./commands/templates.js')).templateCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
+  users: async () => (await import('./commands/users.js')).usersCommand,
+  tokens: async () => (await import('./commands/tokens.js')).tokensCommand,
 };
 
 const HELP = `fixops — 售后评估平台 after-sales assessment
@@ -39,6 +42,9 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops assess --dealer CODE --date YYYY-MM-DD [--template ID] [--assessor NAME] --scores FILE [--json]   现场评估 / on-site assessment
   fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report
   fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
+  fixops serve [--db FILE] [--port 3000] [--host 127.0.0.1]   HTTP API / start the HTTP API
+  fixops users [--json] · fixops users add NAME --role admin|consultant|dealer [--dealer CODE]   API 用户 / API users
+  fixops tokens create NAME                                   API 令牌（只显示一次）/ API token, shown once
   (M = YYYY-MM; --lang en for English)
 
 数据库 Database: --db FILE, or FIXOPS_DB, default data/fixops.duckdb
