@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   recompute: async () => (await import('./commands/recompute.js')).recomputeCommand,
   assess: async () => (await import('./commands/assess.js')).assessCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  assessments: async () => (await import('./commands/assessments.js')).assessmentsCommand,
   templates: async () => (await import('./commands/templates.js')).templatesCommand,
   template: async () => (await import('./commands/templates.js')).templateCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
@@ -40,6 +41,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
   fixops recompute                                           全部重算 / recompute every KPI and flag
   fixops assess --dealer CODE --date YYYY-MM-DD [--template ID] [--assessor NAME] --scores FILE [--json]   现场评估 / on-site assessment
+  fixops assessments --dealer CODE [--json]                  评估历史 / visits and module history
   fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report
   fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
   fixops serve [--db FILE] [--port 3000] [--host 127.0.0.1]   HTTP API / start the HTTP API

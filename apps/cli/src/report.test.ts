@@ -43,6 +43,15 @@ describe('fixops assess with the seed\'s scored example', () => {
     expect(card.weakest).toEqual(expect.arrayContaining(front.modules.map((m: { id: string }) => m.id)));
   });
 
+  it('keeps the visit history and how each module moved', () => {
+    const scores = join(dir, 'second.json');
+    writeFileSync(scores, JSON.stringify({ 'front_desk.visual_boards': 18, 'front_desk.dms': 8 }));
+    expect(fixops(['assess', '--db', db, '--dealer', 'SZ009', '--date', '2026-01-10', '--scores', scores]).code).toBe(0);
+    const h = JSON.parse(fixops(['assessments', '--db', db, '--dealer', 'SZ009', '--json']).stdout);
+    expect(h.visits.map((v: { date: string; total: number }) => [v.date, v.total])).toEqual([['2026-01-10', 26], ['2025-12-05', 164]]);
+    expect(h.modules.map((m: { modules: Record<string, number | null> }) => m.modules['front_desk.visual_boards'])).toEqual([0, 0.75]);
+  });
+
   it('refuses bad scores with the id named, and saves nothing', () => {
     const scores = join(dir, 'bad.json');
     writeFileSync(scores, JSON.stringify({ 'front_desk.dms': 11, 'front_desk.nope': 3 }));
@@ -50,6 +59,7 @@ describe('fixops assess with the seed\'s scored example', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('front_desk.dms');
     expect(r.stderr).toContain('front_desk.nope');
+    expect(JSON.parse(fixops(['assessments', '--db', db, '--dealer', 'SZ009', '--json']).stdout).visits).toHaveLength(2);
   });
 });
 
