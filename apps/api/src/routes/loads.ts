@@ -8,6 +8,7 @@ import type { User } from '../auth/users.js';
 import { dealerScope, userOf } from '../auth/access.js';
 import { forbidden, notFound } from '../errors.js';
 import { IdParams, responses } from '../schemas/common.js';
+import { knownDealer } from './dealers.js';
 import { LoadList, LoadListQuery, LoadRecord as LoadSchema } from '../schemas/loads.js';
 
 /** Loads of the user's own dealer only, or uploaded by the user. */
@@ -30,6 +31,7 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const user = userOf(req);
     const dealer = dealerScope(req, req.query.dealer);
+    if (req.query.dealer !== undefined) await knownDealer(app, req, req.query.dealer);
     const limit = req.query.limit ?? 200;
     const list = await app.store.read((c) => listLoads(c, user.role === 'dealer' ? { limit: 1000 } : { dealer, limit }));
     const queue = app.store.queue().filter((q) => q.kind !== 'token' && (user.role !== 'dealer' || q.user === user.name));

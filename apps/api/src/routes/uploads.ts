@@ -62,6 +62,16 @@ async function refuseForeignRows(c: DuckDBConnection, own: string, dealers: stri
   }
 }
 
+/** A body busboy cannot parse (truncated, no boundary) is the client's fault: 400, not 500. */
+function malformed(e: unknown): unknown {
+  if (e instanceof ApiError) return e;
+  const status = (e as { statusCode?: number }).statusCode;
+  if (status !== undefined && status < 500) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  if (!/unexpected end|terminated early|malformed|boundary|multipart/i.test(message)) return e;
+  return new ApiError(400, 'bad_multipart', { zh: '上传内容不完整或格式错误（multipart）', en: 'The upload is truncated or not valid multipart' }, { reason: message.slice(0, 200) });
+}
+
 const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');
 
 const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (app, opts) => {
@@ -79,28 +89,32 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (a
     try {
       const files: { path: string; name: string }[] = [];
       let dealerField: string | undefined;
-      for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 50, fields: 20, fieldSize: 1024, parts: 100 } })) {
-        if (part.type === 'file') {
-          const name = basename(part.filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload.csv';
-          if (part.fieldname !== 'files') {
-            part.file.resume();
-            throw new ApiError(400, 'invalid_request', { zh: `未知的文件字段“${part.fieldname}”，应为 files`, en: `Unknown file field "${part.fieldname}": use files` }, { field: part.fieldname });
+      try {
+        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 50, fields: 20, fieldSize: 1024, parts: 100 } })) {
+          if (part.type === 'file') {
+            const name = basename(part.filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload.csv';
+            if (part.fieldname !== 'files') {
+              part.file.resume();
+              throw new ApiError(400, 'invalid_request', { zh: `未知的文件字段“${part.fieldname}”，应为 files`, en: `Unknown file field "${part.fieldname}": use files` }, { field: part.fieldname });
+            }
+            if (BINARY_EXT.has(extname(name).toLowerCase()) || BINARY_MIME.test(part.mimetype)) {
+              part.file.resume();
+              throw notText(name);
+            }
+            const path = join(dir, `${files.length}${extname(name).toLowerCase() === '.tsv' ? '.tsv' : '.csv'}`);
+            await pipeline(part.file, createWriteStream(path));
+            if (part.file.truncated) {
+              throw new ApiError(413, 'too_large', {
+                zh: `${name} 超过大小限制（${Math.round(maxBytes / 1048576)} MB）`, en: `${name} is larger than the size limit (${Math.round(maxBytes / 1048576)} MB)`,
+              }, { file: name, limit: maxBytes });
+            }
+            files.push({ path, name });
+          } else if (part.fieldname === 'dealer') {
+            dealerField = String(part.value).trim() || undefined;
           }
-          if (BINARY_EXT.has(extname(name).toLowerCase()) || BINARY_MIME.test(part.mimetype)) {
-            part.file.resume();
-            throw notText(name);
-          }
-          const path = join(dir, `${files.length}${extname(name).toLowerCase() === '.tsv' ? '.tsv' : '.csv'}`);
-          await pipeline(part.file, createWriteStream(path));
-          if (part.file.truncated) {
-            throw new ApiError(413, 'too_large', {
-              zh: `${name} 超过大小限制（${Math.round(maxBytes / 1048576)} MB）`, en: `${name} is larger than the size limit (${Math.round(maxBytes / 1048576)} MB)`,
-            }, { file: name, limit: maxBytes });
-          }
-          files.push({ path, name });
-        } else if (part.fieldname === 'dealer') {
-          dealerField = String(part.value).trim() || undefined;
         }
+      } catch (e) {
+        throw malformed(e);
       }
       if (files.length === 0) throw new ApiError(400, 'invalid_request', { zh: '没有上传文件（字段 files）', en: 'No file uploaded (field files)' }, { field: 'files' });
       for (const f of files) if (!(await looksLikeText(f.path))) throw notText(f.name);
