@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   assess: async () => (await import('./commands/assess.js')).assessCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
   assessments: async () => (await import('./commands/assessments.js')).assessmentsCommand,
+  export: async () => (await import('./commands/parquet.js')).exportCommand,
+  import: async () => (await import('./commands/parquet.js')).importCommand,
   templates: async () => (await import('./commands/templates.js')).templatesCommand,
   template: async () => (await import('./commands/templates.js')).templateCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
@@ -44,6 +46,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops assessments --dealer CODE [--json]                  评估历史 / visits and module history
   fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report
   fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
+  fixops export --parquet DIR · fixops import --parquet DIR  Parquet（按经销商、月份分区）/ Parquet by dealer and month
   fixops serve [--db FILE] [--port 3000] [--host 127.0.0.1]   HTTP API / start the HTTP API
   fixops users [--json] · fixops users add NAME --role admin|consultant|dealer [--dealer CODE]   API 用户 / API users
   fixops tokens create NAME                                   API 令牌（只显示一次）/ API token, shown once

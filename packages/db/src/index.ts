@@ -3,3 +3,4 @@ export * from './migrate.js';
 export * from './migrations.js';
 export * from './query.js';
 export * from './sql.js';
+export * from './parquet.js';
