@@ -28,13 +28,16 @@ export async function computeValues(connection: DuckDBConnection, settings: Sett
   // month the VIN came back. Two events of a VIN in one month make an empty interval below, so
   // no DISTINCT is needed. VINs are grouped by a 64-bit hash of (dealer, VIN): three times
   // faster than grouping the strings (a collision among a dealer's VINs is ~1e-11 likely).
-  const inScope = full ? '' : `AND dealer_code IN (SELECT dealer_code FROM ${SCOPE})`;
+  // An incremental recompute reads only its dealers' events that can reach its months: from 12
+  // months before the first (churn looks back 12) to the last (later visits only end intervals).
+  const inScope = (ts: string) => (full ? '' : `AND dealer_code IN (SELECT dealer_code FROM ${SCOPE})
+        AND ${ts} >= (SELECT min(month) - INTERVAL 12 MONTH FROM ${SCOPE}) AND ${ts} < (SELECT max(month) + INTERVAL 1 MONTH FROM ${SCOPE})`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE fx_events AS
     WITH e AS (
-      SELECT dealer_code, hash(dealer_code, vin) AS h, year(month) * 12 + month(month) - 1 AS mi FROM repair_orders WHERE ${EXT} ${inScope}
+      SELECT dealer_code, hash(dealer_code, vin) AS h, year(month) * 12 + month(month) - 1 AS mi FROM repair_orders WHERE ${EXT} ${inScope('month')}
       UNION ALL
-      SELECT dealer_code, hash(dealer_code, vin), year(last_visit_time) * 12 + month(last_visit_time) - 1 FROM customer_visits WHERE true ${inScope}
+      SELECT dealer_code, hash(dealer_code, vin), year(last_visit_time) * 12 + month(last_visit_time) - 1 FROM customer_visits WHERE true ${inScope('last_visit_time')}
     )
     SELECT dealer_code, mi, lead(mi) OVER (PARTITION BY h ORDER BY mi) AS next_mi FROM e`);
   // base(m): a VIN counts from each visit month e until e+11 or its next visit, whichever is first
