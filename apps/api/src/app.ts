@@ -11,6 +11,7 @@ import db from './plugins/db.js';
 import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
 import swagger from './plugins/swagger.js';
+import shutdown from './plugins/shutdown.js';
 import health from './routes/health.js';
 import login from './routes/auth.js';
 import dealers from './routes/dealers.js';
@@ -42,6 +43,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errors);
+  await app.register(shutdown);
   await app.register(db, { dbPath: opts.dbPath });
   await app.register(auth);
   await app.register(rateLimit, {

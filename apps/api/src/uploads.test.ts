@@ -124,4 +124,35 @@ describe('POST /api/uploads', () => {
     expect((await fetch(`${base}/api/loads/${others[0]!.id}/rejects.csv`, { headers: bearer(env.tokens.dealer) })).status).toBe(403);
     expect((await fetch(`${base}/api/loads/999999`, { headers: bearer(env.tokens.admin) })).status).toBe(404);
   });
+
+  it('lets reads run during a load and see the state before or after it, never half; shutdown finishes the running load', async () => {
+    const name = roFile(env.dealers[4]!);
+    const dealer = env.dealers[4]!;
+    const text = (await file(name)).toString('utf8');
+    // The same export with every amount changed: the dealer's KPIs differ after the load.
+    const changed = Buffer.from(text.replace(/(\d+)\.(\d\d)\b/g, (_m, a: string, b: string) => `${Number(a) + 7}.${b}`), 'utf8');
+    const read = async () => (await fetch(`${base}/api/dealers/${dealer}/kpis`, { headers: bearer(env.tokens.consultant) })).text();
+    const before = await read();
+    const seen = new Set<string>();
+    let done = false;
+    const pending = upload(env.tokens.consultant, [{ name, data: changed }]).finally(() => {
+      done = true;
+    });
+    while (!done) seen.add(await read());
+    const r = await pending;
+    expect(r.status).toBe(200);
+    const after = await read();
+    expect(after).not.toBe(before);
+    for (const s of seen) expect(s === before || s === after).toBe(true);
+
+    // Shutdown while a load runs: the load finishes and answers, then the server closes.
+    const last = upload(env.tokens.consultant, [{ name, data: await file(name) }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closing = env.app.close();
+    const answer = await last;
+    await closing;
+    expect(answer.status).toBe(200);
+    expect(answer.body[0]).toMatchObject({ status: 'loaded' });
+  });
 });
+
