@@ -79,6 +79,11 @@ describe('dealers, KPIs, flags', () => {
       expect(list[0]!.kpis.ro_count).toBeGreaterThan(0);
       expect(typeof list[0]!.flags.total).toBe('number');
     }
+    const one = (await get(`/api/dealers/${env.own}`, env.tokens.admin)).json() as { flags: { total: number }; kpis: Record<string, number> };
+    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last()}`, env.tokens.admin)).json() as unknown[];
+    expect(one.flags.total).toBe(flags.length);
+    const values = (await get(`/api/dealers/${env.own}/kpis?from=${last()}&to=${last()}&kpi=booking_rate`, env.tokens.admin)).json() as { value: number }[];
+    expect(one.kpis.booking_rate).toBe(values[0]!.value);
   });
 
   it('shows one dealer; 403 for another dealer\'s, 404 listing the valid codes', async () => {

@@ -17,24 +17,31 @@ async function summaries(c: DuckDBConnection, dealer?: string) {
   const rows = await queryJson<DealerRow>(c,
     `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${dealer !== undefined ? 'WHERE dealer_code = $dealer' : ''} ORDER BY dealer_code`,
     dealer !== undefined ? { dealer } : undefined);
-  const values = await readKpis(c, dealer !== undefined ? { dealer } : {});
+  // Each dealer's latest month, from one KPI; then only the months that are someone's latest.
   const latest = new Map<string, string>();
-  for (const v of values) if ((latest.get(v.dealer) ?? '') < v.month) latest.set(v.dealer, v.month);
-  const out = [];
-  for (const d of rows) {
-    const month = latest.get(d.code) ?? null;
-    const kpis: Record<string, number | null> = {};
-    for (const v of values) if (v.dealer === d.code && v.month === month && (KEY_KPIS as readonly string[]).includes(v.kpi)) kpis[v.kpi] = v.value;
-    const flags = { total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 };
-    if (month !== null) {
-      for (const f of await readFlags(c, { dealer: d.code, month })) {
-        flags.total++;
-        flags[f.kind]++;
-      }
+  for (const v of await readKpis(c, { dealer, kpi: 'ro_count' })) if ((latest.get(v.dealer) ?? '') < v.month) latest.set(v.dealer, v.month);
+  const months = [...new Set(latest.values())].sort();
+  const kpis = new Map<string, Record<string, number | null>>();
+  const flags = new Map<string, { total: number; not_tracked: number; target: number; trend: number; peer: number }>();
+  for (const month of months) {
+    for (const v of await readKpis(c, { dealer, from: month, to: month })) {
+      if (latest.get(v.dealer) !== month || !(KEY_KPIS as readonly string[]).includes(v.kpi)) continue;
+      const k = kpis.get(v.dealer) ?? {};
+      k[v.kpi] = v.value;
+      kpis.set(v.dealer, k);
     }
-    out.push({ ...d, latestMonth: month, kpis, flags });
+    for (const f of await readFlags(c, { dealer, month })) {
+      if (latest.get(f.dealer) !== month) continue;
+      const n = flags.get(f.dealer) ?? { total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 };
+      n.total++;
+      n[f.kind]++;
+      flags.set(f.dealer, n);
+    }
   }
-  return out;
+  return rows.map((d) => ({
+    ...d, latestMonth: latest.get(d.code) ?? null, kpis: kpis.get(d.code) ?? {},
+    flags: flags.get(d.code) ?? { total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 },
+  }));
 }
 
 /** 403 for another dealer (before anything else), then 404 with the valid codes. */
