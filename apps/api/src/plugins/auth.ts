@@ -57,7 +57,7 @@ export default fp(async (app) => {
       else if (sid) sessions.delete(sid);
     }
     if (!hash) throw unauthorized();
-    const found = await app.store.read((c) => userOfTokenHash(c, hash));
+    const found = await app.store.memo(`token:${hash}`, (c) => userOfTokenHash(c, hash));
     if (!found) throw unauthorized();
     const { tokenId, ...user } = found;
     req.user = user;

@@ -20,6 +20,11 @@ export interface Store {
   read<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T>;
   write<T>(entry: Omit<QueueEntry, 'queuedAt' | 'startedAt'>, work: (c: DuckDBConnection) => Promise<T>): Promise<T>;
   queue(): QueueEntry[];
+  /**
+   * A read remembered until the next write: reads are deterministic between writes, and
+   * every write goes through the queue, so a cached answer is never stale.
+   */
+  memo<T>(key: string, work: (c: DuckDBConnection) => Promise<T>): Promise<T>;
 }
 
 declare module 'fastify' {
@@ -29,6 +34,7 @@ declare module 'fastify' {
 }
 
 const MAX_IDLE = 8;
+const MAX_MEMO = 2000;
 
 export async function openStore(dbPath: string): Promise<Store & { close(): Promise<void> }> {
   const db = await openDatabase(dbPath);
@@ -38,17 +44,29 @@ export async function openStore(dbPath: string): Promise<Store & { close(): Prom
   const entries: QueueEntry[] = [];
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const memo = new Map<string, Promise<unknown>>();
+
+  async function read<T>(work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const c = idle.pop() ?? (await db.instance.connect());
+    try {
+      return await work(c);
+    } finally {
+      if (idle.length < MAX_IDLE && !closed) idle.push(c);
+      else c.closeSync();
+    }
+  }
 
   return {
     db,
-    async read(work) {
-      const c = idle.pop() ?? (await db.instance.connect());
-      try {
-        return await work(c);
-      } finally {
-        if (idle.length < MAX_IDLE && !closed) idle.push(c);
-        else c.closeSync();
-      }
+    read,
+    memo<T>(key: string, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+      const hit = memo.get(key);
+      if (hit) return hit as Promise<T>;
+      if (memo.size >= MAX_MEMO) memo.clear();
+      const p = read(work);
+      memo.set(key, p);
+      p.catch(() => memo.delete(key));
+      return p;
     },
     write(entry, work) {
       const e: QueueEntry = { ...entry, queuedAt: new Date().toISOString(), startedAt: null };
@@ -59,6 +77,7 @@ export async function openStore(dbPath: string): Promise<Store & { close(): Prom
           return await work(db.connection);
         } finally {
           entries.splice(entries.indexOf(e), 1);
+          if (e.kind !== 'token') memo.clear();
         }
       });
       tail = run.catch(() => undefined);

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import { requireDealer, userOf } from '../auth/access.js';
+import type { Store } from '../plugins/db.js';
 import { ApiError, orHttp } from '../errors.js';
 import { DealerParams, responses } from '../schemas/common.js';
 import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } from '../schemas/dealers.js';
@@ -45,10 +46,10 @@ async function summaries(c: DuckDBConnection, dealer?: string) {
 }
 
 /** 403 for another dealer (before anything else), then 404 with the valid codes. */
-export async function knownDealer(app: { store: { read: <T>(w: (c: DuckDBConnection) => Promise<T>) => Promise<T> } }, req: Parameters<typeof requireDealer>[0], code: string): Promise<void> {
+export async function knownDealer(app: { store: Store }, req: Parameters<typeof requireDealer>[0], code: string): Promise<void> {
   const user = requireDealer(req, code);
   if (user.role === 'dealer') return;
-  orHttp(await app.store.read((c) => checkDealer(c, code)));
+  orHttp(await app.store.memo(`dealer:${code}`, (c) => checkDealer(c, code)));
 }
 
 const dealers: FastifyPluginAsyncTypebox = async (app) => {
@@ -77,7 +78,7 @@ const dealers: FastifyPluginAsyncTypebox = async (app) => {
     }
     if (kpi !== undefined) orHttp(checkKpi(kpi));
     await knownDealer(app, req, req.params.code);
-    return app.store.read((c) => readKpis(c, { dealer: req.params.code, from, to, kpi }));
+    return app.store.memo(`kpis:${JSON.stringify([req.params.code, from, to, kpi])}`, (c) => readKpis(c, { dealer: req.params.code, from, to, kpi }));
   });
 
   app.get('/dealers/:code/breakdown', {
