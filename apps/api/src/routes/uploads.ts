@@ -10,10 +10,8 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryJson } from '@fixops/db';
 import { ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
-import { fail } from '@fixops/shared';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
 import { ApiError } from '../errors.js';
@@ -48,17 +46,6 @@ async function looksLikeText(path: string): Promise<boolean> {
     return oddNuls === nuls && nuls > head.length / 4;
   } finally {
     await handle.close();
-  }
-}
-
-/** Refuses the load (inside its transaction) when a dealer user's file holds another dealer's rows. */
-async function refuseForeignRows(c: DuckDBConnection, own: string, dealers: string[], file: string): Promise<void> {
-  const [row] = await queryJson<{ n: number }>(c, "SELECT count(*)::INTEGER AS n FROM temp.fx_rows WHERE NOT blank AND NOT totals AND problem IS NOT NULL AND problem.code = 'dealer_mismatch'");
-  const foreign = dealers.filter((d) => d !== own);
-  if ((row?.n ?? 0) > 0 || foreign.length > 0) {
-    fail('foreign_dealer_rows', {
-      zh: `${file} 含有其他经销商的数据行，整份文件未导入。`, en: `${file} holds rows of another dealer; the whole file was refused.`,
-    }, { file, dealer: own, rows: row?.n ?? 0 });
   }
 }
 
@@ -132,11 +119,11 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (a
           const hooks: IngestOptions = {
             maxRejectRate: settings.maxRejectRate,
             afterStore: async (conn, change) => {
-              if (own !== undefined) await refuseForeignRows(conn, own, change.dealers, f.name);
               await recomputeAfterLoad(conn, change);
             },
           };
-          out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, uploadedBy: user.name }));
+          // A dealer's own upload: any row of another dealer refuses the whole file.
+          out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name }));
         }
         return out;
       });

@@ -247,6 +247,18 @@ describe('dealer code', () => {
   });
 });
 
+describe('a dealer\'s own upload', () => {
+  it('is refused whole when any row names another dealer', async () => {
+    const db = await tempDatabase();
+    const rows = cleanRows(40, 'GZ003');
+    rows.push(roRow('SH001', 'OTHER', '2025-03-07'));
+    const s = await ingestFile(db.connection, writeFixture(tempDir(), 'ro.csv', roFile(rows)), { dealer: 'GZ003', refuseForeignRows: true });
+    expect(s).toMatchObject({ status: 'refused', rowsLoaded: 0, error: { code: 'foreign_dealer_rows', details: { rows: 1, dealers: ['SH001'] } } });
+    expect(await count(db, 'SELECT count(*) AS n FROM repair_orders')).toBe(0);
+    db.close();
+  });
+});
+
 describe('refusals change nothing', () => {
   it('refuses a file with more than 5% bad rows and keeps what was stored', async () => {
     const db = await tempDatabase();

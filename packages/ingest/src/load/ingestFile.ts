@@ -30,6 +30,8 @@ export interface IngestOptions {
   separator?: Separator;
   /** Refuse the file when more than this share of its data rows is rejected (default 0.05). */
   maxRejectRate?: number;
+  /** With `dealer`: refuse the whole file if any row names another dealer (a dealer's own upload). */
+  refuseForeignRows?: boolean;
   uploadedBy?: string;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   /** Called as each phase ends (read, validate, count, rejects, store) with its duration. */
@@ -89,6 +91,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       rejects = await collectRejects(connection, prepared, mapping, dealer);
       summary.errors = rejects.slice(0, MAX_ERRORS_LISTED).map(({ rawText: _raw, reasonText: _text, ...e }) => e);
       phase('rejects');
+      if (opts.refuseForeignRows && dealer !== undefined) checkForeignRows(rejects, dealer, file);
       checkCounts(counts, opts.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE, rejects, file);
 
       const changed = await touched(connection, mapping.kind);
@@ -178,6 +181,20 @@ function checkStructure(staged: number, prepared: PreparedFile, file: string): v
       en: `${file}: the file's structure cannot be read reliably (${staged} rows read, ${prepared.index.count} expected from its quoting). Look for an unclosed quote.`,
     },
     details: { file, rowsRead: staged, rowsExpected: prepared.index.count },
+  });
+}
+
+function checkForeignRows(rejects: RejectedRow[], dealer: string, file: string): void {
+  const foreign = rejects.filter((r) => r.code === 'dealer_mismatch');
+  if (foreign.length === 0) return;
+  const others = [...new Set(foreign.map((r) => r.value ?? ''))].slice(0, 5);
+  throw new FixopsException({
+    code: 'foreign_dealer_rows',
+    message: {
+      zh: `${file}：含有其他经销商（${others.join('、')}）的 ${foreign.length} 行数据，整份文件未导入。`,
+      en: `${file}: ${foreign.length} rows belong to other dealers (${others.join(', ')}); the whole file was refused.`,
+    },
+    details: { file, dealer, rows: foreign.length, dealers: others },
   });
 }
 
