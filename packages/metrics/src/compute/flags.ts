@@ -59,7 +59,7 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     WITH g AS (
       SELECT v.dealer_code, v.month, v.kpi, v.value, coalesce(d.peer_group, 'default') AS peer_group
       FROM kpi_values v LEFT JOIN dealers d USING (dealer_code)
-      WHERE v.value IS NOT NULL AND v.month IN (SELECT month FROM ${PEER_SCOPE})
+      WHERE v.value IS NOT NULL AND (coalesce(d.peer_group, 'default'), v.month) IN (SELECT peer_group, month FROM ${PEER_SCOPE})
     ), q AS (
       SELECT peer_group, month, kpi, count(*) AS n, quantile_cont(value, 0.1) AS p10, quantile_cont(value, 0.9) AS p90
       FROM g SEMI JOIN ${PEER_SCOPE} USING (peer_group, month) GROUP BY ALL HAVING count(*) >= ${PEER_MIN_GROUP}
