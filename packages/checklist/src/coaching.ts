@@ -5,6 +5,7 @@ import { label, ROOTS } from './describe.js';
 import { parseYaml } from './parse-yaml.js';
 import { checkSchema } from './schema-check.js';
 import type { PointsTemplate } from './types.js';
+import { message, SEGMENT } from './schema.js';
 
 /** The KPI flag kinds of @fixops/metrics. */
 export const FLAG_KINDS = ['not_tracked', 'target', 'trend', 'peer'] as const;
@@ -49,13 +50,6 @@ export interface CoachingDirection {
   flags: KpiFlagRef[];
 }
 
-const SEGMENT = '[a-z0-9][a-z0-9_]*';
-const message = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['zh', 'en'],
-  properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
-} as const;
 
 export const COACHING_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',

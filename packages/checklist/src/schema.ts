@@ -1,8 +1,10 @@
 // The JSON Schema of template files (structure, types, no unknown fields), published as data/templates/template.schema.json.
 
-const SEGMENT = '[a-z0-9][a-z0-9_]*';
+/** One segment of a dotted id. */
+export const SEGMENT = '[a-z0-9][a-z0-9_]*';
 
-const message = {
+/** A text in Chinese and English. */
+export const message = {
   type: 'object',
   additionalProperties: false,
   required: ['zh', 'en'],
