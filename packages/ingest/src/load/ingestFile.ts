@@ -121,7 +121,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       message: { zh: `${file}：导入时发生内部错误，没有导入任何数据。`, en: `${file}: an internal error stopped the load; nothing was loaded.` },
       details: { file, cause },
     };
-    return { ...summary, status: 'refused', rowsLoaded: 0, error, ms: Date.now() - started };
+    return { ...summary, status: 'refused', rowsLoaded: 0, dealers: [], months: [], error, ms: Date.now() - started };
   } finally {
     await dropTemp(connection);
     await rm(tempDir, { recursive: true, force: true });
