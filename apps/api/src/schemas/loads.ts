@@ -6,10 +6,10 @@ import { Nullable } from './common.js';
 const Columns = Type.Object({ mapped: Type.Record(Type.String(), Type.String()), ignored: Type.Array(Type.String()), dropped: Type.Array(Type.String()) });
 const Message = Type.Object({ zh: Type.String(), en: Type.String() });
 
-export const LoadSummary = Type.Object({
-  loadId: Nullable(Type.Integer()),
+/** What a summary and a load-log record share: the file, its counts and what was detected. */
+const LoadCommon = {
   file: Type.String(),
-  status: Type.Union([Type.Literal('loaded'), Type.Literal('refused')]),
+  checksum: Nullable(Type.String()),
   kind: Nullable(Type.String()),
   dealers: Type.Array(Type.String()),
   months: Type.Array(Type.String()),
@@ -20,33 +20,26 @@ export const LoadSummary = Type.Object({
   encoding: Nullable(Type.String()),
   separator: Nullable(Type.String()),
   columns: Columns,
+  ms: Type.Number(),
+};
+
+export const LoadSummary = Type.Object({
+  ...LoadCommon,
+  loadId: Nullable(Type.Integer()),
+  status: Type.Union([Type.Literal('loaded'), Type.Literal('refused')]),
   errors: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   error: Type.Optional(Type.Object({ code: Type.String(), message: Message, details: Type.Optional(Type.Unknown()) })),
-  checksum: Nullable(Type.String()),
-  ms: Type.Number(),
   phases: Type.Record(Type.String(), Type.Number()),
 });
 export const LoadSummaries = Type.Array(LoadSummary);
 
 export const LoadRecord = Type.Object({
+  ...LoadCommon,
   id: Type.Integer(),
-  file: Type.String(),
-  checksum: Nullable(Type.String()),
-  kind: Nullable(Type.String()),
   status: Type.String(),
-  dealers: Type.Array(Type.String()),
-  months: Type.Array(Type.String()),
-  rowsLoaded: Type.Integer(),
-  rowsRejected: Type.Integer(),
-  rowsSkipped: Type.Integer(),
-  rowsDuplicate: Type.Integer(),
-  columns: Columns,
-  encoding: Nullable(Type.String()),
-  separator: Nullable(Type.String()),
   error: Nullable(Type.Object({ code: Type.String(), message: Message })),
   uploadedBy: Nullable(Type.String()),
   startedAt: Type.String(),
-  ms: Type.Number(),
 });
 
 export const LoadList = Type.Object({

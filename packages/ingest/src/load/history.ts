@@ -3,27 +3,18 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import type { Message } from '@fixops/shared';
+import type { LoadSummary } from './summary.js';
 
-export interface LoadRecord {
+/** A load as the log keeps it: the summary's counts and detection, plus who and when. */
+export type LoadRecord = Pick<LoadSummary,
+  'file' | 'checksum' | 'status' | 'dealers' | 'months' | 'rowsLoaded' | 'rowsRejected' | 'rowsSkipped' | 'rowsDuplicate' | 'columns' | 'encoding' | 'separator' | 'ms'
+> & {
   id: number;
-  file: string;
-  checksum: string | null;
   kind: string | null;
-  status: 'loaded' | 'refused';
-  dealers: string[];
-  months: string[];
-  rowsLoaded: number;
-  rowsRejected: number;
-  rowsSkipped: number;
-  rowsDuplicate: number;
-  columns: { mapped: Record<string, string>; ignored: string[]; dropped: string[] };
-  encoding: string | null;
-  separator: string | null;
   error: { code: string; message: Message } | null;
   uploadedBy: string | null;
   startedAt: string;
-  ms: number;
-}
+};
 
 interface LoadRow {
   id: string; file_name: string; checksum: string | null; kind: string | null; status: 'loaded' | 'refused';
