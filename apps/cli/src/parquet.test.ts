@@ -11,7 +11,8 @@ describe('Parquet export and import', () => {
   it('round-trips the demo network, Hive-partitioned by dealer and month', () => {
     const dir = tempDir();
     const a = join(dir, 'a.duckdb');
-    expect(fixops(['demo', '--db', a]).code).toBe(0);
+    const demo = fixops(['demo', '--db', a]);
+    expect(demo.code, `signal ${demo.signal}: ${demo.stderr.slice(-2000)}`).toBe(0);
     const out = join(dir, 'parquet');
     const exp = fixops(['export', '--parquet', out, '--db', a, '--json']);
     expect(exp.code, exp.stderr).toBe(0);

@@ -16,7 +16,8 @@ let browser: Browser;
 beforeAll(async () => {
   dir = tempDir();
   db = join(dir, 'demo.duckdb');
-  expect(fixops(['demo', '--db', db]).code).toBe(0);
+  const demo = fixops(['demo', '--db', db]);
+  expect(demo.code, `signal ${demo.signal}: ${demo.stderr.slice(-2000)}`).toBe(0);
   browser = await launchBrowser();
 });
 afterAll(async () => {

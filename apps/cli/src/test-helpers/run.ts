@@ -10,13 +10,15 @@ export const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'd
 
 export interface RunResult {
   code: number;
+  /** Set when the process was ended by a signal (then code is -1). */
+  signal: string | null;
   stdout: string;
   stderr: string;
 }
 
 export function fixops(args: string[], env: Record<string, string> = {}): RunResult {
   const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ...env }, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  return { code: r.status ?? -1, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function fixopsAsync(args: string[]) {
