@@ -1,0 +1,9 @@
+// `@fixops/ingest/headers`: the Node-free part of ingest — the kinds catalogue, header
+// normalisation and mapping, kind detection, separator guess and header parse — so the
+// dashboard previews a file in the browser exactly as the server will read it. Nothing here
+// may import node:* or DuckDB (headers-entry.test.ts walks the imports to check).
+
+export * from './kinds/index.js';
+export { normalizeHeader, isPersonalHeader, mapColumns, type ColumnMapping, type MappedColumn } from './detect/headers.js';
+export { detectKind } from './detect/kind.js';
+export { detectSeparator, parseHeader, parseSeparator, separatorName, SEPARATORS, type Separator } from './detect/separator.js';
