@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readUploadAnswer, rejectsHref } from './answer.js';
+
+const summary = (file: string, status: 'loaded' | 'refused') => ({
+  file, status, loadId: 7, kind: 'repair_orders', dealers: ['D001'], months: ['2024-01'], rowsLoaded: 10, rowsRejected: 1,
+  rowsSkipped: 0, rowsDuplicate: 0, encoding: 'gb18030', separator: 'comma', errors: [], checksum: null, ms: 1, phases: {}, columns: { mapped: {}, ignored: [], dropped: [] },
+});
+
+describe('upload answer', () => {
+  it('a 200 is the per-file summary list', () => {
+    const a = readUploadAnswer(200, JSON.stringify([summary('a.csv', 'loaded')]));
+    expect(a.ok).toBe(true);
+    expect(a.files.map((f) => f.file)).toEqual(['a.csv']);
+  });
+
+  it('a 422 refusal carries every file\'s summary in details.files', () => {
+    const body = { error: { code: 'load_refused', message: '1 个文件未导入：b.csv', details: { files: [summary('a.csv', 'loaded'), summary('b.csv', 'refused')] } } };
+    const a = readUploadAnswer(422, JSON.stringify(body));
+    expect(a).toMatchObject({ ok: false, status: 422, code: 'load_refused', message: '1 个文件未导入：b.csv' });
+    expect(a.files.map((f) => f.status)).toEqual(['loaded', 'refused']);
+  });
+
+  it('any other error, or a body that is not JSON, has no files', () => {
+    expect(readUploadAnswer(415, JSON.stringify({ error: { code: 'not_a_csv', message: 'x 不是 CSV', details: {} } }))).toEqual({ ok: false, status: 415, code: 'not_a_csv', message: 'x 不是 CSV', files: [] });
+    expect(readUploadAnswer(0, '')).toMatchObject({ ok: false, code: 'bad_answer', message: 'network error' });
+    expect(readUploadAnswer(502, '<html>')).toMatchObject({ ok: false, code: 'bad_answer', message: 'HTTP 502' });
+  });
+
+  it('links the rejected rows of a load', () => {
+    expect(rejectsHref(12)).toBe('/api/loads/12/rejects.csv');
+  });
+});
