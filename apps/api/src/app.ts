@@ -21,6 +21,7 @@ import settings from './routes/settings.js';
 import uploads, { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';
 import loads from './routes/loads.js';
 import assessments from './routes/assessments.js';
+import templates from './routes/templates.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -65,6 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(uploads, { maxUploadBytes });
     await api.register(loads);
     await api.register(assessments);
+    await api.register(templates);
   }, { prefix: '/api' });
   return app;
 }

@@ -1,0 +1,16 @@
+// GET /api/templates/:id: one checklist template in full, for the assessment form. Any
+// signed-in user may read it (templates are not dealer data).
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { findTemplate } from '@fixops/assessment';
+import { orHttp } from '../errors.js';
+import { responses } from '../schemas/common.js';
+import { FullTemplate, TemplateParams } from '../schemas/templates.js';
+
+const templates: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/templates/:id', {
+    schema: { tags: ['assessments'], summary: 'One checklist template in full (sections, modules, items)', params: TemplateParams, response: responses(FullTemplate, [400, 404]) },
+  }, async (req) => orHttp(await findTemplate(req.params.id)) as unknown as Record<string, unknown> & { id: string; version: number; kind: string; zh: string; en: string });
+};
+
+export default templates;
