@@ -1,20 +1,24 @@
 // pnpm bench:ingest — 1,000,000 repair orders: DuckDB's own read_csv (typed columns) against
 // `fixops ingest` of the same rows in UTF-8 and in GB18030, in one run, several rounds.
-// Prints time, rows/s and peak RSS of each, the ratios b/a and c/a, and records them in docs/PERFORMANCE.md.
+// Prints time, rows/s and peak RSS of each, the ratios b/a and c/a, and records them in docs/PERFORMANCE.md
+// and bench-out/ingest.json (BENCH_QUICK=1: 20,000 rows, one round).
 
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchRepairOrders } from '@fixops/demo';
+import { figure } from '@fixops/bench';
+import { isQuick, outDir, rounds, wholeNumberEnv } from './lib/benchEnv.js';
+import { writeBenchOut } from './lib/benchOut.js';
 import { measureNode, stats, type Measurement } from './lib/measure.js';
 import { writeSection } from './lib/performanceDoc.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = join(ROOT, 'bench-out');
+const OUT = outDir();
 const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROWS = wholeNumberEnv('BENCH_ROWS', isQuick() ? 20_000 : 1_000_000);
+const ROUNDS = rounds();
 
 const BASELINE = `
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -85,6 +89,18 @@ ${row('(c) fixops ingest, GB18030', 'c', '≤ 4×, ≤ 1 GiB')}
 Reproduce: \`pnpm bench:ingest\` (BENCH_ROWS, BENCH_ROUNDS to change size and rounds).`;
   process.stdout.write(`${md}\n`);
   writeSection('ingest', md);
+  const secs = (k: 'a' | 'b' | 'c') => runs[k].map((r) => r.ms / 1000);
+  const a = { id: 'a', values: secs('a') };
+  writeBenchOut({
+    name: 'ingest', title: 'Ingest', command: 'pnpm bench:ingest', rounds: ROUNDS,
+    figures: [
+      figure('a', `(a) DuckDB read_csv, ${ROWS.toLocaleString('en-US')} rows`, 's', secs('a')),
+      figure('b', '(b) fixops ingest, UTF-8', 's', secs('b'), { baseline: a, target: { text: '≤ 2.5×', on: 'ratio', max: 2.5 } }),
+      figure('c', '(c) fixops ingest, GB18030', 's', secs('c'), { baseline: a, target: { text: '≤ 4×', on: 'ratio', max: 4 } }),
+      figure('b-rss', '(b) peak RSS', 'MiB', runs.b.map((r) => r.rssMiB), { target: { text: '≤ 1 GiB', max: 1024 } }),
+      figure('c-rss', '(c) peak RSS', 'MiB', runs.c.map((r) => r.rssMiB), { target: { text: '≤ 1 GiB', max: 1024 } }),
+    ],
+  });
 }
 
 await main();

@@ -1,25 +1,26 @@
 // pnpm bench:kpis — the KPI engine on a generated network of 300 dealers × 24 months (~7M ROs):
 // full recompute of every KPI and flag against one plain DuckDB aggregate scan of
 // repair_orders (same run), incremental recompute after loading one dealer-month through the
-// real ingest, and reading all KPIs of one dealer over 24 months. Writes docs/PERFORMANCE.md.
+// real ingest, and reading all KPIs of one dealer over 24 months. Writes docs/PERFORMANCE.md and
+// bench-out/kpis.json (BENCH_QUICK=1: 6 dealers, one round).
 
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { writeNetwork } from '@fixops/demo';
+import { join } from 'node:path';
+import { figure } from '@fixops/bench';
 import { openDatabase, queryJson, transaction, type Database } from '@fixops/db';
 import { ingestFile } from '@fixops/ingest';
 import { readKpis, recomputeAfterLoad, recomputeAll } from '@fixops/metrics';
 import { bulkLoadScaleNetwork } from './lib/bulkLoad.js';
+import { isQuick, outDir, rounds, wholeNumberEnv } from './lib/benchEnv.js';
+import { writeBenchOut } from './lib/benchOut.js';
 import { stats } from './lib/measure.js';
+import { scaleNetwork } from './lib/scaleNetwork.js';
 import { writeSection } from './lib/performanceDoc.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DEALERS = Number(process.env.BENCH_DEALERS ?? 300);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const NETWORK = join(ROOT, 'data', 'generated', `scale-${DEALERS}`);
-const OUT = join(ROOT, 'bench-out');
+const DEALERS = wholeNumberEnv('BENCH_DEALERS', isQuick() ? 6 : 300);
+const ROUNDS = rounds();
+const OUT = outDir();
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = process.hrtime.bigint();
@@ -28,16 +29,13 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 }
 
 async function prepare(): Promise<string> {
-  if (!existsSync(join(NETWORK, 'manifest.json'))) {
-    process.stderr.write(`generating ${NETWORK} (${DEALERS} dealers × 24 months)…\n`);
-    await writeNetwork(NETWORK, { scale: true, dealers: DEALERS });
-  }
+  const network = await scaleNetwork(DEALERS);
   mkdirSync(OUT, { recursive: true });
   const base = join(OUT, `kpis-${DEALERS}.duckdb`);
   if (!existsSync(base)) {
     process.stderr.write('loading the network into DuckDB…\n');
     const db = await openDatabase(`${base}.tmp`);
-    await transaction(db.connection, () => bulkLoadScaleNetwork(db.connection, NETWORK));
+    await transaction(db.connection, () => bulkLoadScaleNetwork(db.connection, network.dir, network.subset ? network.dealers : undefined));
     await db.connection.run('CHECKPOINT');
     db.close();
     copyFileSync(`${base}.tmp`, base);
@@ -118,6 +116,16 @@ The database is built from the generated files with DuckDB's read_csv (a benchma
 Reproduce: \`pnpm bench:kpis\` (BENCH_DEALERS, BENCH_ROUNDS; FIXOPS_DUCKDB_MEMORY for DuckDB's memory limit).`;
   process.stdout.write(`${md}\n`);
   writeSection('kpis', md);
+  writeBenchOut({
+    name: 'kpis', title: 'KPI engine', command: 'pnpm bench:kpis', rounds: ROUNDS,
+    figures: [
+      figure('scan', `(s) plain aggregate scan, ${DEALERS} dealers × 24 months`, 'ms', runs.scan),
+      figure('full', '(f) full recompute: every KPI and flag', 'ms', runs.full, { baseline: { id: 'scan', values: runs.scan }, target: { text: '≤ 10× (aim)', on: 'ratio', max: 10 } }),
+      figure('incremental', '(i) incremental recompute after one dealer-month', 'ms', runs.incremental, { baseline: { id: 'full', values: runs.full }, target: { text: '≤ 2%', on: 'ratio', max: 0.02 } }),
+      figure('load', 'whole load of one dealer-month (ingest + recompute)', 'ms', runs.load),
+      figure('read', 'read one dealer\'s KPIs over 24 months', 'ms', runs.read, { target: { text: '< 20 ms', max: 20 } }),
+    ],
+  });
 }
 
 await main();

@@ -9,13 +9,17 @@ import { quotedString } from '@fixops/db';
 const lookup = (map: Record<string, readonly string[]>) =>
   Object.entries(map).flatMap(([canon, values]) => values.map((v) => `(${quotedString(v.toLowerCase())}, ${quotedString(canon)})`)).join(', ');
 
-export async function bulkLoadScaleNetwork(c: DuckDBConnection, dir: string): Promise<void> {
-  const files = (kind: string) => quotedString(`${dir}/*_${kind}*.csv`);
+/** Loads the whole folder, or only the given dealers' files (a prefix of a bigger scale network). */
+export async function bulkLoadScaleNetwork(c: DuckDBConnection, dir: string, dealers?: readonly string[]): Promise<void> {
+  const files = (kind: string) => dealers
+    ? `[${dealers.map((d) => quotedString(`${dir}/${d}_${kind}*.csv`)).join(', ')}]`
+    : quotedString(`${dir}/*_${kind}*.csv`);
   const csv = (kind: string) => `read_csv(${files(kind)}, header = true, all_varchar = true, auto_detect = true)`;
   await c.run(`CREATE OR REPLACE TEMP TABLE fx_rt AS SELECT * FROM (VALUES ${lookup(REPAIR_TYPES)}) t(raw, canon)`);
   await c.run(`CREATE OR REPLACE TEMP TABLE fx_bs AS SELECT * FROM (VALUES ${lookup(BOOKING_STATUSES)}) t(raw, canon)`);
   await c.run(`INSERT INTO dealers (dealer_code, name, region, peer_group, city)
-    SELECT "经销商代码", "经销商名称", "大区", "分组", "城市" FROM read_csv(${quotedString(`${dir}/dealers.csv`)}, header = true, all_varchar = true)`);
+    SELECT "经销商代码", "经销商名称", "大区", "分组", "城市" FROM read_csv(${quotedString(`${dir}/dealers.csv`)}, header = true, all_varchar = true)
+    ${dealers ? `WHERE "经销商代码" IN (${dealers.map(quotedString).join(', ')})` : ''}`);
   await c.run(`INSERT INTO repair_orders
     SELECT "经销商代码", date_trunc('month', "进厂时间"::TIMESTAMP)::DATE, "工单号", "VIN", "进厂时间"::TIMESTAMP, coalesce(rt.canon, 'unclassified'), "维修类型",
       "总金额"::DOUBLE, "预计交车时间"::TIMESTAMP, "实际交车时间"::TIMESTAMP, "服务顾问", "工时费"::DOUBLE, "材料费"::DOUBLE, "预估金额"::DOUBLE,

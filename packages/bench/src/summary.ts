@@ -33,7 +33,7 @@ function ratioText(f: BenchFigure, all: BenchFigure[]): string {
   if (!f.ratio) return '';
   const base = all.find((g) => g.id === f.baseline);
   const of = base ? base.label.replace(/^(\([a-z]\)).*$/, '$1') : (f.baseline ?? '');
-  const r = f.ratio.median < 0.1 ? formatRatio({ min: f.ratio.min * 100, median: f.ratio.median * 100, max: f.ratio.max * 100 }, '%') : formatRatio(f.ratio);
+  const r = f.ratio.median < 1 ? formatRatio({ min: f.ratio.min * 100, median: f.ratio.median * 100, max: f.ratio.max * 100 }, '%') : formatRatio(f.ratio);
   return `${r} of ${of}`;
 }
 
