@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   kpis: async () => (await import('./commands/kpis.js')).kpisCommand,
   flags: async () => (await import('./commands/flags.js')).flagsCommand,
   benchmark: async () => (await import('./commands/benchmark.js')).benchmarkCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
   breakdown: async () => (await import('./commands/breakdown.js')).breakdownCommand,
   settings: async () => (await import('./commands/settings.js')).settingsCommand,
   recompute: async () => (await import('./commands/recompute.js')).recomputeCommand,
@@ -39,6 +40,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops kpis    [--dealer CODE] [--month M | --from M --to M] [--json]   KPI 数值 / KPI values
   fixops flags   [--dealer CODE] [--month M] [--kind KIND] [--kpi ID] [--json]   问题提示 / flags
   fixops benchmark --month M --kpi ID [--group NAME] [--format table|csv|json|md]   同组对标 / peer benchmark
+  fixops compare FILE [--month M] [--format table|md|csv|json|html] [--out FILE]   多店对标评分卡 / dealer comparison scorecard
   fixops breakdown --dealer CODE --month M [--by repair_type|advisor] [--json]   工单结构、顾问 / RO mix, advisors
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
   fixops recompute                                           全部重算 / recompute every KPI and flag
