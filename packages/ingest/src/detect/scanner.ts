@@ -24,6 +24,10 @@ export class GrowableNumbers {
   get(i: number): number {
     return this.data[i]!;
   }
+  /** The numbers pushed so far, as a view on the backing store (no copy; transferable). */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
 }
 
 export interface RecordIndex {
@@ -35,6 +39,18 @@ export interface RecordIndex {
   line(i: number): number;
   /** Byte offset just past the last byte. */
   end: number;
+}
+
+/** A record index as plain data: what crosses from a worker thread (its buffers are transferred, not copied). */
+export interface RecordIndexData {
+  offsets: Float64Array;
+  lines: Float64Array;
+  end: number;
+}
+
+export function recordIndex(data: RecordIndexData): RecordIndex {
+  const { offsets, lines, end } = data;
+  return { count: offsets.length, offset: (i) => offsets[i]!, line: (i) => lines[i]!, end };
 }
 
 export class RecordScanner {
@@ -164,9 +180,12 @@ export class RecordScanner {
   }
 
   finish(): RecordIndex {
+    return recordIndex(this.finishData());
+  }
+
+  /** The index as plain data (views on the scanner's own arrays). */
+  finishData(): RecordIndexData {
     if (!this.atRecordStart) this.records++;
-    const offsets = this.offsets;
-    const lines = this.lines;
-    return { count: offsets.length, offset: (i) => offsets.get(i), line: (i) => lines.get(i), end: this.pos };
+    return { offsets: this.offsets.view(), lines: this.lines.view(), end: this.pos };
   }
 }

@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FixopsException, toFixopsError, type FixopsError } from '@fixops/shared';
 import { transaction } from '@fixops/db';
@@ -13,7 +14,8 @@ import type { Encoding } from '../detect/encoding.js';
 import { separatorName, type Separator } from '../detect/separator.js';
 import { KINDS } from '../kinds/catalog.js';
 import type { KindId } from '../kinds/types.js';
-import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type PreparedFile } from '../read/prepare.js';
+import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type PreparedFile, type PrepareOptions } from '../read/prepare.js';
+import { prepareInWorker, WORKER_MIN_BYTES } from '../read/inWorker.js';
 import { stageFile, STAGE_TABLE } from '../stage/stage.js';
 import { collectRejects, type RejectedRow } from '../stage/rejects.js';
 import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
@@ -34,6 +36,13 @@ export interface IngestOptions {
   refuseForeignRows?: boolean;
   uploadedBy?: string;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /**
+   * Run the streaming pass (checksum, encoding check or transcoding, record index) in a worker
+   * thread, leaving the caller's event loop free. Default: for files of 1 MiB or more.
+   */
+  worker?: boolean;
+  /** Limits of that worker thread (default: 128 MB of heap). */
+  workerLimits?: ResourceLimits;
   /** Called as each phase ends (read, validate, count, rejects, store) with its duration. */
   onPhase?: (name: string, ms: number) => void;
   /** Called inside the load's transaction after the rows are stored (e.g. to refresh KPIs). */
@@ -78,7 +87,9 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       };
       requireDealer(mapping, dealer, file);
 
-      const { prepared, staged } = await readAndStage(connection, inspected, mapping, prepareOpts);
+      const useWorker = opts.worker ?? inspected.size >= WORKER_MIN_BYTES;
+      const read = (o: PrepareOptions) => (useWorker ? prepareInWorker(inspected, o, opts.workerLimits) : prepareFile(inspected, o));
+      const { prepared, staged } = await readAndStage(connection, inspected, mapping, prepareOpts, read);
       summary.encoding = prepared.encoding;
       summary.checksum = prepared.checksum;
       checkStructure(staged, prepared, file);
@@ -132,11 +143,11 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
  * The streaming pass (checksum, encoding check, record index) and DuckDB's read of the file.
  * A UTF-8 file is read by both at once; a file that needs transcoding is staged from its copy.
  */
-async function readAndStage(connection: DuckDBConnection, inspected: InspectedFile, mapping: ColumnMapping, opts: Parameters<typeof prepareFile>[1]): Promise<{ prepared: PreparedFile; staged: number }> {
+async function readAndStage(connection: DuckDBConnection, inspected: InspectedFile, mapping: ColumnMapping, opts: PrepareOptions, read: (o: PrepareOptions) => Promise<PreparedFile>): Promise<{ prepared: PreparedFile; staged: number }> {
   const width = inspected.headers.length;
   if (readsAsUtf8(inspected)) {
     const [prep, stage] = await Promise.allSettled([
-      prepareFile(inspected, opts),
+      read(opts),
       stageFile(connection, { utf8Path: inspected.path, separator: inspected.separator, width }, mapping),
     ]);
     if (prep.status === 'rejected') throw prep.reason;
@@ -148,7 +159,7 @@ async function readAndStage(connection: DuckDBConnection, inspected: InspectedFi
     // Not UTF-8 after all: stage the transcoded copy instead.
     return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width }, mapping) };
   }
-  const prepared = await prepareFile(inspected, opts);
+  const prepared = await read(opts);
   return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width }, mapping) };
 }
 

@@ -3,14 +3,14 @@
 // no GBK). The file is never held whole in memory.
 
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { fail } from '@fixops/shared';
 import { completeUtf8Prefix, sniffEncoding, type Encoding } from '../detect/encoding.js';
-import { RecordScanner, type RecordIndex } from '../detect/scanner.js';
+import { RecordScanner, recordIndex, type RecordIndex, type RecordIndexData } from '../detect/scanner.js';
 import { detectSeparator, parseHeader, type Separator } from '../detect/separator.js';
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -46,6 +46,13 @@ export interface PreparedFile {
   index: RecordIndex;
 }
 
+/** A prepared file as plain data (what a worker thread sends back). */
+export type PreparedData = Omit<PreparedFile, 'index'> & { index: RecordIndexData };
+
+export function fromData(data: PreparedData): PreparedFile {
+  return { ...data, index: recordIndex(data.index) };
+}
+
 export async function inspectFile(path: string, opts: PrepareOptions): Promise<InspectedFile> {
   const { size } = await stat(path);
   const sample = await readSample(path);
@@ -68,6 +75,11 @@ export function readsAsUtf8(inspected: InspectedFile): boolean {
  * it is then transcoded (and the result's encoding says so).
  */
 export async function prepareFile(inspected: InspectedFile, opts: PrepareOptions): Promise<PreparedFile> {
+  return fromData(await prepareData(inspected, opts));
+}
+
+/** The same pass, answering plain data (the record index as typed arrays). */
+export async function prepareData(inspected: InspectedFile, opts: PrepareOptions): Promise<PreparedData> {
   const { path, size, encoding, separator, headers } = inspected;
   if (readsAsUtf8(inspected)) {
     const scanned = await scanUtf8(path, size, separator, opts);
@@ -111,24 +123,54 @@ function decodeSample(sample: Uint8Array, encoding: Encoding, truncated: boolean
   return text;
 }
 
+/**
+ * Reads the file in chunks into one reused buffer (no allocation per chunk, so a 100 MB file
+ * leaves no 100 MB of garbage behind). The first `keep` bytes of the buffer are left for the
+ * caller's carry-over (what onChunk returns; null stops reading); a chunk is valid only until
+ * the next one is read.
+ */
+async function readChunks(path: string, onChunk: (buf: Buffer, start: number, end: number) => number | null | void | Promise<number | null | void>): Promise<void> {
+  const handle = await open(path, 'r');
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES + 8);
+  let keep = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, keep, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      const next = await onChunk(buf, keep, keep + bytesRead);
+      if (next === null) return; // the caller has seen enough
+      keep = next ?? 0;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Returns undefined when a byte sequence is not valid UTF-8. */
-async function scanUtf8(path: string, size: number, separator: Separator, opts: PrepareOptions): Promise<{ checksum: string; index: RecordIndex } | undefined> {
+async function scanUtf8(path: string, size: number, separator: Separator, opts: PrepareOptions): Promise<{ checksum: string; index: RecordIndexData } | undefined> {
   const hash = createHash('sha256');
   const scanner = new RecordScanner(separator);
-  let carry: Uint8Array = new Uint8Array(0);
+  let valid = true;
+  let carry = 0;
   let read = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+  await readChunks(path, (buf, start, end) => {
+    const chunk = buf.subarray(start, end);
     hash.update(chunk);
-    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const complete = completeUtf8Prefix(buf);
-    if (!isUtf8(complete)) return undefined;
-    carry = Uint8Array.prototype.slice.call(buf, complete.length);
+    // The bytes of a character cut by the previous chunk sit just before this one.
+    const complete = completeUtf8Prefix(buf.subarray(0, end));
+    if (!isUtf8(complete)) {
+      valid = false;
+      return null;
+    }
     scanner.push(chunk);
     read += chunk.length;
     opts.onProgress?.(read, size);
-  }
-  if (carry.length) return undefined;
-  return { checksum: hash.digest('hex'), index: scanner.finish() };
+    carry = end - complete.length;
+    if (carry > 0) buf.copy(buf, 0, complete.length, end);
+    return carry;
+  });
+  if (!valid || carry > 0) return undefined;
+  return { checksum: hash.digest('hex'), index: scanner.finishData() };
 }
 
 /** A streaming decoder: Node's own (ICU) TextDecoder where it knows the encoding, else iconv-lite. */
@@ -138,11 +180,12 @@ function streamingDecoder(encoding: Encoding): { write(chunk: Buffer): string; e
     return { write: (chunk) => td.decode(chunk, { stream: true }), end: () => td.decode() };
   } catch {
     const d = iconv.getDecoder(encoding, { stripBOM: true });
-    return { write: (chunk) => d.write(chunk), end: () => d.end() ?? '' };
+    // iconv-lite may keep a reference to the chunk's last bytes: give it a copy (the chunk's buffer is reused)
+    return { write: (chunk) => d.write(Buffer.from(chunk)), end: () => d.end() ?? '' };
   }
 }
 
-async function transcode(path: string, size: number, encoding: Encoding, separator: Separator, headers: string[], opts: PrepareOptions): Promise<PreparedFile> {
+async function transcode(path: string, size: number, encoding: Encoding, separator: Separator, headers: string[], opts: PrepareOptions): Promise<PreparedData> {
   const hash = createHash('sha256');
   const scanner = new RecordScanner(separator);
   const decoder = streamingDecoder(encoding);
@@ -158,12 +201,13 @@ async function transcode(path: string, size: number, encoding: Encoding, separat
     await write(out, bytes);
   };
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    await readChunks(path, async (buf, start, end) => {
+      const chunk = buf.subarray(start, end);
       hash.update(chunk);
       await emit(decoder.write(chunk));
       read += chunk.length;
       opts.onProgress?.(read, size);
-    }
+    });
     await emit(decoder.end());
   } finally {
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
@@ -174,7 +218,7 @@ async function transcode(path: string, size: number, encoding: Encoding, separat
       en: `${opts.file}: cannot read the file as ${encoding} (${replaced} undecodable byte sequences). Check its encoding or give --encoding.`,
     }, { file: opts.file, encoding, undecodable: replaced });
   }
-  return { utf8Path, encoding, separator, headers, checksum: hash.digest('hex'), bytes: size, index: scanner.finish() };
+  return { utf8Path, encoding, separator, headers, checksum: hash.digest('hex'), bytes: size, index: scanner.finishData() };
 }
 
 function write(stream: WriteStream, bytes: Buffer): Promise<void> {

@@ -9,6 +9,12 @@ import type { Separator } from '../detect/separator.js';
 
 export const STAGE_TABLE = 'fx_stage';
 
+/**
+ * Longest record read (16 MiB). The read buffer is set to the same size: DuckDB's default is
+ * 16 times max_line_size (256 MiB per buffer), more than a small memory limit can hold.
+ */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
 /** Column positions read: everything but personal data. */
 export function stagedIndexes(mapping: ColumnMapping): number[] {
   return [...mapping.mapped.map((m) => m.index), ...mapping.ignored.map((i) => i.index)].sort((a, b) => a - b);
@@ -50,5 +56,6 @@ async function stage(connection: DuckDBConnection, input: StageInput, mapping: C
     SELECT ${keep} FROM read_csv(${quotedString(input.utf8Path)},
       columns = {${columns}}, header = true, auto_detect = false,
       delim = ${quotedString(input.separator)}, quote = '"', escape = '"',
-      null_padding = true, parallel = ${parallel}, strict_mode = false, max_line_size = 16777216)`);
+      null_padding = true, parallel = ${parallel}, strict_mode = false,
+      max_line_size = ${MAX_LINE_BYTES}, buffer_size = ${MAX_LINE_BYTES})`);
 }
