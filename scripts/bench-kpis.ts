@@ -8,10 +8,11 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { figure } from '@fixops/bench';
-import { openDatabase, queryJson, transaction, type Database } from '@fixops/db';
+import { openDatabase, queryJson, transaction } from '@fixops/db';
 import { ingestFile } from '@fixops/ingest';
 import { readKpis, recomputeAfterLoad, recomputeAll } from '@fixops/metrics';
 import { bulkLoadScaleNetwork } from './lib/bulkLoad.js';
+import { oneDealerMonthFile } from './lib/oneDealerMonth.js';
 import { isQuick, outDir, rounds, wholeNumberEnv } from './lib/benchEnv.js';
 import { writeBenchOut } from './lib/benchOut.js';
 import { stats } from './lib/measure.js';
@@ -44,16 +45,6 @@ async function prepare(): Promise<string> {
   return base;
 }
 
-async function oneDealerMonthFile(db: Database, dealer: string, month: string): Promise<string> {
-  const path = join(OUT, `one-dealer-month-${dealer}-${month}.csv`);
-  await db.connection.run(`COPY (
-    SELECT dealer_code AS "经销商代码", ro_no AS "工单号", vin AS "VIN", strftime(open_time, '%Y-%m-%d %H:%M:%S') AS "进厂时间", repair_type_raw AS "维修类型",
-      total_amount AS "总金额", strftime(promised_time, '%Y-%m-%d %H:%M:%S') AS "预计交车时间", strftime(delivered_time, '%Y-%m-%d %H:%M:%S') AS "实际交车时间",
-      advisor AS "服务顾问", estimate_amount AS "预估金额", booking_no AS "预约单号", care_products_amount AS "养护品金额"
-    FROM repair_orders WHERE dealer_code = '${dealer}' AND month = DATE '${month}-01') TO '${path}' (HEADER, DELIMITER ',')`);
-  return path;
-}
-
 async function main(): Promise<void> {
   const base = await prepare();
   const work = join(OUT, `kpis-${DEALERS}-work.duckdb`);
@@ -71,7 +62,7 @@ async function main(): Promise<void> {
       runs.full.push(full.ms);
       const dealer = 'SH001';
       const month = '2025-06';
-      const file = await oneDealerMonthFile(db, dealer, month);
+      const file = await oneDealerMonthFile(db, OUT, dealer, month);
       let recomputeMs = 0;
       const load = await timed(() => ingestFile(db.connection, file, {
         afterStore: async (c, change) => {

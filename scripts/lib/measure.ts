@@ -14,16 +14,18 @@ export interface Measurement {
   stdout: string;
 }
 
-export function measureNode(args: string[], env: Record<string, string> = {}): Measurement {
+/** opts.showStderr: the command's progress goes to this process's stderr as it runs (a failure then reports no stderr). */
+export function measureNode(args: string[], env: Record<string, string> = {}, opts: { showStderr?: boolean } = {}): Measurement {
   const dir = mkdtempSync(join(tmpdir(), 'fixops-rss-'));
   const rssFile = join(dir, 'rss');
   try {
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--require', PRELOAD, ...args], {
       encoding: 'utf8', env: { ...process.env, ...env, FIXOPS_RSS_FILE: rssFile }, maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', opts.showStderr ? 'inherit' : 'pipe'],
     });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0) throw new Error(`command failed (${r.status}): ${args.join(' ')}\n${r.stderr}`);
+    if (r.status !== 0) throw new Error(`command failed (${r.status}): ${args.join(' ')}\n${r.stderr ?? ''}`);
     return { ms, rssMiB: Number(readFileSync(rssFile, 'utf8')) / 1024, stdout: r.stdout };
   } finally {
     rmSync(dir, { recursive: true, force: true });
