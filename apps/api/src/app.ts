@@ -22,6 +22,7 @@ import uploads, { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';
 import loads from './routes/loads.js';
 import assessments from './routes/assessments.js';
 import templates from './routes/templates.js';
+import web, { type NodeHandler } from './web.js';
 
 export interface AppOptions {
   dbPath: string;
@@ -30,6 +31,8 @@ export interface AppOptions {
   /** Login attempts per client per minute (default 10). */
   loginRateLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** A Node request handler (the dashboard) for every path outside /api. */
+  web?: NodeHandler;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -68,5 +71,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(assessments);
     await api.register(templates);
   }, { prefix: '/api' });
+  if (opts.web) await app.register(web, { handler: opts.web });
   return app;
 }

@@ -4,6 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from './app.js';
 
+/** Where the running server's Fastify instance is registered for in-process callers (the dashboard). */
+export const API_APP = Symbol.for('fixops.api.app');
+
 export interface ServeOptions extends AppOptions {
   port?: number;
   host?: string;
@@ -12,6 +15,11 @@ export interface ServeOptions extends AppOptions {
 /** Listens; resolves with the app and a promise that settles once it has shut down. */
 export async function startServer(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string; closed: Promise<void> }> {
   const app = await buildApp({ logger: { level: process.env.FIXOPS_LOG_LEVEL ?? 'info' }, ...opts });
+  // The dashboard's server code sends its /api requests to this instance in-process.
+  (globalThis as Record<symbol, unknown>)[API_APP] = app;
+  app.addHook('onClose', async () => {
+    if ((globalThis as Record<symbol, unknown>)[API_APP] === app) delete (globalThis as Record<symbol, unknown>)[API_APP];
+  });
   const url = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
   const closed = new Promise<void>((resolve) => {
     let closing = false;

@@ -1,0 +1,123 @@
+// How numbers read on the dashboard: ¥ with thousands separators (万 for large sums in
+// Chinese), % with one decimal, counts as whole numbers, months as 2025年12月 / Dec 2025,
+// and a missing value as "—" with its reason when one is known.
+
+import type { Lang } from './i18n.js';
+
+export type Unit = 'count' | 'rate' | 'money';
+export type Direction = 'higher' | 'lower';
+
+export const NONE = '—';
+
+const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
+
+const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** ¥1,234 · in Chinese from 10,000 up: ¥12.3万 (¥1.2亿 from 100,000,000). */
+export function formatMoney(value: number | null | undefined, lang: Lang): string {
+  if (!finite(value)) return NONE;
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (lang === 'zh' && abs >= 1e8) return `${sign}¥${(abs / 1e8).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}亿`;
+  if (lang === 'zh' && abs >= 1e4) return `${sign}¥${(abs / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}万`;
+  return `${sign}¥${abs.toLocaleString(locale(lang), { maximumFractionDigits: 0 })}`;
+}
+
+/** A share 0..1 as a percentage with one decimal: 0.1234 → 12.3%. */
+export function formatPercent(value: number | null | undefined): string {
+  if (!finite(value)) return NONE;
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+export function formatCount(value: number | null | undefined, lang: Lang): string {
+  if (!finite(value)) return NONE;
+  return Math.round(value).toLocaleString(locale(lang));
+}
+
+/** A KPI value in its unit; null is "—", or "— (reason)" when the reason is known. */
+export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang, reason?: string): string {
+  if (!finite(value)) return reason ? (lang === 'zh' ? `${NONE}（${reason}）` : `${NONE} (${reason})`) : NONE;
+  if (unit === 'rate') return formatPercent(value);
+  if (unit === 'money') return formatMoney(value, lang);
+  return formatCount(value, lang);
+}
+
+/** Short form for chart axes: 12.3% · ¥1.2万 / ¥12k · 1,234. */
+export function formatAxis(value: number, unit: Unit, lang: Lang): string {
+  if (unit === 'rate') return `${Math.round(value * 1000) / 10}%`;
+  if (unit === 'money') {
+    const abs = Math.abs(value);
+    if (lang === 'zh' && abs >= 1e4) return `¥${Math.round(value / 1e3) / 10}万`;
+    if (lang === 'en' && abs >= 1e3) return `¥${Math.round(value / 100) / 10}k`;
+    return `¥${Math.round(value)}`;
+  }
+  return formatCount(value, lang);
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2025-12" → 2025年12月 / Dec 2025; anything else unchanged. */
+export function formatMonth(month: string | null | undefined, lang: Lang): string {
+  if (!month) return NONE;
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  const [, y, mm] = m;
+  return lang === 'zh' ? `${y}年${Number(mm)}月` : `${EN_MONTHS[Number(mm) - 1]} ${y}`;
+}
+
+/** "2025-12" → 12月 / Dec (chart ticks). */
+export function formatMonthShort(month: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  return lang === 'zh' ? `${Number(m[2])}月` : EN_MONTHS[Number(m[2]) - 1]!;
+}
+
+/**
+ * Change from the previous month: rates in percentage points (+1.2 pp / +1.2个百分点),
+ * money and counts relative (+4.5%). null when either side is missing (or the base is 0).
+ */
+export function formatChange(current: number | null | undefined, previous: number | null | undefined, unit: Unit, lang: Lang): string | null {
+  if (!finite(current) || !finite(previous)) return null;
+  const sign = (d: number) => (d > 0 ? '+' : d < 0 ? '−' : '±');
+  if (unit === 'rate') {
+    const d = (current - previous) * 100;
+    const abs = Math.abs(d).toFixed(1);
+    return lang === 'zh' ? `${sign(Number(abs) === 0 ? 0 : d)}${abs}个百分点` : `${sign(Number(abs) === 0 ? 0 : d)}${abs} pp`;
+  }
+  if (previous === 0) return null;
+  const r = ((current - previous) / Math.abs(previous)) * 100;
+  const abs = Math.abs(r).toFixed(1);
+  return `${sign(Number(abs) === 0 ? 0 : r)}${abs}%`;
+}
+
+export type Rag = 'green' | 'amber' | 'red';
+
+/** How far from the target still counts as amber: 10% of the target. */
+export const AMBER_TOLERANCE = 0.1;
+
+/**
+ * Red/amber/green against a target: green when it meets the target in the better direction,
+ * amber within 10% of the target on the wrong side, red beyond. null without value or target.
+ */
+export function ragOf(value: number | null | undefined, target: number | null | undefined, better: Direction): Rag | null {
+  if (!finite(value) || !finite(target)) return null;
+  const margin = Math.abs(target) * AMBER_TOLERANCE;
+  if (better === 'higher') return value >= target ? 'green' : value >= target - margin ? 'amber' : 'red';
+  return value <= target ? 'green' : value <= target + margin ? 'amber' : 'red';
+}
+
+/** The months from `to` back, oldest first: lastMonths('2025-12', 3) → 2025-10, 2025-11, 2025-12. */
+export function lastMonths(to: string, count: number): string[] {
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i--) {
+    const idx = y * 12 + (m - 1) - i;
+    out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/** The month before: 2025-01 → 2024-12. */
+export function previousMonth(month: string): string {
+  return lastMonths(month, 2)[0]!;
+}

@@ -1,0 +1,21 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+// The server build never bundles DuckDB or the workspace packages that open it: the dashboard
+// reaches data only through the API (in-process when `fixops start` mounts it).
+const SERVER_EXTERNAL = ['@duckdb/node-api', '@fixops/api', '@fixops/db', '@fixops/demo', '@fixops/ingest', '@fixops/metrics'];
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  ssr: { external: SERVER_EXTERNAL },
+  test: {
+    // e2e files each load the demo network and run Chromium: one file at a time on a small machine.
+    fileParallelism: false,
+    projects: [
+      // Helpers and components, compiled by the Svelte plugin.
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      // The built server in a real browser: no Svelte plugin, so the build's *.svelte.js chunks load as they are.
+      { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000 } },
+    ],
+  },
+});
