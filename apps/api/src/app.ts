@@ -22,6 +22,7 @@ import uploads, { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';
 import loads from './routes/loads.js';
 import assessments from './routes/assessments.js';
 import templates from './routes/templates.js';
+import dashboard from './routes/dashboard.js';
 import web, { type NodeHandler } from './web.js';
 
 export interface AppOptions {
@@ -70,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(loads);
     await api.register(assessments);
     await api.register(templates);
+    await api.register(dashboard);
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });
   return app;

@@ -11,19 +11,22 @@ export interface WebOptions {
   handler: NodeHandler;
 }
 
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
 const web: FastifyPluginAsync<WebOptions> = async (app, opts) => {
+  // An unknown /api path stays the API's: 401 without a token (like every API path), else JSON 404.
+  app.route({ method: METHODS, url: '/api', schema: { hide: true }, handler: async (_req, reply) => reply.callNotFound() });
+  app.route({ method: METHODS, url: '/api/*', schema: { hide: true }, handler: async (_req, reply) => reply.callNotFound() });
   // Leave the body unread for the handler (form posts, uploads to pages): no parser here.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, _payload, done) => done(null));
   app.route({
-    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    method: METHODS,
     url: '/*',
     config: { public: true },
     logLevel: 'warn',
     schema: { hide: true },
     handler: async (req, reply) => {
-      // An unknown /api path stays the API's JSON 404.
-      if (req.url === '/api' || req.url.startsWith('/api/') || req.url.startsWith('/api?')) return reply.callNotFound();
       // The handler works out the page origin from these (it would assume https otherwise).
       req.raw.headers['x-forwarded-proto'] ??= req.protocol;
       reply.hijack();

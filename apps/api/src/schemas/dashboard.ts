@@ -1,0 +1,58 @@
+// What the dashboard reads in one call per view: the network overview (latest month's key
+// KPIs, flag counts, a 12-month sparkline, the latest checklist visit), the peer group's
+// quartiles per month and KPI (trend bands), and the latest visit's module score rates.
+
+import { Type } from 'typebox';
+import { Month, Nullable } from './common.js';
+import { FlagCounts } from './dealers.js';
+
+export const OVERVIEW_KPIS = ['ro_count', 'revenue', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'cost_estimate_accuracy', 'churn_rate', 'data_completeness'] as const;
+export const SPARK_KPI = 'ro_count';
+export const SPARK_MONTHS = 12;
+
+export const LatestVisit = Type.Object({
+  id: Type.Integer(), date: Type.String(), total: Type.Number(), max: Type.Number(), rate: Type.Number(), passed: Type.Boolean(), complete: Type.Boolean(),
+});
+
+export const OverviewRow = Type.Object({
+  code: Type.String(),
+  name: Nullable(Type.String()),
+  region: Nullable(Type.String()),
+  group: Type.String(),
+  city: Nullable(Type.String()),
+  latestMonth: Nullable(Type.String()),
+  kpis: Type.Record(Type.String(), Nullable(Type.Number())),
+  flags: FlagCounts,
+  spark: Type.Object({
+    kpi: Type.String(),
+    /** The 12 months up to the latest, oldest first. */
+    months: Type.Array(Type.String()),
+    values: Type.Array(Nullable(Type.Number())),
+  }),
+  checklist: Nullable(LatestVisit),
+});
+export const Overview = Type.Array(OverviewRow);
+
+export const PeerQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })) });
+export const PeerStats = Type.Array(Type.Object({
+  month: Type.String(),
+  kpi: Type.String(),
+  group: Type.String(),
+  /** Dealers of the group with a value that month. */
+  groupSize: Type.Integer(),
+  p25: Nullable(Type.Number()),
+  median: Nullable(Type.Number()),
+  p75: Nullable(Type.Number()),
+}));
+
+export const ChecklistModules = Type.Object({
+  visit: Nullable(LatestVisit),
+  modules: Type.Array(Type.Object({
+    section: Type.String(), id: Type.String(), zh: Type.String(), en: Type.String(),
+    score: Type.Number(), max: Type.Number(),
+    /** null when the module is not completely scored. */
+    rate: Nullable(Type.Number()),
+    passRate: Type.Number(),
+    passed: Type.Boolean(),
+  })),
+});
