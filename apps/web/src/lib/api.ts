@@ -101,6 +101,39 @@ export interface AssessmentSummary {
   complete: boolean;
 }
 
+export interface LatestVisit {
+  id: number;
+  date: string;
+  total: number;
+  max: number;
+  rate: number;
+  passed: boolean;
+  complete: boolean;
+}
+
+/** One row of GET /api/overview. */
+export interface OverviewRow extends DealerSummary {
+  spark: { kpi: string; months: string[]; values: (number | null)[] };
+  checklist: LatestVisit | null;
+}
+
+/** One row of GET /api/dealers/:code/peers. */
+export interface PeerStat {
+  month: string;
+  kpi: string;
+  group: string;
+  groupSize: number;
+  p25: number | null;
+  median: number | null;
+  p75: number | null;
+}
+
+/** GET /api/dealers/:code/checklist. */
+export interface ChecklistModules {
+  visit: LatestVisit | null;
+  modules: { section: string; id: string; zh: string; en: string; score: number; max: number; rate: number | null; passRate: number; passed: boolean }[];
+}
+
 export interface ApiProblem {
   status: number;
   code: string;

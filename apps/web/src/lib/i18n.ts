@@ -56,6 +56,18 @@ export const MESSAGES = {
   'rag.amber': { zh: '接近目标', en: 'Near target' },
   'rag.red': { zh: '未达标', en: 'Off target' },
   'null.notTracked': { zh: '未统计', en: 'not tracked' },
+  'overview.title': { zh: '经销商网络总览', en: 'Dealer network' },
+  'overview.summary': { zh: '{shown} / {total} 家经销商 · 各店最新月份', en: '{shown} of {total} dealers · each one\'s latest month' },
+  'overview.search': { zh: '搜索代码或名称', en: 'Search code or name' },
+  'overview.month': { zh: '月份', en: 'Month' },
+  'overview.flags': { zh: '提示', en: 'Flags' },
+  'overview.flagsTitle': { zh: '目标 {target} · 趋势 {trend} · 同组 {peer} · 未统计 {not_tracked}', en: 'target {target} · trend {trend} · peer {peer} · not tracked {not_tracked}' },
+  'overview.checklist': { zh: '最近评估', en: 'Latest checklist' },
+  'overview.noVisit': { zh: '未评估', en: 'not assessed' },
+  'overview.trend': { zh: '近 12 个月进厂台次', en: 'Repair orders, 12 months' },
+  'overview.sortBy': { zh: '按{column}排序', en: 'Sort by {column}' },
+  'overview.noMatch': { zh: '没有符合筛选条件的经销商', en: 'No dealer matches the filters' },
+  'overview.legend': { zh: '颜色：绿 达标 · 黄 差距在目标的 10% 以内 · 红 未达标', en: 'Colours: green on target · amber within 10% of the target · red off target' },
   'empty.noDealers': { zh: '还没有经销商数据。请在“数据导入”上传 DMS 导出的工单（repair_orders）文件。', en: 'No dealer data yet. Upload a DMS repair-order (repair_orders) export on the Uploads page.' },
 } satisfies Record<string, Text>;
 
