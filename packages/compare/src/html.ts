@@ -38,7 +38,8 @@ export function renderHtml(r: ComparisonResult, lang: Lang = 'zh'): string {
   for (const l of headerLines(r, lang)) parts.push(`<div class="meta">${esc(l)}</div>`);
 
   parts.push(`<h2>${t('ranking', lang)}</h2>`);
-  const bars = r.rows.map((d) => ({ label: `${d.rank}. ${d.dealer} ${d.name ?? ''}`.slice(0, 26), score: d.score, color: d.band.color }));
+  const short = (name: string | null) => (name === null ? '' : name.length > 6 ? `${name.slice(0, 6)}…` : name);
+  const bars = r.rows.map((d) => ({ label: `${d.rank}. ${d.dealer} ${short(d.name)}`, score: d.score, color: d.band.color }));
   parts.push(`<figure>${scoreChart(bars, r.bands, { title: t('chart', lang), bandLabel: (b) => nameOf(b, lang) })}<figcaption>${t('chart', lang)}</figcaption></figure>`);
   const head = [t('rank', lang), t('dealer', lang), t('name', lang), t('score', lang), t('band', lang), t('change', lang), t('rankChange', lang), ...r.components.map((c) => `${componentLabel(c, lang)}<br><span class="muted">${c.weight}</span>`)];
   parts.push(`<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${r.rows.map((d) => `<tr><td class="n">${d.rank}</td><td>${esc(d.dealer)}</td><td>${esc(d.name ?? '')}</td><td class="n"><b>${pts(d.score)}</b></td><td><span class="band" style="background:${d.band.color}">${esc(nameOf(d.band, lang))}</span></td>${changeCell(d.change?.score, 1)}${changeCell(d.change?.rank, 0)}${d.components.map((p) => {

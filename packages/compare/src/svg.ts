@@ -50,7 +50,7 @@ export function gapChart(bars: readonly GapBar[], opts: { title: string; max: nu
   const barH = 14;
   const gap = 5;
   const noteW = 300;
-  const plotW = width - labelW - noteW - 10;
+  const plotW = width - labelW - noteW - 60; // room for the value after the longest bar
   const height = Math.max(1, bars.length) * (barH + gap) + 4;
   const scale = opts.max > 0 ? plotW / opts.max : 0;
   const rows = bars.map((b, i) => {
