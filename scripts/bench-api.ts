@@ -1,26 +1,47 @@
-// pnpm bench:api — the HTTP API on the demo network, measured with autocannon from this process:
-// GET one dealer's KPIs over 24 months with 50 connections for 20 s, alone and while a
-// 200k-row upload is loading; and the server's RSS growth while a ~100 MB export is uploaded.
-// Writes docs/PERFORMANCE.md.
+// pnpm bench:api — the HTTP API on the demo network, measured with autocannon from this process
+// against `fixops serve` in a child process, several rounds (BENCH_ROUNDS, default 3), each on a
+// fresh copy of the demo database and a fresh server:
+//   1. GET one dealer's KPIs over 24 months, 50 connections, BENCH_SECONDS (default 20) s;
+//   2. the same while a 200k-row upload loads;
+//   3. a ~100 MB upload on its own: the server's RSS growth (peak − before, sampled every 50 ms)
+//      and the event-loop delay of its main thread (monitorEventLoopDelay, preloaded).
+// Writes the api section of docs/PERFORMANCE.md and bench-out/api.json.
+// Knobs: BENCH_SECONDS, BENCH_PORT, BENCH_ROUNDS, BENCH_QUICK (2 s runs, one round, smaller files).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 // @ts-expect-error autocannon ships no types; only the result fields used below are relied on
 import autocannon from 'autocannon';
 import { writeBenchRepairOrders } from '@fixops/demo';
+import { figure, spread, type Spread } from '@fixops/bench';
+import { isQuick, outDir, ROOT, rounds, wholeNumberEnv } from './lib/benchEnv.js';
+import { writeBenchOut } from './lib/benchOut.js';
 import { writeSection } from './lib/performanceDoc.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');
-const OUT = join(ROOT, 'bench-out');
-const PORT = Number(process.env.BENCH_PORT ?? 3917);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const ELD_PRELOAD = join(ROOT, 'scripts', 'lib', 'event-loop-delay.cjs');
+const PORT = wholeNumberEnv('BENCH_PORT', 3917);
+const DURATION = wholeNumberEnv('BENCH_SECONDS', isQuick() ? 2 : 20);
+const ROUNDS = rounds();
+const UPLOAD_ROWS = isQuick() ? 20_000 : 200_000;
+const HUGE_ROWS = isQuick() ? 60_000 : 650_000;
 const URL_BASE = `http://127.0.0.1:${PORT}`;
+const PATH = '/api/dealers/SH001/kpis?from=2024-01&to=2025-12';
 
 interface Cannon { latency: { p50: number; p99: number; average: number }; requests: { average: number; total: number }; non2xx: number; errors: number }
+interface Delay { p50: number; p99: number; max: number; samples: number }
+interface Round {
+  alone: Cannon;
+  during: Cannon;
+  upload: { ms: number; status: number };
+  duringDelay: Delay;
+  huge: { ms: number; status: number };
+  rssBefore: number;
+  rssPeak: number;
+  hugeDelay: Delay;
+}
 
 function cli(args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -34,7 +55,7 @@ function rssMiB(pid: number): number {
 }
 
 async function waitForHealth(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${URL_BASE}/api/health`)).ok) return;
     } catch { /* not yet */ }
@@ -43,8 +64,8 @@ async function waitForHealth(): Promise<void> {
   throw new Error('server did not start');
 }
 
-function cannon(path: string, token: string): Promise<Cannon> {
-  return autocannon({ url: `${URL_BASE}${path}`, connections: 50, duration: DURATION, headers: { authorization: `Bearer ${token}` } }) as Promise<Cannon>;
+function cannon(path: string, token: string, seconds = DURATION, connections = 50): Promise<Cannon> {
+  return autocannon({ url: `${URL_BASE}${path}`, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } }) as Promise<Cannon>;
 }
 
 async function upload(file: string, token: string): Promise<{ ms: number; status: number }> {
@@ -52,61 +73,127 @@ async function upload(file: string, token: string): Promise<{ ms: number; status
   form.append('files', await openAsBlob(file), file.split('/').pop());
   const start = Date.now();
   const r = await fetch(`${URL_BASE}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  await r.text();
+  const body = await r.text();
+  if (r.status !== 200) throw new Error(`upload of ${file}: HTTP ${r.status} ${body.slice(0, 1000)}`);
   return { ms: Date.now() - start, status: r.status };
+}
+
+/** Asks the server's preloaded monitor for the event-loop delay since the last call. */
+async function eventLoopDelay(server: ChildProcess, file: string): Promise<Delay> {
+  rmSync(file, { force: true });
+  server.kill('SIGUSR2');
+  for (let i = 0; i < 100; i++) {
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8');
+      if (text) return JSON.parse(text) as Delay;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the server did not report its event-loop delay');
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+async function round(n: number, demo: string, token: string, big: string, huge: string): Promise<Round> {
+  const db = join(outDir(), 'api-round.duckdb');
+  for (const f of [db, `${db}.wal`]) rmSync(f, { force: true });
+  rmSync(`${db}.tmp`, { recursive: true, force: true });
+  copyFileSync(demo, db);
+  if (existsSync(`${demo}.wal`)) copyFileSync(`${demo}.wal`, `${db}.wal`);
+  const eldFile = join(outDir(), 'api-eld.json');
+  const server = spawn(process.execPath, ['--require', ELD_PRELOAD, CLI, 'serve', '--db', db, '--port', String(PORT)], {
+    env: { ...process.env, FIXOPS_LOG_LEVEL: 'warn', FIXOPS_ELD_FILE: eldFile }, stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForHealth();
+    process.stderr.write(`round ${n}/${ROUNDS}: warm-up…\n`);
+    await cannon(PATH, token, Math.min(3, DURATION), 10);
+    process.stderr.write(`round ${n}/${ROUNDS}: GET ${PATH}, 50 connections, ${DURATION} s…\n`);
+    const alone = await cannon(PATH, token);
+    process.stderr.write(`round ${n}/${ROUNDS}: the same while a ${UPLOAD_ROWS.toLocaleString('en-US')}-row upload loads…\n`);
+    await eventLoopDelay(server, eldFile);
+    const [during, up] = await Promise.all([cannon(PATH, token), upload(big, token)]);
+    const duringDelay = await eventLoopDelay(server, eldFile);
+    process.stderr.write(`round ${n}/${ROUNDS}: RSS and event-loop delay during a ${(statSync(huge).size / 1048576).toFixed(0)} MB upload…\n`);
+    await new Promise((r) => setTimeout(r, 1000));
+    const rssBefore = rssMiB(server.pid!);
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => { rssPeak = Math.max(rssPeak, rssMiB(server.pid!)); }, 50);
+    await eventLoopDelay(server, eldFile);
+    const hugeUp = await upload(huge, token);
+    const hugeDelay = await eventLoopDelay(server, eldFile);
+    clearInterval(sampler);
+    rssPeak = Math.max(rssPeak, rssMiB(server.pid!));
+    return { alone, during, upload: up, duringDelay, huge: hugeUp, rssBefore, rssPeak, hugeDelay };
+  } finally {
+    await stop(server);
+    for (const f of [db, `${db}.wal`, eldFile]) rmSync(f, { force: true });
+    rmSync(`${db}.tmp`, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('build first: pnpm build');
-  mkdirSync(OUT, { recursive: true });
-  const db = join(OUT, 'api-demo.duckdb');
-  rmSync(db, { force: true });
-  rmSync(`${db}.wal`, { force: true });
+  const out = outDir();
+  mkdirSync(out, { recursive: true });
+  const demo = join(out, 'api-demo.duckdb');
+  for (const f of [demo, `${demo}.wal`]) rmSync(f, { force: true });
   process.stderr.write('loading the demo network…\n');
-  cli(['demo', '--db', db]);
-  cli(['users', 'add', 'bench', '--role', 'admin', '--db', db]);
-  const token = cli(['tokens', 'create', 'bench', '--db', db]).split('\n').pop()!.trim();
-  const big = join(OUT, 'upload-200k.csv');
-  const huge = join(OUT, 'upload-100mb.csv');
-  if (!existsSync(big)) await writeBenchRepairOrders(big, { rows: 200_000, encoding: 'utf-8', seed: 3, dealers: 12 });
-  if (!existsSync(huge)) await writeBenchRepairOrders(huge, { rows: 650_000, encoding: 'utf-8', seed: 4, dealers: 12 });
+  cli(['demo', '--db', demo]);
+  cli(['users', 'add', 'bench', '--role', 'admin', '--db', demo]);
+  const token = cli(['tokens', 'create', 'bench', '--db', demo]).split('\n').pop()!.trim();
+  const big = join(out, `upload-${UPLOAD_ROWS / 1000}k.csv`);
+  const huge = join(out, isQuick() ? 'upload-quick-huge.csv' : 'upload-100mb.csv');
+  if (!existsSync(big)) await writeBenchRepairOrders(big, { rows: UPLOAD_ROWS, encoding: 'utf-8', seed: 3, dealers: 12 });
+  if (!existsSync(huge)) await writeBenchRepairOrders(huge, { rows: HUGE_ROWS, encoding: 'utf-8', seed: 4, dealers: 12 });
 
-  const server: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', String(PORT)], { env: { ...process.env, FIXOPS_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  try {
-    await waitForHealth();
-    const path = '/api/dealers/SH001/kpis?from=2024-01&to=2025-12';
-    process.stderr.write('warm-up…\n');
-    await autocannon({ url: `${URL_BASE}${path}`, connections: 10, duration: 3, headers: { authorization: `Bearer ${token}` } });
-    process.stderr.write(`GET ${path}, 50 connections, ${DURATION} s…\n`);
-    const alone = await cannon(path, token);
-    process.stderr.write('the same while a 200k-row upload loads…\n');
-    const [during, up] = await Promise.all([cannon(path, token), upload(big, token)]);
-    process.stderr.write('RSS during a ~100 MB upload…\n');
-    const before = rssMiB(server.pid!);
-    let peak = before;
-    const sampler = setInterval(() => { peak = Math.max(peak, rssMiB(server.pid!)); }, 50);
-    const hugeUp = await upload(huge, token);
-    clearInterval(sampler);
-    peak = Math.max(peak, rssMiB(server.pid!));
+  const runs: Round[] = [];
+  for (let n = 1; n <= ROUNDS; n++) runs.push(await round(n, demo, token, big, huge));
 
-    const row = (label: string, c: Cannon, target: string) =>
-      `| ${label} | ${c.latency.p50} | ${c.latency.p99} | ${Math.round(c.requests.average).toLocaleString('en-US')} | ${c.non2xx + c.errors} | ${target} |`;
-    const md = `## HTTP API (\`pnpm bench:api\`)
+  const of = (f: (r: Round) => number) => runs.map(f);
+  const fmt = (s: Spread, digits = 0) => [s.min, s.median, s.max].map((v) => v.toLocaleString('en-US', { maximumFractionDigits: digits })).join(' / ');
+  const row = (label: string, values: number[], unit: string, target = '', digits = 0) => `| ${label} | ${fmt(spread(values), digits)} ${unit} | ${target} |`;
+  const hugeMb = (statSync(huge).size / 1048576).toFixed(0);
+  const md = `## HTTP API (\`pnpm bench:api\`)
 
-${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} · demo network (12 dealers × 24 months) · autocannon in the benchmark process on the same machine, 50 connections, ${DURATION} s per run.
+${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} · demo network (12 dealers × 24 months) · \`fixops serve\` in a child process, autocannon in the benchmark process on the same machine, 50 connections, ${DURATION} s per run · ${ROUNDS} round${ROUNDS > 1 ? 's' : ''}, each on a fresh copy of the demo database and a fresh server; figures are min / median / max over the rounds.
 
-| run | p50 ms | p99 ms | requests/s | non-2xx + errors | target |
-|---|---|---|---|---|---|
-${row(`GET ${path}`, alone, 'p99 ≤ 25 ms')}
-${row(`the same while a 200k-row upload loads (upload ${(up.ms / 1000).toFixed(1)} s, HTTP ${up.status})`, during, 'p99 ≤ 25 ms')}
+| measure | min / median / max | target |
+|---|---|---|
+${row(`p99, GET ${PATH}`, of((r) => r.alone.latency.p99), 'ms', 'p99 ≤ 25 ms')}
+${row(`p99, the same while a ${UPLOAD_ROWS.toLocaleString('en-US')}-row upload loads`, of((r) => r.during.latency.p99), 'ms', 'p99 ≤ 25 ms')}
+${row('p50 alone · during the upload', of((r) => r.alone.latency.p50), `ms · ${fmt(spread(of((r) => r.during.latency.p50)))} ms`)}
+${row('requests/s alone', of((r) => r.alone.requests.average), '')}
+${row('requests/s during the upload', of((r) => r.during.requests.average), '')}
+${row('non-2xx answers + errors (alone + during)', of((r) => r.alone.non2xx + r.alone.errors + r.during.non2xx + r.during.errors), '', '0')}
+${row(`${UPLOAD_ROWS.toLocaleString('en-US')}-row upload (${(statSync(big).size / 1048576).toFixed(0)} MB, HTTP 200), time`, of((r) => r.upload.ms / 1000), 's', '', 1)}
+${row('event-loop delay during that upload + 50 connections: p99', of((r) => r.duringDelay.p99), 'ms', '', 1)}
+${row('… max', of((r) => r.duringDelay.max), 'ms', '', 0)}
+${row(`${hugeMb} MB upload alone (HTTP 200), time`, of((r) => r.huge.ms / 1000), 's', '', 1)}
+${row(`server RSS growth during the ${hugeMb} MB upload (peak − before)`, of((r) => r.rssPeak - r.rssBefore), 'MiB', '< 200 MB')}
+${row('server RSS before it', of((r) => r.rssBefore), 'MiB')}
+${row(`event-loop delay during the ${hugeMb} MB upload: p99`, of((r) => r.hugeDelay.p99), 'ms', '', 1)}
+${row('… max', of((r) => r.hugeDelay.max), 'ms')}
 
-Upload of a ${(statSync(huge).size / 1048576).toFixed(0)} MB export (HTTP ${hugeUp.status}, ${(hugeUp.ms / 1000).toFixed(1)} s): server RSS ${before.toFixed(0)} → peak ${peak.toFixed(0)} MiB, growth **${(peak - before).toFixed(0)} MiB** (target < 200 MB).
-Reproduce: \`pnpm bench:api\` (BENCH_SECONDS, BENCH_PORT).`;
-    process.stdout.write(`${md}\n`);
-    writeSection('api', md);
-  } finally {
-    server.kill('SIGTERM');
-  }
+Event-loop delay: \`perf_hooks.monitorEventLoopDelay\` preloaded into the server (scripts/lib/event-loop-delay.cjs), delay beyond its 5 ms sampling interval.
+Reproduce: \`pnpm bench:api\` (BENCH_ROUNDS, BENCH_SECONDS, BENCH_PORT; BENCH_QUICK=1 for a quick check whose numbers mean nothing).`;
+  process.stdout.write(`${md}\n`);
+  writeSection('api', md);
+  writeBenchOut({
+    name: 'api', title: 'HTTP API', command: 'pnpm bench:api', rounds: ROUNDS,
+    figures: [
+      figure('p99', 'p99 of one dealer\'s KPIs, 50 connections', 'ms', of((r) => r.alone.latency.p99), { target: { text: '≤ 25 ms', max: 25 } }),
+      figure('p99-upload', 'p99 while a 200k-row upload loads', 'ms', of((r) => r.during.latency.p99), { target: { text: '≤ 25 ms', max: 25 } }),
+      figure('rss-100mb', `server RSS growth, ${hugeMb} MB upload`, 'MiB', of((r) => r.rssPeak - r.rssBefore), { target: { text: '< 200 MB', max: 200e6 / 1048576 } }),
+      figure('eld-upload-p99', `event-loop delay p99, ${hugeMb} MB upload`, 'ms', of((r) => r.hugeDelay.p99)),
+      figure('eld-upload-max', `event-loop delay max, ${hugeMb} MB upload`, 'ms', of((r) => r.hugeDelay.max)),
+    ],
+  });
 }
 
 await main();

@@ -11,6 +11,8 @@ export interface Database {
   path: string;
   instance: DuckDBInstance;
   connection: DuckDBConnection;
+  /** DuckDB's memory budget as opened (e.g. '512MB'): what a temporary lower budget goes back to. */
+  memoryLimit: string;
   /** Migrations applied by this open (empty when the file was up to date). */
   migrated: number[];
   close(): void;
@@ -48,6 +50,7 @@ export async function openDatabase(path: string, opts: OpenOptions = {}): Promis
     path,
     instance,
     connection,
+    memoryLimit,
     migrated,
     close() {
       connection.closeSync();

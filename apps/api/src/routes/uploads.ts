@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
+import { quotedString } from '@fixops/db';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
@@ -19,6 +20,13 @@ import { responses } from '../schemas/common.js';
 import { LoadSummaries } from '../schemas/loads.js';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/**
+ * DuckDB's memory budget while a load runs (FIXOPS_LOAD_MEMORY overrides). Staging and
+ * validation spill beyond it to the temp folder beside the database, so a 100 MB upload grows
+ * the server's memory by well under 200 MB; the server's own budget applies again afterwards.
+ */
+export const DEFAULT_LOAD_MEMORY_LIMIT = '96MB';
 
 const BINARY_EXT = new Set(['.xlsx', '.xls', '.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
 const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|msword|x-msdownload)/;
@@ -59,10 +67,24 @@ function malformed(e: unknown): unknown {
   return new ApiError(400, 'bad_multipart', { zh: '上传内容不完整或格式错误（multipart）', en: 'The upload is truncated or not valid multipart' }, { reason: message.slice(0, 200) });
 }
 
+/**
+ * Runs work with DuckDB's (instance-wide) memory budget lowered, then puts the usual one back.
+ * If DuckDB cannot lower it (memory held by running reads), the load runs in the usual budget.
+ */
+async function withMemoryLimit<T>(c: DuckDBConnection, during: string, after: string, work: () => Promise<T>): Promise<T> {
+  await c.run(`SET memory_limit = ${quotedString(during)}`).catch(() => undefined);
+  try {
+    return await work();
+  } finally {
+    await c.run(`SET memory_limit = ${quotedString(after)}`);
+  }
+}
+
 const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');
 
-const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (app, opts) => {
+const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
   const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const loadMemory = opts.loadMemoryLimit ?? process.env.FIXOPS_LOAD_MEMORY ?? DEFAULT_LOAD_MEMORY_LIMIT;
 
   app.post('/uploads', {
     schema: {
@@ -112,7 +134,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (a
         if (dealerField !== undefined && dealerField !== own) throw forbidden(dealerField);
         dealer = own;
       }
-      const summaries = await app.store.write({ kind: 'load', label: files.map((f) => f.name).join(', '), user: user.name }, async (c) => {
+      const summaries = await app.store.write({ kind: 'load', label: files.map((f) => f.name).join(', '), user: user.name }, (c) => withMemoryLimit(c, loadMemory, app.store.db.memoryLimit, async () => {
         const settings = await readSettings(c);
         const out: LoadSummary[] = [];
         for (const f of files) {
@@ -126,7 +148,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number }> = async (a
           out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name }));
         }
         return out;
-      });
+      }));
       const refused = summaries.filter((s) => s.status === 'refused');
       if (refused.length === 0) return summaries;
       if (own !== undefined && refused.some(isForeign)) {
