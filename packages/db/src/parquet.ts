@@ -23,6 +23,17 @@ export interface ParquetStats {
   tables: { table: string; rows: number; partitionedBy: string[] }[];
 }
 
+/** Each thread of a partitioned write opens its own file per partition: one thread writes one file per partition, in less memory. */
+async function singleThreaded<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  const before = (await queryJson<{ t: string }>(connection, "SELECT current_setting('threads')::VARCHAR AS t"))[0]!.t;
+  await connection.run('SET threads = 1');
+  try {
+    return await work();
+  } finally {
+    await connection.run(`SET threads = ${Number(before)}`);
+  }
+}
+
 export async function exportParquet(connection: DuckDBConnection, dir: string): Promise<ParquetStats> {
   mkdirSync(dir, { recursive: true });
   const stats: ParquetStats = { tables: [] };
@@ -35,7 +46,18 @@ export async function exportParquet(connection: DuckDBConnection, dir: string): 
         ? `FORMAT PARQUET, PARTITION_BY (${partitionedBy.join(', ')}), OVERWRITE_OR_IGNORE`
         : 'FORMAT PARQUET';
       const path = partitionedBy.length ? target : `${target}.parquet`;
-      await connection.run(`COPY ${quotedIdentifier(t.name)} TO ${quotedString(path)} (${options})`);
+      const table = quotedIdentifier(t.name);
+      if (!partitionedBy.length) await connection.run(`COPY ${table} TO ${quotedString(path)} (${options})`);
+      else {
+        // One month at a time: a partitioned write holds every (dealer, month) partition it has
+        // open, so the whole table at once runs out of memory from ~50 dealers × 24 months on.
+        const months = partitionedBy.includes('month')
+          ? (await queryJson<{ m: string }>(connection, `SELECT DISTINCT strftime(month, '%Y-%m-%d') AS m FROM ${table} ORDER BY m`)).map((r) => `month = DATE ${quotedString(r.m)}`)
+          : ['true'];
+        await singleThreaded(connection, async () => {
+          for (const where of months) await connection.run(`COPY (SELECT * FROM ${table} WHERE ${where}) TO ${quotedString(path)} (${options})`);
+        });
+      }
     }
     stats.tables.push({ table: t.name, rows: n, partitionedBy });
   }
@@ -61,7 +83,7 @@ export async function importParquet(connection: DuckDBConnection, dir: string): 
       const types = await queryJson<{ column_name: string; data_type: string }>(connection,
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $t ORDER BY ordinal_position", { t: t.name });
       const cols = types.map((c) => `CAST(${quotedIdentifier(c.column_name)} AS ${c.data_type}) AS ${quotedIdentifier(c.column_name)}`).join(', ');
-      await connection.run(`INSERT INTO ${quotedIdentifier(t.name)} BY NAME SELECT ${cols} FROM ${source}`);
+      await singleThreaded(connection, () => connection.run(`INSERT INTO ${quotedIdentifier(t.name)} BY NAME SELECT ${cols} FROM ${source}`));
       const n = Number((await queryJson<{ n: string }>(connection, `SELECT count(*)::BIGINT AS n FROM ${quotedIdentifier(t.name)}`))[0]!.n);
       stats.tables.push({ table: t.name, rows: n, partitionedBy: [] });
     }
