@@ -1,5 +1,5 @@
 // Big uploads over a real listening server: the file is read in ingest's worker thread and
-// staged within a lowered DuckDB memory budget (put back afterwards); shutdown during such a
+// staged within a lowered DuckDB memory budget and one thread (put back afterwards); shutdown during such a
 // load finishes it; a server killed during one leaves the database as it was (DuckDB rolls
 // the unfinished transaction back).
 
@@ -43,28 +43,33 @@ async function loadRunning(base: string, token: string): Promise<void> {
   throw new Error('no load started');
 }
 
-const memoryLimit = () => env.app.store.read(async (c) => (await c.runAndReadAll("SELECT current_setting('memory_limit') AS m")).getRowObjects()[0]!.m as string);
+/** DuckDB's memory budget and thread count, as a read sees them. */
+const limits = () => env.app.store.read(async (c) => {
+  const r = (await c.runAndReadAll("SELECT current_setting('memory_limit') AS m, current_setting('threads')::INTEGER AS t")).getRowObjects()[0]!;
+  return `${r.m as string} · ${Number(r.t)} threads`;
+});
 
 describe('big uploads', () => {
-  it('loads a file read in the worker thread within a lowered DuckDB budget, and puts the usual budget back', async () => {
+  it('loads a file read in the worker thread with DuckDB\'s budget and threads lowered, and puts the usual ones back', async () => {
     expect((await stat(big)).size).toBeGreaterThan(1024 * 1024);
     const base = await env.app.listen({ port: 0, host: '127.0.0.1' });
-    const usual = await memoryLimit();
+    const usual = await limits();
     const seen = new Set<string>();
     let done = false;
     const pending = upload(base, env.tokens.consultant, big).finally(() => {
       done = true;
     });
     while (!done) {
-      seen.add(await memoryLimit());
+      seen.add(await limits());
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     const r = await pending;
     expect(r.status).toBe(200);
     expect(r.body[0]).toMatchObject({ status: 'loaded', rowsLoaded: 20_000, encoding: 'utf-8' });
     expect(r.body[0].checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect([...seen]).toContain('91.5 MiB'); // 96MB, as DuckDB prints it
-    expect(await memoryLimit()).toBe(usual);
+    expect([...seen]).toContain('91.5 MiB · 1 threads'); // 96MB, as DuckDB prints it
+    expect(usual).not.toContain('91.5 MiB');
+    expect(await limits()).toBe(usual);
 
     // Shutdown while such a load runs: it finishes and answers, then the server closes.
     const last = upload(base, env.tokens.consultant, big);

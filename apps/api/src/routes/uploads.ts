@@ -28,6 +28,12 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
  */
 export const DEFAULT_LOAD_MEMORY_LIMIT = '96MB';
 
+/**
+ * DuckDB threads while a load runs (FIXOPS_LOAD_THREADS overrides): one, so that on a small
+ * machine a core stays free for the event loop answering reads; the usual count comes back after.
+ */
+export const DEFAULT_LOAD_THREADS = 1;
+
 const BINARY_EXT = new Set(['.xlsx', '.xls', '.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
 const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|msword|x-msdownload)/;
 const MAGIC: number[][] = [[0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4e, 0x47], [0x47, 0x49, 0x46, 0x38], [0xff, 0xd8, 0xff], [0xd0, 0xcf, 0x11, 0xe0], [0x1f, 0x8b], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a]];
@@ -68,15 +74,19 @@ function malformed(e: unknown): unknown {
 }
 
 /**
- * Runs work with DuckDB's (instance-wide) memory budget lowered, then puts the usual one back.
- * If DuckDB cannot lower it (memory held by running reads), the load runs in the usual budget.
+ * Runs work with DuckDB's (instance-wide) memory budget and thread count lowered, then puts the
+ * usual ones back. If DuckDB cannot lower the budget (memory held by running reads), the load
+ * runs in the usual one.
  */
-async function withMemoryLimit<T>(c: DuckDBConnection, during: string, after: string, work: () => Promise<T>): Promise<T> {
-  await c.run(`SET memory_limit = ${quotedString(during)}`).catch(() => undefined);
+async function withLoadLimits<T>(c: DuckDBConnection, during: { memory: string; threads: number }, memoryAfter: string, work: () => Promise<T>): Promise<T> {
+  const threadsAfter = Number((await c.runAndReadAll("SELECT current_setting('threads')::INTEGER AS n")).getRowObjects()[0]!.n);
+  await c.run(`SET memory_limit = ${quotedString(during.memory)}`).catch(() => undefined);
+  await c.run(`SET threads = ${Math.max(1, Math.floor(during.threads))}`);
   try {
     return await work();
   } finally {
-    await c.run(`SET memory_limit = ${quotedString(after)}`);
+    await c.run(`SET threads = ${threadsAfter}`);
+    await c.run(`SET memory_limit = ${quotedString(memoryAfter)}`);
   }
 }
 
@@ -85,6 +95,7 @@ const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' ||
 const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
   const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const loadMemory = opts.loadMemoryLimit ?? process.env.FIXOPS_LOAD_MEMORY ?? DEFAULT_LOAD_MEMORY_LIMIT;
+  const loadThreads = Number(process.env.FIXOPS_LOAD_THREADS) || DEFAULT_LOAD_THREADS;
 
   app.post('/uploads', {
     schema: {
@@ -134,7 +145,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         if (dealerField !== undefined && dealerField !== own) throw forbidden(dealerField);
         dealer = own;
       }
-      const summaries = await app.store.write({ kind: 'load', label: files.map((f) => f.name).join(', '), user: user.name }, (c) => withMemoryLimit(c, loadMemory, app.store.db.memoryLimit, async () => {
+      const summaries = await app.store.write({ kind: 'load', label: files.map((f) => f.name).join(', '), user: user.name }, (c) => withLoadLimits(c, { memory: loadMemory, threads: loadThreads }, app.store.db.memoryLimit, async () => {
         const settings = await readSettings(c);
         const out: LoadSummary[] = [];
         for (const f of files) {

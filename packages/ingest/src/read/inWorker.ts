@@ -11,6 +11,9 @@ import { fromData, type InspectedFile, type PreparedData, type PreparedFile, typ
 /** Files at least this big are read in a worker by default (smaller ones take less than a worker's start-up). */
 export const WORKER_MIN_BYTES = 1024 * 1024;
 
+/** How much the reading thread lowers its OS priority (nice +10), so the caller's event loop comes first. */
+export const READER_NICE = 10;
+
 /** The worker needs little heap: chunks and the index live outside it. */
 export const DEFAULT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128 };
 

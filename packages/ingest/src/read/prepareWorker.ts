@@ -2,12 +2,29 @@
 // and posts back the result, with the record index's buffers transferred (not copied). A
 // refusal (bad encoding…) is posted as its error value; progress is posted as it goes.
 
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FixopsException } from '@fixops/shared';
 import { prepareData, type InspectedFile, type PrepareOptions } from './prepare.js';
-import type { WorkerReply, WorkerRequest } from './inWorker.js';
+import { READER_NICE, type WorkerReply, type WorkerRequest } from './inWorker.js';
 
 const port = parentPort!;
+
+/**
+ * This thread only reads a file: it yields the CPU to the caller's event loop (an API server
+ * answering requests on a busy machine) by lowering its own OS priority. On Linux a thread
+ * has its own nice value, set through its thread id; elsewhere this does nothing.
+ */
+function yieldPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, Math.min(19, getPriority(tid) + READER_NICE));
+  } catch {
+    /* not Linux, or not allowed: run at the usual priority */
+  }
+}
+yieldPriority();
 const { inspected, opts } = workerData as WorkerRequest;
 const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []) => port.postMessage(reply, transfer);
 
