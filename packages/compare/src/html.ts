@@ -25,6 +25,9 @@ ul { margin: 4px 0; padding-left: 18px; } li { margin: 2px 0; break-inside: avoi
 footer { margin-top: 12px; color: #888; font-size: 10px; }
 `;
 
+/** Bars per ranking figure: 40 rows of 11 px fit an A4 page with room to spare. */
+export const CHART_ROWS = 40;
+
 function changeCell(n: number | undefined, digits: number): string {
   if (n === undefined) return '<td class="n muted">—</td>';
   return `<td class="n ${n > 0 ? 'up' : n < 0 ? 'down' : ''}">${signed(n, digits)}</td>`;
@@ -40,7 +43,11 @@ export function renderHtml(r: ComparisonResult, lang: Lang = 'zh'): string {
   parts.push(`<h2>${t('ranking', lang)}</h2>`);
   const short = (name: string | null) => (name === null ? '' : name.length > 6 ? `${name.slice(0, 6)}…` : name);
   const bars = r.rows.map((d) => ({ label: `${d.rank}. ${d.dealer} ${short(d.name)}`, score: d.score, color: d.band.color }));
-  parts.push(`<figure>${scoreChart(bars, r.bands, { title: t('chart', lang), bandLabel: (b) => nameOf(b, lang) })}<figcaption>${t('chart', lang)}</figcaption></figure>`);
+  // At most CHART_ROWS bars per figure, so each figure fits on an A4 page and is never split.
+  for (let i = 0; i < bars.length; i += CHART_ROWS) {
+    const part = bars.length > CHART_ROWS ? ` (${i + 1}–${Math.min(bars.length, i + CHART_ROWS)})` : '';
+    parts.push(`<figure>${scoreChart(bars.slice(i, i + CHART_ROWS), r.bands, { title: `${t('chart', lang)}${part}`, bandLabel: (b) => nameOf(b, lang) })}<figcaption>${t('chart', lang)}${part}</figcaption></figure>`);
+  }
   const head = [t('rank', lang), t('dealer', lang), t('name', lang), t('score', lang), t('band', lang), t('change', lang), t('rankChange', lang), ...r.components.map((c) => `${componentLabel(c, lang)}<br><span class="muted">${c.weight}</span>`)];
   parts.push(`<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${r.rows.map((d) => `<tr><td class="n">${d.rank}</td><td>${esc(d.dealer)}</td><td>${esc(d.name ?? '')}</td><td class="n"><b>${pts(d.score)}</b></td><td><span class="band" style="background:${d.band.color}">${esc(nameOf(d.band, lang))}</span></td>${changeCell(d.change?.score, 1)}${changeCell(d.change?.rank, 0)}${d.components.map((p) => {
     const c = r.components.find((x) => x.id === p.id)!;

@@ -99,3 +99,15 @@ describe('HTML', () => {
     expect(renderHtml(result, 'en')).toContain('Composite score ranking (out of 1000)');
   });
 });
+
+describe('HTML for a large network', () => {
+  it('splits the ranking chart into figures of at most 40 bars, so none is taller than a page', () => {
+    const many: ComparisonResult = {
+      ...result,
+      rows: Array.from({ length: 95 }, (_, i) => ({ ...result.rows[i % 4]!, dealer: `X${String(i).padStart(3, '0')}`, rank: i + 1, gaps: [] })),
+    };
+    const html = renderHtml(many, 'en');
+    const captions = [...html.matchAll(/<figcaption>([^<]*)<\/figcaption>/g)].map((m) => m[1]);
+    expect(captions).toEqual(['Composite score ranking (out of 1000) (1–40)', 'Composite score ranking (out of 1000) (41–80)', 'Composite score ranking (out of 1000) (81–95)']);
+  });
+});

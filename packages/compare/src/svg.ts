@@ -15,8 +15,9 @@ export interface ScoreBar {
 export function scoreChart(bars: readonly ScoreBar[], bands: readonly Band[], opts: { title: string; bandLabel: (b: Band) => string; width?: number }): string {
   const width = opts.width ?? 680;
   const labelW = 200;
-  const barH = bars.length > 40 ? 8 : 16;
-  const gap = bars.length > 40 ? 3 : 6;
+  const compact = bars.length > 20;
+  const barH = compact ? 10 : 16;
+  const gap = compact ? 4 : 6;
   const top = 34;
   const plotW = width - labelW - 50;
   const height = top + bars.length * (barH + gap) + 22;
@@ -29,7 +30,7 @@ export function scoreChart(bars: readonly ScoreBar[], bands: readonly Band[], op
   const rows = bars.map((b, i) => {
     const y = top + i * (barH + gap);
     const w = (x(b.score) - labelW).toFixed(1);
-    const fs = bars.length > 40 ? 8 : 12;
+    const fs = compact ? 9 : 12;
     return `<text x="${labelW - 6}" y="${y + barH - 2}" text-anchor="end" font-size="${fs}">${esc(b.label)}</text><rect x="${labelW}" y="${y}" width="${w}" height="${barH}" fill="${b.color}"/><text x="${x(b.score) + 4}" y="${y + barH - 2}" font-size="${fs}">${b.score.toFixed(1)}</text>`;
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${esc(opts.title)}">
