@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   templates: async () => (await import('./commands/templates.js')).templatesCommand,
   template: async () => (await import('./commands/templates.js')).templateCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+  start: async () => (await import('./commands/start.js')).startCommand,
   users: async () => (await import('./commands/users.js')).usersCommand,
   tokens: async () => (await import('./commands/tokens.js')).tokensCommand,
 };
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 const HELP = `fixops — 售后评估平台 after-sales assessment
 
 用法 Usage:
+  fixops start   [--db FILE] [--port 3000] [--host 127.0.0.1]   启动系统（API + 网页界面）/ start the product: API and dashboard on one port
   fixops demo    [--db FILE]                                  生成并导入演示经销商网络 / generate and load the demo network
   fixops ingest  [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...   导入 DMS 导出文件 / load DMS exports
   fixops loads   [--db FILE] [--json]                         导入记录 / the load log
