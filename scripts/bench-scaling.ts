@@ -255,17 +255,25 @@ function render(list: number[], bySize: Map<number, Round[]>, nRounds: number, v
   });
   const measureHead = `| measure (min / median / max) | ${list.map((s) => `${s} dealers`).join(' | ')} | per 1,000 dealer-months (medians) | fitted line over the medians | growth b |\n|---|${list.map(() => '---|').join('')}---|---|---|`;
 
-  // Extrapolation from the fitted lines.
-  const line = (key: keyof Round) => {
-    const m = MEASURES.find((x) => x.key === key)!;
-    return fitLine(dm, list.map((s) => median(values(s, m))));
+  // Extrapolation: from the largest measured size, at least linearly, and along the measured
+  // growth exponent when that is steeper (never optimistic about a superlinear cost).
+  const bigDm = dm.at(-1)!;
+  const at = (key: keyof Round, x: number) => {
+    const m = MEASURES.find((e) => e.key === key)!;
+    const medians = list.map((s) => median(values(s, m)));
+    const b = Math.max(1, growthExponent(dm, medians));
+    return medians.at(-1)! * (x / bigDm) ** b;
   };
-  const at = (key: keyof Round, x: number) => { const l = line(key); return l.slope * x + l.intercept; };
+  const exponent = (key: keyof Round) => {
+    const m = MEASURES.find((e) => e.key === key)!;
+    return Math.max(1, growthExponent(dm, list.map((s) => median(values(s, m))))).toFixed(2);
+  };
   const futures: [string, number][] = [['1,000 dealers × 24 months', 24_000], ['1,000 dealers × 60 months', 60_000], ['3,000 dealers × 60 months', 180_000]];
+  const minutes = (ms: number) => (ms < 60_000 ? `${formatNumber(ms / 1000, 0)} s` : `${formatNumber(ms / 60_000, 1)} min`);
   const extrapolation = [
-    '| network | repair orders | full recompute | bulk build | database file | Parquet export | import |',
+    `| network | repair orders | full recompute (b = ${exponent('fullMs')}) | bulk build (b = ${exponent('buildMs')}) | database file | Parquet export (b = ${exponent('exportMs')}) | import (b = ${exponent('importMs')}) |`,
     '|---|---|---|---|---|---|---|',
-    ...futures.map(([label, x]) => `| ${label} | ${formatNumber((x * rosPerDm) / 1e6, 0)} M | ${formatNumber(at('fullMs', x) / 60, 1)} min | ${formatNumber(at('buildMs', x) / 60, 1)} min | ${formatNumber(at('dbBytes', x) / 1000, 1)} GB | ${formatNumber(at('exportBytes', x) / 1000, 1)} GB, ${formatNumber(at('exportMs', x) / 60, 1)} min | ${formatNumber(at('importMs', x) / 60, 1)} min |`),
+    ...futures.map(([label, x]) => `| ${label} | ${formatNumber((x * rosPerDm) / 1e6, 0)} M | ${minutes(at('fullMs', x) * 1000)} | ${minutes(at('buildMs', x) * 1000)} | ${formatNumber(at('dbBytes', x) / 1000, 1)} GB | ${formatNumber(at('exportBytes', x) / 1000, 1)} GB, ${minutes(at('exportMs', x) * 1000)} | ${minutes(at('importMs', x) * 1000)} |`),
   ];
 
   const md = `## Measured (\`pnpm bench:scaling\`)
@@ -283,7 +291,7 @@ ${rows.join('\n')}
 
 *Growth b*: cost ∝ (dealer-months)^b fitted on the medians — 1 is linear, below 1 fixed costs still weigh, above 1 each dealer costs more than the last. *Fitted line*: least squares over the medians, slope per 1,000 dealer-months plus a fixed part.
 
-Extrapolated along the fitted lines (same machine, same DuckDB memory limit; an estimate, not a measurement):
+Extrapolated from the largest size measured, growing as (dealer-months)^b with b the measured growth exponent but at least 1 (same machine, same DuckDB memory limit; an estimate, not a measurement):
 
 ${extrapolation.join('\n')}
 
