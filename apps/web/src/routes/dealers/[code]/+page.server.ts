@@ -7,6 +7,7 @@ import type { PageServerLoad } from './$types';
 import { must, type CatalogEntry, type ChecklistModules, type DealerSummary, type Flag, type KpiValue, type PeerStat, type Setting } from '$lib/api';
 import { lastMonths } from '$lib/format';
 import { t } from '$lib/i18n';
+import { KEY_KPIS } from '$lib/kpi';
 
 export interface RepairTypeRow { repairType: string; roCount: number; share: number | null; revenue: number }
 export interface AdvisorRow {
@@ -43,7 +44,16 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
     must<Flag[]>(fetch, `/api/flags?dealer=${encodeURIComponent(code)}`, url),
     must<ChecklistModules>(fetch, `${base}/checklist`, url),
   ]);
-  // Newest first, and nothing after the month on screen.
+  // Only what the page shows goes into it: the key KPIs; flags newest first, none after the
+  // month on screen, the month's all and at most 60 earlier ones, as sentences.
+  const key = new Set<string>(KEY_KPIS);
   const shownFlags = flags.filter((f) => f.month <= month).sort((a, b) => (a.month === b.month ? 0 : a.month < b.month ? 1 : -1));
-  return { dealer, month, months, window, kpis, peers, catalog, settings, mix, advisors, flags: shownFlags, checklist };
+  const current = shownFlags.filter((f) => f.month === month);
+  const earlier = shownFlags.filter((f) => f.month !== month).slice(0, 60);
+  return {
+    dealer, month, months, window, catalog, settings, mix, advisors, checklist,
+    kpis: kpis.filter((k) => key.has(k.kpi)),
+    peers: peers.filter((p) => key.has(p.kpi)),
+    flags: [...current, ...earlier].map((f) => ({ month: f.month, kpi: f.kpi, kind: f.kind, text: f.message })),
+  };
 };
