@@ -12,6 +12,8 @@ export interface RepairOrdersOptions {
   booked?: number;
   /** Amount of each order, yuan (default 1,000 + 10·i). */
   amount?: (i: number) => number;
+  /** Extra rows whose amount cannot be read: rejected with their row number, the file still loads. */
+  badRows?: number;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -30,6 +32,9 @@ export function repairOrdersCsv(o: RepairOrdersOptions): string {
     const amount = (o.amount ?? ((k: number) => 1000 + 10 * k))(i).toFixed(2);
     const booking = i < (o.booked ?? 0) ? `YY${y}${pad(m)}${pad(i, 4)}` : '';
     lines.push([o.dealer, `E2E${y}${pad(m)}-${pad(i, 4)}`, `LVSE2E${pad(i, 11)}`, open, types[i % types.length]!, amount, promised, delivered, i % 2 ? '王芳' : '李强', booking, '张三', '13800000000'].join(','));
+  }
+  for (let j = 0; j < (o.badRows ?? 0); j++) {
+    lines.push([o.dealer, `E2E${y}${pad(m)}-BAD${j}`, `LVSE2EBAD${pad(j, 8)}`, `${y}-${pad(m)}-02 09:00`, '保养', '十二元', '', '', '李强', '', '', ''].join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }
