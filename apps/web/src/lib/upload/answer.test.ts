@@ -30,3 +30,12 @@ describe('upload answer', () => {
     expect(rejectsHref(12)).toBe('/api/loads/12/rejects.csv');
   });
 });
+
+describe('load history time', () => {
+  it('shows a stored timestamp to the minute', async () => {
+    const { shortTime } = await import('./history.js');
+    expect(shortTime('2025-12-03T08:15:42.123Z')).toBe('2025-12-03 08:15');
+    expect(shortTime('2025-12-03 08:15:42')).toBe('2025-12-03 08:15');
+    expect(shortTime('yesterday')).toBe('yesterday');
+  });
+});
