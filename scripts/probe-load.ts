@@ -52,6 +52,7 @@ const summary = await ingestFile(d.connection, file, {
     phaseEnd('recompute', 0);
   },
 });
+phaseEnd('load log and commit', 0);
 eld.disable();
 const ms = (ns: number) => +(ns / 1e6).toFixed(1);
 console.log(JSON.stringify({

@@ -2,7 +2,7 @@
 // results and the rejected rows (downloadable afterwards).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RejectedRow } from '../stage/rejects.js';
+import { YIELD_EVERY, yieldToEventLoop, type RejectedRow } from '../stage/rejects.js';
 import type { LoadSummary } from './summary.js';
 
 export async function nextLoadId(connection: DuckDBConnection): Promise<number> {
@@ -42,7 +42,13 @@ export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & 
   );
   if (rejects.length === 0) return;
   const appender = await connection.createAppender('rejected_rows');
-  for (const r of rejects) {
+  for (let i = 0; i < rejects.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) {
+      // appending is synchronous: flush a batch, then let the event loop answer others
+      appender.flushSync();
+      await yieldToEventLoop();
+    }
+    const r = rejects[i]!;
     appender.appendBigInt(BigInt(s.loadId));
     appender.appendBigInt(BigInt(r.row));
     appender.appendVarchar(r.column || r.field);

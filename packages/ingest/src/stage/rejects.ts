@@ -31,15 +31,26 @@ export interface RejectedRow {
 export async function collectRejects(connection: DuckDBConnection, prepared: PreparedFile, mapping: ColumnMapping, dealer?: string): Promise<RejectedRow[]> {
   const kind = KINDS[mapping.kind];
   const key = kind.key;
-  const reader = await connection.runAndReadAll(`
-    SELECT ord::BIGINT AS ord, problem.column AS field, problem.code AS code, problem.value AS value, conflict${key ? `, ${key}::VARCHAR AS key_value` : ''}
+  // Streamed chunk by chunk (2048 rows), so tens of thousands of rejected rows never become
+  // JS objects in one synchronous step that would hold up the event loop.
+  const result = await connection.stream(`
+    SELECT ord::BIGINT AS ord, problem.column AS field, problem.code AS code, problem.value AS value, conflict, ${key ? `${key}::VARCHAR` : 'NULL::VARCHAR'} AS key_value
     FROM ${ROWS} WHERE ${REJECTED} ORDER BY ord`);
-  const rows = reader.getRowObjectsJS() as { ord: bigint; field: string | null; code: string | null; value: string | null; conflict: boolean; key_value?: string }[];
+  const rows: { ord: bigint; field: string | null; code: string | null; value: string | null; conflict: boolean; key_value: string | null }[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    for (const [ord, field, code, value, conflict, keyValue] of chunk.getRows()) {
+      rows.push({ ord: ord as bigint, field: field as string | null, code: code as string | null, value: value as string | null, conflict: conflict as boolean, key_value: keyValue as string | null });
+    }
+  }
   if (rows.length === 0) return [];
   const headerOf = new Map(mapping.mapped.map((m) => [m.spec.name, m.header]));
   const width = prepared.headers.length;
   const raws = await readRawRecords(prepared, rows.map((r) => Number(r.ord)));
-  return rows.map((r, i) => {
+  const out: RejectedRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    // tens of thousands of rejected rows are parsed here: let the event loop breathe between batches
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
+    const r = rows[i]!;
     const ord = Number(r.ord);
     const fields = parseRecord(raws[i]!, prepared.separator);
     const isConflict = r.code === null && r.conflict;
@@ -49,7 +60,7 @@ export async function collectRejects(connection: DuckDBConnection, prepared: Pre
     const code = tooMany ? 'too_many_fields' : isConflict ? 'conflict' : r.code!;
     const value = tooMany ? String(fields.length) : isConflict ? (r.key_value ?? null) : r.value;
     const reasonText = reasonFor(code, value, { key: headerOf.get(key ?? '') ?? key, dealer, headerFields: width });
-    return {
+    out.push({
       row: prepared.index.line(ord),
       column: headerOf.get(field) ?? '',
       field,
@@ -58,8 +69,16 @@ export async function collectRejects(connection: DuckDBConnection, prepared: Pre
       reason: bilingual(reasonText),
       reasonText,
       rawText: maskPersonal(fields, raws[i]!, prepared.separator, mapping).slice(0, MAX_RAW_CHARS),
-    };
-  });
+    });
+  }
+  return out;
+}
+
+/** Rows handled between two turns of the event loop in long loops. */
+export const YIELD_EVERY = 250;
+
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function readRawRecords(prepared: PreparedFile, ords: number[]): Promise<string[]> {
