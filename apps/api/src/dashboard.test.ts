@@ -96,3 +96,46 @@ describe('GET /api/dealers/:code/checklist', () => {
     expect((await get(`/api/dealers/${env.other}/checklist`, env.tokens.dealer)).statusCode).toBe(403);
   });
 });
+
+describe('GET /api/dealers/:code/dashboard', () => {
+  it('answers the dealer page in one read, the same numbers as the separate routes', async () => {
+    const last = env.months.at(-1)!;
+    const r = await get(`/api/dealers/${env.own}/dashboard`, env.tokens.consultant);
+    expect(r.statusCode).toBe(200);
+    const page = r.json() as {
+      dealer: { code: string }; months: string[]; month: string; window: string[];
+      kpis: { month: string; kpi: string; value: number | null }[]; peers: { month: string; kpi: string; median: number | null }[];
+      mix: unknown[]; advisors: unknown[]; flags: { month: string; kpi: string; kind: string }[];
+    };
+    expect(page.dealer.code).toBe(env.own);
+    expect(page.month).toBe(last);
+    expect(page.months).toEqual(env.months);
+    expect(page.window).toHaveLength(12);
+    expect(page.window.at(-1)).toBe(last);
+    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${page.window[0]}&to=${last}`, env.tokens.consultant)).json() as { month: string; kpi: string; value: number | null }[];
+    for (const k of ['booking_rate', 'data_completeness', 'cost_estimate_accuracy']) {
+      expect(page.kpis.filter((x) => x.kpi === k)).toEqual(kpis.filter((x) => x.kpi === k).map(({ month, kpi, value }) => ({ month, kpi, value })));
+    }
+    const peers = (await get(`/api/dealers/${env.own}/peers?from=${page.window[0]}&to=${last}&kpi=booking_rate`, env.tokens.consultant)).json();
+    expect(page.peers.filter((p) => p.kpi === 'booking_rate')).toEqual(peers);
+    expect(page.mix).toEqual((await get(`/api/dealers/${env.own}/breakdown?month=${last}`, env.tokens.consultant)).json());
+    expect(page.advisors).toEqual((await get(`/api/dealers/${env.own}/breakdown?month=${last}&by=advisor`, env.tokens.consultant)).json());
+    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last}`, env.tokens.consultant)).json() as { kpi: string; kind: string }[];
+    expect(page.flags.filter((f) => f.month === last).map((f) => `${f.kpi}/${f.kind}`)).toEqual(flags.map((f) => `${f.kpi}/${f.kind}`));
+    // Newest first, nothing after the month, at most 60 earlier ones.
+    const earlier = page.flags.filter((f) => f.month !== last);
+    expect(earlier.length).toBeLessThanOrEqual(60);
+    expect(earlier.map((f) => f.month)).toEqual([...earlier.map((f) => f.month)].sort().reverse());
+  });
+
+  it('answers an earlier month with its own window, and keeps a dealer user to its own dealer', async () => {
+    const month = env.months[2]!;
+    const page = (await get(`/api/dealers/${env.own}/dashboard?month=${month}`, env.tokens.dealer)).json() as { month: string; window: string[]; flags: { month: string }[] };
+    expect(page.month).toBe(month);
+    expect(page.window.at(-1)).toBe(month);
+    expect(page.flags.every((f) => f.month <= month)).toBe(true);
+    expect((await get(`/api/dealers/${env.other}/dashboard`, env.tokens.dealer)).statusCode).toBe(403);
+    expect((await get('/api/dealers/NOPE/dashboard', env.tokens.admin)).statusCode).toBe(404);
+    expect((await get(`/api/dealers/${env.own}/dashboard?month=2025-13`, env.tokens.admin)).statusCode).toBe(400);
+  });
+});

@@ -9,11 +9,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import { findTemplate, getAssessment, listAssessments } from '@fixops/assessment';
 import { passRateOf } from '@fixops/checklist';
-import { checkKpi } from '@fixops/metrics';
+import { byAdvisor, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import { userOf } from '../auth/access.js';
 import { ApiError, orHttp } from '../errors.js';
 import { DealerParams, responses } from '../schemas/common.js';
-import { ChecklistModules, Overview, OVERVIEW_KPIS, PeerQuery, PeerStats, SPARK_KPI, SPARK_MONTHS } from '../schemas/dashboard.js';
+import { ChecklistModules, DealerPage, DealerPageQuery, Overview, OVERVIEW_KPIS, PeerQuery, PeerStats, SPARK_KPI, SPARK_MONTHS } from '../schemas/dashboard.js';
 import { knownDealer } from './dealers.js';
 
 interface Visit { id: number; dealer: string; date: string; total: number; max: number; rate: number; passed: boolean; complete: boolean }
@@ -81,6 +81,50 @@ async function overview(c: DuckDBConnection, dealer: string | undefined) {
   });
 }
 
+const PEERS_SQL = (where: string[]) => `
+  SELECT strftime(k.month, '%Y-%m') AS month, k.kpi, d.peer_group AS "group", count(k.value)::INTEGER AS "groupSize",
+    quantile_cont(k.value, 0.25) AS p25, quantile_cont(k.value, 0.5) AS median, quantile_cont(k.value, 0.75) AS p75
+  FROM kpi_values k JOIN dealers d USING (dealer_code)
+  WHERE d.peer_group = (SELECT peer_group FROM dealers WHERE dealer_code = $dealer) ${where.map((w) => `AND ${w}`).join(' ')}
+  GROUP BY 1, 2, 3 ORDER BY 1, 2`;
+
+async function checklistOf(c: DuckDBConnection, dealer: string) {
+  const [latest] = await listAssessments(c, { dealer });
+  if (!latest) return { visit: null, modules: [] };
+  const a = (await getAssessment(c, latest.id))!;
+  const template = await findTemplate(a.templateId);
+  const modules = a.scorecard.sections.flatMap((s) => s.modules.map((m) => ({
+    section: s.id, id: m.id, zh: m.zh, en: m.en, score: m.score, max: m.max, rate: m.complete ? m.rate : null,
+    passRate: (template.ok ? passRateOf(template.value, m.id) : undefined) ?? 0.7, passed: m.passed,
+  })));
+  return { visit: { id: a.id, date: a.date, total: a.total, max: a.max, rate: a.rate, passed: a.passed, complete: a.complete }, modules };
+}
+
+const PAGE_KPIS = new Set<string>(OVERVIEW_KPIS);
+
+/** The dealer page of the dashboard: one read for everything it shows. */
+async function dealerPage(c: DuckDBConnection, code: string, asked: string | undefined) {
+  const [dealer] = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(c,
+    'SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers WHERE dealer_code = $code', { code });
+  const months = (await readKpis(c, { dealer: code, kpi: SPARK_KPI })).map((k) => k.month).sort();
+  const month = asked ?? months.at(-1) ?? null;
+  const empty = { visit: null, modules: [] };
+  if (!dealer || month === null) {
+    return { dealer: dealer ?? { code, name: null, region: null, group: '', city: null }, months, month, window: [], kpis: [], peers: [], mix: [], advisors: [], flags: [], checklist: empty };
+  }
+  const window = monthsBack(month, 12);
+  const kpis = (await readKpis(c, { dealer: code, from: window[0], to: month })).filter((k) => PAGE_KPIS.has(k.kpi)).map(({ month: m, kpi, value }) => ({ month: m, kpi, value }));
+  const peers = (await queryJson<{ month: string; kpi: string; group: string; groupSize: number; p25: number | null; median: number | null; p75: number | null }>(c,
+    PEERS_SQL(["k.month >= strptime($from, '%Y-%m')::DATE", "k.month <= strptime($to, '%Y-%m')::DATE"]), { dealer: code, from: window[0]!, to: month }))
+    .filter((p) => PAGE_KPIS.has(p.kpi));
+  const mix = await roMix(c, code, month);
+  const advisors = await byAdvisor(c, code, month, await readSettings(c));
+  const all = (await readFlags(c, { dealer: code })).filter((f) => f.month <= month);
+  const flags = [...all.filter((f) => f.month === month), ...all.filter((f) => f.month < month).slice(0, 60)]
+    .map((f) => ({ month: f.month, kpi: f.kpi, kind: f.kind, messages: f.messages }));
+  return { dealer, months, month, window, kpis, peers, mix, advisors, flags, checklist: await checklistOf(c, code) };
+}
+
 const dashboard: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/overview', {
     schema: { tags: ['dashboard'], summary: 'Every visible dealer: latest key KPIs, flag counts, 12-month sparkline, latest checklist visit', response: responses(Overview) },
@@ -104,29 +148,24 @@ const dashboard: FastifyPluginAsyncTypebox = async (app) => {
     if (from !== undefined) { params.from = from; where.push("k.month >= strptime($from, '%Y-%m')::DATE"); }
     if (to !== undefined) { params.to = to; where.push("k.month <= strptime($to, '%Y-%m')::DATE"); }
     if (kpi !== undefined) { params.kpi = kpi; where.push('k.kpi = $kpi'); }
-    return app.store.memo(`peers:${JSON.stringify(params)}`, (c) => queryJson(c, `
-      SELECT strftime(k.month, '%Y-%m') AS month, k.kpi, d.peer_group AS "group", count(k.value)::INTEGER AS "groupSize",
-        quantile_cont(k.value, 0.25) AS p25, quantile_cont(k.value, 0.5) AS median, quantile_cont(k.value, 0.75) AS p75
-      FROM kpi_values k JOIN dealers d USING (dealer_code)
-      WHERE d.peer_group = (SELECT peer_group FROM dealers WHERE dealer_code = $dealer) ${where.map((w) => `AND ${w}`).join(' ')}
-      GROUP BY 1, 2, 3 ORDER BY 1, 2`, params));
+    return app.store.memo(`peers:${JSON.stringify(params)}`, (c) => queryJson(c, PEERS_SQL(where), params));
   });
 
   app.get('/dealers/:code/checklist', {
     schema: { tags: ['dashboard'], summary: 'The latest checklist visit\'s module score rates with their pass lines', params: DealerParams, response: responses(ChecklistModules, [403, 404]) },
   }, async (req) => {
     await knownDealer(app, req, req.params.code);
-    return app.store.memo(`checklist:${req.params.code}`, async (c) => {
-      const [latest] = await listAssessments(c, { dealer: req.params.code });
-      if (!latest) return { visit: null, modules: [] };
-      const a = (await getAssessment(c, latest.id))!;
-      const template = await findTemplate(a.templateId);
-      const modules = a.scorecard.sections.flatMap((s) => s.modules.map((m) => ({
-        section: s.id, id: m.id, zh: m.zh, en: m.en, score: m.score, max: m.max, rate: m.complete ? m.rate : null,
-        passRate: (template.ok ? passRateOf(template.value, m.id) : undefined) ?? 0.7, passed: m.passed,
-      })));
-      return { visit: { id: a.id, date: a.date, total: a.total, max: a.max, rate: a.rate, passed: a.passed, complete: a.complete }, modules };
-    });
+    return app.store.memo(`checklist:${req.params.code}`, (c) => checklistOf(c, req.params.code));
+  });
+
+  app.get('/dealers/:code/dashboard', {
+    schema: {
+      tags: ['dashboard'], summary: 'Everything the dashboard\'s dealer page shows for one month (default the latest): key KPIs and peer quartiles over 12 months, RO mix, advisors, flags, latest checklist',
+      params: DealerParams, querystring: DealerPageQuery, response: responses(DealerPage, [400, 403, 404]),
+    },
+  }, async (req) => {
+    await knownDealer(app, req, req.params.code);
+    return app.store.memo(`dealer-page:${req.params.code}:${req.query.month ?? ''}`, (c) => dealerPage(c, req.params.code, req.query.month));
   });
 };
 

@@ -56,3 +56,32 @@ export const ChecklistModules = Type.Object({
     passed: Type.Boolean(),
   })),
 });
+
+export const DealerPageQuery = Type.Object({ month: Type.Optional(Month) });
+
+const KpiPoint = Type.Object({ month: Type.String(), kpi: Type.String(), value: Nullable(Type.Number()) });
+const PeerPoint = Type.Object({
+  month: Type.String(), kpi: Type.String(), group: Type.String(), groupSize: Type.Integer(),
+  p25: Nullable(Type.Number()), median: Nullable(Type.Number()), p75: Nullable(Type.Number()),
+});
+
+/** Everything the dashboard's dealer page shows for one month, in one answer. */
+export const DealerPage = Type.Object({
+  dealer: Type.Object({ code: Type.String(), name: Nullable(Type.String()), region: Nullable(Type.String()), group: Type.String(), city: Nullable(Type.String()) }),
+  /** Months with data (repair orders counted), oldest first. */
+  months: Type.Array(Type.String()),
+  /** The month shown: the one asked for, else the latest; null without data. */
+  month: Nullable(Type.String()),
+  /** The 12 months up to it, oldest first. */
+  window: Type.Array(Type.String()),
+  kpis: Type.Array(KpiPoint),
+  peers: Type.Array(PeerPoint),
+  mix: Type.Array(Type.Object({ repairType: Type.String(), roCount: Type.Integer(), share: Nullable(Type.Number()), revenue: Type.Number() })),
+  advisors: Type.Array(Type.Object({
+    advisor: Nullable(Type.String()), ro_count: Type.Integer(), revenue_per_ro: Nullable(Type.Number()), booking_rate: Nullable(Type.Number()),
+    on_time_rate: Nullable(Type.Number()), time_estimate_accuracy: Nullable(Type.Number()), cost_estimate_accuracy: Nullable(Type.Number()),
+  })),
+  /** The month's flags, then up to 60 earlier ones, newest first. */
+  flags: Type.Array(Type.Object({ month: Type.String(), kpi: Type.String(), kind: Type.String(), messages: Type.Object({ zh: Type.String(), en: Type.String() }) })),
+  checklist: ChecklistModules,
+});

@@ -34,7 +34,7 @@ export interface DealerSummary {
 }
 
 export interface KpiValue {
-  dealer: string;
+  dealer?: string;
   month: string;
   kpi: string;
   value: number | null;
@@ -132,6 +132,23 @@ export interface PeerStat {
 export interface ChecklistModules {
   visit: LatestVisit | null;
   modules: { section: string; id: string; zh: string; en: string; score: number; max: number; rate: number | null; passRate: number; passed: boolean }[];
+}
+
+/** GET /api/dealers/:code/dashboard: everything the dealer page shows for one month. */
+export interface DealerPage {
+  dealer: { code: string; name: string | null; region: string | null; group: string; city: string | null };
+  months: string[];
+  month: string | null;
+  window: string[];
+  kpis: KpiValue[];
+  peers: PeerStat[];
+  mix: { repairType: string; roCount: number; share: number | null; revenue: number }[];
+  advisors: {
+    advisor: string | null; ro_count: number; revenue_per_ro: number | null; booking_rate: number | null;
+    on_time_rate: number | null; time_estimate_accuracy: number | null; cost_estimate_accuracy: number | null;
+  }[];
+  flags: { month: string; kpi: string; kind: Flag['kind']; messages: { zh: string; en: string } }[];
+  checklist: ChecklistModules;
 }
 
 export interface ApiProblem {
