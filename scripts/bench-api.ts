@@ -180,7 +180,8 @@ ${row('server RSS before it', of((r) => r.rssBefore), 'MiB')}
 ${row(`event-loop delay during the ${hugeMb} MB upload: p99`, of((r) => r.hugeDelay.p99), 'ms', '', 1)}
 ${row('… max', of((r) => r.hugeDelay.max), 'ms')}
 
-Event-loop delay: \`perf_hooks.monitorEventLoopDelay\` preloaded into the server (scripts/lib/event-loop-delay.cjs), delay beyond its 5 ms sampling interval.
+How a load runs in the server: ingest's streaming pass (SHA-256, UTF-8 check or transcoding, record index) runs in a worker thread at a lower OS priority (nice +10), for files of 1 MiB or more, and hands back the record index by transfer; rejected rows are read and logged in batches with turns of the event loop between; DuckDB works within a 96 MB budget and one thread while the load runs (FIXOPS_LOAD_MEMORY, FIXOPS_LOAD_THREADS), spilling to the temp folder beside the database, and gets its usual budget and threads back afterwards. The CLI keeps its 512 MB and all threads.
+Event-loop delay: \`perf_hooks.monitorEventLoopDelay\` preloaded into the server (scripts/lib/event-loop-delay.cjs), delay beyond its 5 ms sampling interval. For one load measured from inside the process (main-thread delay, peak RSS growth, per phase): \`npx tsx scripts/probe-load.ts DB FILE [--worker|--no-worker] [--memory 96MB] [--threads 1]\`.
 Reproduce: \`pnpm bench:api\` (BENCH_ROUNDS, BENCH_SECONDS, BENCH_PORT; BENCH_QUICK=1 for a quick check whose numbers mean nothing).`;
   process.stdout.write(`${md}\n`);
   writeSection('api', md);

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase, queryJson } from '@fixops/db';
-import { ingestFile } from '@fixops/ingest';
+import * as currentIngest from '@fixops/ingest';
 import { recomputeAfterLoad } from '@fixops/metrics';
 
 const args = process.argv.slice(2);
@@ -19,6 +19,8 @@ const memoryLimit = memIdx >= 0 ? args[memIdx + 1] : undefined;
 const threadsIdx = args.indexOf('--threads');
 const threads = threadsIdx >= 0 ? Number(args[threadsIdx + 1]) : undefined;
 
+// INGEST_MODULE=path/to/another/build/index.js compares with another build of the ingest package.
+const { ingestFile } = (process.env.INGEST_MODULE ? await import(process.env.INGEST_MODULE) : currentIngest) as typeof currentIngest;
 const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 const db = `${dbArg}.probe`;
 for (const f of [db, `${db}.wal`]) rmSync(f, { force: true });
