@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { hydrated, login, screenshot, useHarness } from './harness.js';
+import { hydrated, login, RESULTS_DIR, screenshot, useHarness } from './harness.js';
 import { gb18030, repairOrdersCsv, unknownKindCsv } from './exports.js';
 
 const h = useHarness({ network: { dealers: 6, months: 6 } });
@@ -116,14 +116,25 @@ describe('assessment entry → report', () => {
 
     await page.locator('[data-testid="assessment-saved"] [data-testid="report-link"]').click();
     await page.waitForURL((u) => u.pathname === '/dealers/SH001/report' && u.searchParams.get('month') === h.latestMonth);
-    const report = page.frameLocator('[data-testid="report-frame"]');
+    const report = page.locator('[data-testid="report"]');
     const scores = report.locator('table').first();
     await expect.poll(() => scores.textContent()).toContain('164');
     const frontRow = await report.locator('tr.section', { hasText: '前台' }).first().textContent();
     expect(frontRow).toMatch(/164.*330.*49\.7%.*231.*不合格/);
+    // The report's own style sheet applies inside the page and only there (its body rule sets 12px type).
+    expect(await report.locator('h2').first().evaluate((e) => getComputedStyle(e).borderBottomStyle)).toBe('solid');
+    expect(await report.evaluate((e) => getComputedStyle(e).fontSize)).toBe('12px');
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('14px');
     await hydrated(page);
-    await expect.poll(() => page.locator('[data-testid="report-frame"]').evaluate((f) => (f as HTMLIFrameElement).getBoundingClientRect().height)).toBeGreaterThan(1000);
     await screenshot(page, 'report');
+    // Printed: the app's bars are gone, the report remains, on A4.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid="print-report"]').isVisible()).toBe(false);
+    expect(await report.isVisible()).toBe(true);
+    const pdf = await page.pdf({ path: `${RESULTS_DIR}/report-SH001.pdf`, format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
     // The standalone report answers the same HTML.
     const standalone = await page.request.get((await page.locator('[data-testid="standalone-report"]').getAttribute('href'))!);
     expect(standalone.headers()['content-type']).toContain('text/html');
@@ -136,7 +147,7 @@ describe('assessment entry → report', () => {
     await login(page, h.tokens.sh001);
     const own = await page.goto(`/dealers/SH001/report?month=${h.latestMonth}`);
     expect(own?.status()).toBe(200);
-    await expect.poll(() => page.frameLocator('[data-testid="report-frame"]').locator('h1').textContent()).toContain('评估报告');
+    expect(await page.locator('[data-testid="report"] h1').textContent()).toContain('评估报告');
     for (const path of [`/dealers/BJ002/report?month=${h.latestMonth}`, '/dealers/BJ002/assess']) {
       const r = await page.goto(path);
       expect(r?.status()).toBe(403);

@@ -1,9 +1,11 @@
-// /dealers/CODE/report?month=YYYY-MM: the assessment report the API renders (standalone,
-// printable A4 HTML), framed in the dashboard with a print button and the standalone link.
-// Without ?month the dealer's latest month (or the current one) is shown.
+// /dealers/CODE/report?month=YYYY-MM: the assessment report the API renders (printable A4
+// HTML), shown inside the dashboard — server-rendered, its style sheet scoped to the report —
+// with a print button, the standalone page and the Markdown. Without ?month: the dealer's
+// latest month, or its newest visit's month.
 
 import type { PageServerLoad } from './$types';
 import { must, type AssessmentSummary, type DealerSummary } from '$lib/api';
+import { scopeCss, splitReport } from '$lib/assessment/report-html';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -17,13 +19,15 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
   const newestVisit = visits[0]?.date.slice(0, 7) ?? null;
   const fallback = [dealer.latestMonth, newestVisit].filter((m): m is string => m !== null).sort().at(-1) ?? new Date().toISOString().slice(0, 7);
   const month = asked && MONTH.test(asked) ? asked : fallback;
-  const q = new URLSearchParams({ month, lang: locals.lang });
+  const src = `/api/dealers/${code}/report?${new URLSearchParams({ month, lang: locals.lang })}`;
+  const report = splitReport(await must<string>(fetch, src, url));
   return {
     dealer: { code: dealer.code, name: dealer.name, latestMonth: dealer.latestMonth },
     month,
     hasData: dealer.latestMonth !== null || visits.length > 0,
-    src: `/api/dealers/${code}/report?${q}`,
+    src,
     markdown: `/api/dealers/${code}/report?${new URLSearchParams({ month, lang: locals.lang, format: 'md' })}`,
-    visits: visits.map((v) => ({ id: v.id, date: v.date, total: v.total, max: v.max })),
+    css: scopeCss(report.css, '.report-doc'),
+    body: report.body,
   };
 };
