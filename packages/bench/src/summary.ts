@@ -65,7 +65,7 @@ export function renderSummary(s: SummaryInput): string {
   const lines = [
     '## Summary (`pnpm bench`)',
     '',
-    `${s.date.toISOString().slice(0, 16).replace('T', ' ')} UTC · \`${s.command}\` · all benchmarks in one run, one after another, total ${formatDuration(s.totalMs)}${s.quick ? ' · **BENCH_QUICK=1: small sizes, one round — checks that the benchmarks run, the numbers mean nothing**' : ''}`,
+    `${s.date.toISOString().slice(0, 16).replace('T', ' ')} UTC · \`${s.command}\` · one run, the benchmarks one after another, total ${formatDuration(s.totalMs)}${s.quick ? ' · **BENCH_QUICK=1: small sizes, one round — checks that the benchmarks run, the numbers mean nothing**' : ''}`,
     '',
     `Machine: ${renderMachine(s.machine)}`,
     '',
