@@ -8,6 +8,8 @@ const SERVER_EXTERNAL = ['@duckdb/node-api', '@fixops/api', '@fixops/db', '@fixo
 export default defineConfig({
   plugins: [sveltekit()],
   ssr: { external: SERVER_EXTERNAL },
+  // `vite dev` against a running `fixops serve`: FIXOPS_API_URL=http://127.0.0.1:3000 pnpm --filter @fixops/web exec vite dev
+  server: process.env.FIXOPS_API_URL ? { proxy: { '/api': process.env.FIXOPS_API_URL } } : {},
   test: {
     // e2e files each load the demo network and run Chromium: one file at a time on a small machine.
     fileParallelism: false,
