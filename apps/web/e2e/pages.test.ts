@@ -212,7 +212,13 @@ describe('uploads', () => {
     await login(page, h.tokens.consultant);
     await page.goto('/uploads');
     await hydrated(page);
-    await page.locator('[data-testid="file-input"]').setInputFiles({ name: '杂项.csv', mimeType: 'text/csv', buffer: gb18030(unknownKindCsv()) });
+    // Dropped on the drop zone (drag and drop), not picked.
+    const dropped = await page.evaluateHandle(({ name, b64 }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: 'text/csv' }));
+      return dt;
+    }, { name: '杂项.csv', b64: gb18030(unknownKindCsv()).toString('base64') });
+    await page.locator('[data-testid="dropzone"]').dispatchEvent('drop', { dataTransfer: dropped });
     const file = page.locator('[data-testid="upload-file"][data-file="杂项.csv"]');
     await expect.poll(() => file.locator('[data-testid="preview-problem"]').textContent()).toContain('无法识别文件类型');
     await page.locator('[data-testid="upload-all"]').click();
