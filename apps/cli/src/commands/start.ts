@@ -69,7 +69,12 @@ export async function startCommand(argv: string[]): Promise<number> {
   const dbPath = resolveDbPath(values.db);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const prepared = await prepareDatabase(values.db, log);
-  const { app, closed } = await startServer({ dbPath, port, host: values.host, web, logger: { level: process.env.FIXOPS_LOG_LEVEL ?? 'warn' } });
+  const { app, closed } = await startServer({ dbPath, port, host: values.host, web, logger: { level: process.env.FIXOPS_LOG_LEVEL ?? 'warn' } }).catch((e: unknown) => {
+    if ((e as { code?: string }).code === 'EADDRINUSE') {
+      fail('port_in_use', { zh: `端口 ${port} 已被占用：换一个端口，例如 --port ${port + 1}`, en: `Port ${port} is in use: pick another, e.g. --port ${port + 1}` }, { port });
+    }
+    throw e;
+  });
   const address = app.server.address();
   const open = browserUrl(values.host, typeof address === 'object' && address ? address.port : port);
   const lines = [
