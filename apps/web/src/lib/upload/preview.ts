@@ -70,7 +70,7 @@ export function previewBytes(file: string, sample: Uint8Array, opts: PreviewOpti
     out.kind = m.kind;
     out.kindName = { zh: KINDS[m.kind].zh, en: KINDS[m.kind].en };
     out.mapped = m.mapped.map((c) => ({ header: c.header, field: c.spec.name }));
-    out.ignored = m.ignored.map((c) => c.header);
+    out.ignored = m.ignored.map((c) => c.header).filter((h) => h !== '');
     out.dropped = m.dropped.map((c) => c.header);
   } catch (e) {
     out.problem = asProblem(e);
