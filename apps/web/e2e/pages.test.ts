@@ -162,6 +162,37 @@ describe('assessment entry → report', () => {
   });
 });
 
+describe('before JS runs', () => {
+  it('the benchmark ranking is in the server-rendered page, and an assessment saves through the plain form', async () => {
+    const context = await h.browser.newContext({ baseURL: h.url, locale: 'zh-CN', javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await login(page, h.tokens.consultant);
+      await page.goto(`/benchmark?month=${h.latestMonth}&kpi=ro_count&dealer=GZ003`);
+      const dealers = await page.locator('table[data-testid="benchmark-table"] tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.dealer));
+      expect([...dealers].sort()).toEqual(h.dealers);
+      expect(await page.locator('figure[data-chart="ranked-bars"]').first().evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(60);
+
+      await page.goto('/dealers/GZ003/assess');
+      await page.locator('input[data-id="front_desk.core_process.appointment_call"]').fill('15');
+      await page.locator('input[data-id="front_desk.core_process.reception"]').fill('12.5');
+      await page.locator('input[name="date"]').fill(`${h.latestMonth}-20`);
+      await page.locator('[data-testid="save-assessment"]').click();
+      await page.waitForLoadState();
+      expect(await page.locator('[data-testid="assessment-saved"]').textContent()).toContain('27.5 / 1000');
+      // A score above its max is refused by the server with the item named, and nothing is saved.
+      await page.goto('/dealers/GZ003/assess');
+      await page.locator('input[data-id="front_desk.core_process.estimate"]').fill('99');
+      await page.locator('[data-testid="save-assessment"]').click();
+      await page.waitForLoadState();
+      expect(await page.locator('[role="alert"]').first().textContent()).toContain('超过满分');
+      expect(await page.locator('[data-testid="visit-history"] tbody tr').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('uploads', () => {
   it('a GB18030 export is previewed, uploaded with progress, and its KPIs and flags appear on the dealer page', async () => {
     const month = nextMonth(h.latestMonth);
