@@ -4,7 +4,7 @@
 // and bench-out/ingest.json (BENCH_QUICK=1: 20,000 rows, one round).
 
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBenchRepairOrders } from '@fixops/demo';
@@ -14,6 +14,8 @@ import { writeBenchOut } from './lib/benchOut.js';
 import { measureNode, stats, type Measurement } from './lib/measure.js';
 import { writeSection } from './lib/performanceDoc.js';
 
+/** 1-minute load average when the benchmark starts: how busy the shared machine was. */
+const LOAD_AT_START = loadavg()[0]!.toFixed(1);
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = outDir();
 const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
   const size = (p: string) => `${(statSync(p).size / 1048576).toFixed(0)} MB`;
   const md = `## Ingest (\`pnpm bench:ingest\`)
 
-${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · ${ROWS.toLocaleString('en-US')} repair orders, 15 columns (UTF-8 ${size(utf8)}, GB18030 ${size(gb)}) · ${ROUNDS} rounds, each round runs a, b, c back to back in fresh DuckDB files; ratios are per round, so machine noise hits both sides.
+${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · load average at the start ${LOAD_AT_START} (other work on the machine slows both sides) · ${ROWS.toLocaleString('en-US')} repair orders, 15 columns (UTF-8 ${size(utf8)}, GB18030 ${size(gb)}) · ${ROUNDS} rounds, each round runs a, b, c back to back in fresh DuckDB files; ratios are per round, so machine noise hits both sides.
 
 | run | time s (min / median / max) | rows/s (median) | peak RSS MiB | ratio to (a), median (min–max) | target |
 |---|---|---|---|---|---|
