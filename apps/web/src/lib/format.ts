@@ -11,6 +11,18 @@ export const NONE = '—';
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
+// Intl formatters are costly to create and cheap to reuse (toLocaleString makes one per call).
+const formatters = new Map<string, Intl.NumberFormat>();
+function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
+  const key = `${lang}:${min}:${max}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: min, maximumFractionDigits: max });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** ¥1,234 · in Chinese from 10,000 up: ¥12.3万 (¥1.2亿 from 100,000,000). */
@@ -18,9 +30,9 @@ export function formatMoney(value: number | null | undefined, lang: Lang): strin
   if (!finite(value)) return NONE;
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  if (lang === 'zh' && abs >= 1e8) return `${sign}¥${(abs / 1e8).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}亿`;
-  if (lang === 'zh' && abs >= 1e4) return `${sign}¥${(abs / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}万`;
-  return `${sign}¥${abs.toLocaleString(locale(lang), { maximumFractionDigits: 0 })}`;
+  if (lang === 'zh' && abs >= 1e8) return `${sign}¥${nf('zh', 1, 1).format(abs / 1e8)}亿`;
+  if (lang === 'zh' && abs >= 1e4) return `${sign}¥${nf('zh', 1, 1).format(abs / 1e4)}万`;
+  return `${sign}¥${nf(lang, 0, 0).format(abs)}`;
 }
 
 /** A share 0..1 as a percentage with one decimal: 0.1234 → 12.3%. */
@@ -31,7 +43,7 @@ export function formatPercent(value: number | null | undefined): string {
 
 export function formatCount(value: number | null | undefined, lang: Lang): string {
   if (!finite(value)) return NONE;
-  return Math.round(value).toLocaleString(locale(lang));
+  return nf(lang, 0, 0).format(Math.round(value));
 }
 
 /** A KPI value in its unit; null is "—", or "— (reason)" when the reason is known. */
