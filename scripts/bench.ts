@@ -11,6 +11,7 @@
 
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { checkBenchResult, formatDuration, machine, renderSummary, writeSectionFile, type BenchRun } from '@fixops/bench';
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_OUT_DIR: out, BENCH_DOCS_DIR: docs };
   if (isQuick()) env.BENCH_SECONDS ??= '2';
   const started = Date.now();
+  const loadAtStart = loadavg()[0]!;
   const runs: BenchRun[] = [];
   process.stderr.write(`pnpm bench: ${names.join(', ')}${isQuick() ? ' (quick)' : ''} → ${relative(ROOT, docs) || '.'}/PERFORMANCE.md\n`);
   for (const name of names) {
@@ -94,7 +96,7 @@ async function main(): Promise<number> {
     runs.push(entry);
   }
   const totalMs = Date.now() - started;
-  const md = renderSummary({ machine: machine(await duckdbVersion()), date: new Date(), command: command(), totalMs, quick: isQuick(), runs });
+  const md = renderSummary({ machine: machine(await duckdbVersion()), date: new Date(), command: command(), totalMs, quick: isQuick(), runs, load: { start: loadAtStart, end: loadavg()[0]! } });
   const file = join(docs, 'PERFORMANCE.md');
   writeSectionFile(file, 'summary', md, '# Performance\n', { place: 'top' });
   process.stdout.write(`${md}\n\nwritten to ${relative(ROOT, file)} · total ${formatDuration(totalMs)}\n`);

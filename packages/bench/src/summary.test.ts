@@ -48,6 +48,10 @@ describe('renderSummary', () => {
     expect(md).not.toContain('compare');
     expect(md).toContain('Targets met: 1 of 3. Failed: ingest. Not measured (script not written yet): web (`scripts/bench-web.ts`).');
   });
+  it('gives the load average and says when other work shared the machine', () => {
+    expect(renderSummary({ ...input, load: { start: 6.25, end: 1.5 } })).toContain('· DuckDB v1.5.0 · load average (1 min) 6.3 at the start, 1.5 at the end — other work shared the machine, figures are pessimistic');
+    expect(renderSummary({ ...input, load: { start: 0.4, end: 1.2 } })).toMatch(/load average \(1 min\) 0.4 at the start, 1.2 at the end\n/);
+  });
   it('marks a quick run as meaningless numbers', () => {
     expect(renderSummary({ ...input, quick: true })).toContain('BENCH_QUICK=1');
   });

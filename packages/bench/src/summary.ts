@@ -25,6 +25,8 @@ export interface SummaryInput {
   totalMs: number;
   quick: boolean;
   runs: BenchRun[];
+  /** 1-minute load average at the start and the end of the run: above the core count, other work competed. */
+  load?: { start: number; end: number };
 }
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -67,7 +69,7 @@ export function renderSummary(s: SummaryInput): string {
     '',
     `${s.date.toISOString().slice(0, 16).replace('T', ' ')} UTC · \`${s.command}\` · one run, the benchmarks one after another, total ${formatDuration(s.totalMs)}${s.quick ? ' · **BENCH_QUICK=1: small sizes, one round — checks that the benchmarks run, the numbers mean nothing**' : ''}`,
     '',
-    `Machine: ${renderMachine(s.machine)}`,
+    `Machine: ${renderMachine(s.machine)}${s.load ? ` · load average (1 min) ${s.load.start.toFixed(1)} at the start, ${s.load.end.toFixed(1)} at the end${Math.max(s.load.start, s.load.end) > s.machine.cores ? ' — other work shared the machine, figures are pessimistic' : ''}` : ''}`,
     '',
     'Each figure is min / median / max over the rounds of its benchmark; a ratio divides each round by its baseline measured in the same round (median and range of those per-round ratios). Details, sizes and notes are in each benchmark\'s section below.',
     '',
