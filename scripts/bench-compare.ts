@@ -27,7 +27,7 @@ import { writeSection } from './lib/performanceDoc.js';
 import { scaleNetwork } from './lib/scaleNetwork.js';
 
 const DEALERS = wholeNumberEnv('BENCH_DEALERS', isQuick() ? 6 : 300);
-const ROUNDS = rounds();
+const ROUNDS = rounds('compare');
 const REPEAT = 5;
 const OUT = outDir();
 const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');

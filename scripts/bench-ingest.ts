@@ -20,7 +20,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = outDir();
 const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');
 const ROWS = wholeNumberEnv('BENCH_ROWS', isQuick() ? 20_000 : 1_000_000);
-const ROUNDS = rounds();
+const ROUNDS = rounds('ingest');
 
 const BASELINE = `
 import { DuckDBInstance } from '@duckdb/node-api';

@@ -20,7 +20,7 @@ import { scaleNetwork } from './lib/scaleNetwork.js';
 import { writeSection } from './lib/performanceDoc.js';
 
 const DEALERS = wholeNumberEnv('BENCH_DEALERS', isQuick() ? 6 : 300);
-const ROUNDS = rounds();
+const ROUNDS = rounds('kpis');
 const OUT = outDir();
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {

@@ -295,7 +295,7 @@ Extrapolated from the largest size measured, growing as (dealer-months)^b with b
 
 ${extrapolation.join('\n')}
 
-Reproduce: \`pnpm bench:scaling\` (BENCH_ROUNDS, BENCH_SCALING_SIZES=50,150,300, FIXOPS_DUCKDB_MEMORY), or all benchmarks with \`pnpm bench\`.`;
+Reproduce: \`pnpm bench:scaling\` (BENCH_ROUNDS or BENCH_SCALING_ROUNDS, BENCH_SCALING_SIZES=50,150,300, FIXOPS_DUCKDB_MEMORY), or all benchmarks with \`pnpm bench\`.`;
 
   const small = list[0]!;
   const big = list.at(-1)!;
@@ -309,7 +309,7 @@ Reproduce: \`pnpm bench:scaling\` (BENCH_ROUNDS, BENCH_SCALING_SIZES=50,150,300,
 
 async function parent(): Promise<void> {
   const list = sizes();
-  const nRounds = rounds();
+  const nRounds = rounds('scaling');
   const bySize = new Map<number, Round[]>(list.map((s) => [s, []]));
   await scaleNetwork(list.at(-1)!); // generate once, before any timing, if no network is on disk
   for (let round = 1; round <= nRounds; round++) {

@@ -28,7 +28,7 @@ import { bulkLoadScaleNetwork } from './lib/bulkLoad.js';
 import { scaleNetwork } from './lib/scaleNetwork.js';
 
 const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');
-const ROUNDS = rounds();
+const ROUNDS = rounds('web');
 const OUT = outDir();
 const DEALER_PAGE = '/dealers/SH001?month=2025-12';
 const REQUESTS = isQuick() ? 10 : 50;
