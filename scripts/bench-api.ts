@@ -10,7 +10,7 @@
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus, getPriority, loadavg } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error autocannon ships no types; only the result fields used below are relied on
 import autocannon from 'autocannon';
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
   const hugeMb = (statSync(huge).size / 1048576).toFixed(0);
   const md = `## HTTP API (\`pnpm bench:api\`)
 
-${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} · load average at the start ${LOAD_AT_START} (other work on the machine slows both sides) · demo network (12 dealers × 24 months) · \`fixops serve\` in a child process, autocannon in the benchmark process on the same machine, 50 connections, ${DURATION} s per run · ${ROUNDS} round${ROUNDS > 1 ? 's' : ''}, each on a fresh copy of the demo database and a fresh server; figures are min / median / max over the rounds.
+${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · Node ${process.version} · load average at the start ${LOAD_AT_START} (other work on the machine slows both sides)${getPriority() < 0 ? `, benchmark and server run at nice ${getPriority()} to shield them from it` : ''} · demo network (12 dealers × 24 months) · \`fixops serve\` in a child process, autocannon in the benchmark process on the same machine, 50 connections, ${DURATION} s per run · ${ROUNDS} round${ROUNDS > 1 ? 's' : ''}, each on a fresh copy of the demo database and a fresh server; figures are min / median / max over the rounds.
 
 | measure | min / median / max | target |
 |---|---|---|
@@ -185,7 +185,7 @@ ${row('… max', of((r) => r.hugeDelay.max), 'ms')}
 
 Per round (p99 alone → during, ms; RSS growth, MiB): ${runs.map((r) => `${r.alone.latency.p99} → ${r.during.latency.p99}; ${(r.rssPeak - r.rssBefore).toFixed(0)}`).join(' · ')}.
 
-How a load runs in the server: ingest's streaming pass (SHA-256, UTF-8 check or transcoding, record index) runs in a worker thread at a lower OS priority (nice +10), for files of 1 MiB or more, and hands back the record index by transfer; rejected rows are read and logged in batches with turns of the event loop between; DuckDB works within a 96 MB budget and one thread while the load runs (FIXOPS_LOAD_MEMORY, FIXOPS_LOAD_THREADS), spilling to the temp folder beside the database, and gets its usual budget and threads back afterwards. The CLI keeps its 512 MB and all threads.
+How a load runs in the server: ingest's streaming pass (SHA-256, UTF-8 check or transcoding, record index) runs in a worker thread at a lower OS priority (nice +10), for files of 1 MiB or more, and hands back the record index by transfer; rejected rows are read and logged in batches with turns of the event loop between; DuckDB works within a 64 MB budget and one thread while the load runs (FIXOPS_LOAD_MEMORY, FIXOPS_LOAD_THREADS), spilling to the temp folder beside the database, and gets its usual budget and threads back afterwards. The CLI keeps its 512 MB and all threads.
 Event-loop delay: \`perf_hooks.monitorEventLoopDelay\` preloaded into the server (scripts/lib/event-loop-delay.cjs), delay beyond its 5 ms sampling interval. For one load measured from inside the process (main-thread delay, peak RSS growth, per phase): \`npx tsx scripts/probe-load.ts DB FILE [--worker|--no-worker] [--memory 96MB] [--threads 1]\`.
 Reproduce: \`pnpm bench:api\` (BENCH_ROUNDS, BENCH_SECONDS, BENCH_PORT; BENCH_QUICK=1 for a quick check whose numbers mean nothing).`;
   process.stdout.write(`${md}\n`);

@@ -26,7 +26,7 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
  * validation spill beyond it to the temp folder beside the database, so a 100 MB upload grows
  * the server's memory by well under 200 MB; the server's own budget applies again afterwards.
  */
-export const DEFAULT_LOAD_MEMORY_LIMIT = '96MB';
+export const DEFAULT_LOAD_MEMORY_LIMIT = '64MB';
 
 /**
  * DuckDB threads while a load runs (FIXOPS_LOAD_THREADS overrides): one, so that on a small
