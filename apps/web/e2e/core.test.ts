@@ -3,7 +3,8 @@
 // dealer user kept to its own dealer. Every page is screenshotted and must log no errors.
 
 import { describe, expect, it } from 'vitest';
-import { hydrated, login, screenshot, useHarness } from './harness.js';
+import { join } from 'node:path';
+import { hydrated, login, RESULTS_DIR, screenshot, useHarness } from './harness.js';
 
 const h = useHarness();
 
@@ -104,6 +105,29 @@ describe('dealer page', () => {
     await page.locator('[data-testid="month-picker"]').selectOption(earlier!);
     await page.waitForURL((u) => u.searchParams.get('month') === earlier);
     await expect.poll(() => page.locator('#h-kpis').textContent()).toContain(`${Number(earlier!.slice(5))}月`);
+    expect(errors).toEqual([]);
+  });
+
+  it('charts the latest checklist visit\'s module score rates against the 70% pass line', async () => {
+    const { page, errors } = await h.page();
+    await login(page, h.tokens.consultant);
+    // A visit through the API (the assessment form is another page's job): one module at half marks.
+    const posted = await page.evaluate(async () => {
+      const template = (await (await fetch('/api/templates/dealer-aftersales')).json()) as { sections: { modules: { id: string; max: number }[] }[] };
+      const modules = template.sections.flatMap((s) => s.modules);
+      const scores = modules.map((m, i) => ({ id: m.id, score: i === 0 ? Math.round(m.max / 2) : m.max }));
+      const r = await fetch('/api/assessments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dealer: 'SH001', date: '2025-12-10', scores }) });
+      return { status: r.status, modules: modules.length };
+    });
+    expect(posted.status).toBe(201);
+    await page.goto(`/dealers/SH001?month=${h.latestMonth}`);
+    await hydrated(page);
+    await expect.poll(() => page.locator('[data-testid="checklist-visit"]').textContent()).toContain('2025-12-10');
+    const chart = page.locator('section[aria-labelledby="h-checklist"] figure[data-chart="bars"]');
+    await expect.poll(() => chart.locator('svg').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await chart.locator('svg rect').count()).toBeGreaterThanOrEqual(posted.modules);
+    expect(await chart.textContent()).toContain('合格线 70.0%');
+    await chart.screenshot({ path: join(RESULTS_DIR, 'dealer-checklist.png') });
     expect(errors).toEqual([]);
   });
 
