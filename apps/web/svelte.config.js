@@ -7,7 +7,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build', precompress: false, envPrefix: 'FIXOPS_WEB_' }),
+    adapter: adapter({ out: 'build', precompress: true, envPrefix: 'FIXOPS_WEB_' }),
     // Form actions post from the same origin; the API has its own checks.
     csrf: { trustedOrigins: [] },
   },
