@@ -9,7 +9,7 @@
 // Knobs: BENCH_SECONDS, BENCH_PORT, BENCH_ROUNDS, BENCH_QUICK (2 s runs, one round, smaller files).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, openAsBlob, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, getPriority, loadavg } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error autocannon ships no types; only the result fields used below are relied on
@@ -70,14 +70,19 @@ function cannon(path: string, token: string, seconds = DURATION, connections = 5
   return autocannon({ url: `${URL_BASE}${path}`, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } }) as Promise<Cannon>;
 }
 
+/**
+ * Uploads with curl in a child process, so that sending the file does not take this process's
+ * event loop away from autocannon (whose latencies it would otherwise inflate).
+ */
 async function upload(file: string, token: string): Promise<{ ms: number; status: number }> {
-  const form = new FormData();
-  form.append('files', await openAsBlob(file), file.split('/').pop());
   const start = Date.now();
-  const r = await fetch(`${URL_BASE}/api/uploads`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const body = await r.text();
-  if (r.status !== 200) throw new Error(`upload of ${file}: HTTP ${r.status} ${body.slice(0, 1000)}`);
-  return { ms: Date.now() - start, status: r.status };
+  const child = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-F', `files=@${file};type=text/csv`, `${URL_BASE}/api/uploads`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const status = Number(out.trim());
+  if (code !== 0 || status !== 200) throw new Error(`upload of ${file}: curl exit ${code}, HTTP ${out.trim()}`);
+  return { ms: Date.now() - start, status };
 }
 
 /** Asks the server's preloaded monitor for the event-loop delay since the last call. */
