@@ -166,7 +166,7 @@ async function responseTimes(s: Server): Promise<{ median: number; p95: number }
 }
 
 /** (c) Column sorts on the overview: click → second animation frame. */
-async function sortTimes(browser: Browser, s: Server): Promise<{ median: number; max: number; rows: number }> {
+async function sortTimes(browser: Browser, s: Server): Promise<{ median: number; max: number; rows: number; idle: number }> {
   const page = await browserLogin(browser, s);
   await page.waitForFunction(() => document.body.dataset.hydrated === 'true');
   const rows = Number(await page.locator('table[data-testid="overview"]').getAttribute('data-rows'));
