@@ -187,6 +187,22 @@ describe('settings', () => {
   });
 });
 
+describe('remembered answers', () => {
+  it('serves KPIs as JSON text remembered between writes, never after one that changes them', async () => {
+    const url = `/api/dealers/${env.own}/kpis?from=${last()}&to=${last()}&kpi=cost_estimate_accuracy`;
+    const before = await get(url, env.tokens.admin);
+    expect(before.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(before.body).toBe((await get(url, env.tokens.consultant)).body);
+    const put = (value: number | null) => env.app.inject({ method: 'PUT', url: '/api/settings', headers: bearer(env.tokens.admin), payload: { key: 'costEstimateTolerance', value } });
+    // The tolerance decides which estimates count as accurate: a stricter one changes the value.
+    expect((await put(0.0001)).statusCode).toBe(200);
+    const strict = (await get(url, env.tokens.admin)).json() as { value: number }[];
+    expect(strict[0]!.value).toBeLessThan((before.json() as { value: number }[])[0]!.value);
+    expect((await put(null)).statusCode).toBe(200);
+    expect((await get(url, env.tokens.admin)).body).toBe(before.body);
+  });
+});
+
 describe('assessments and reports', () => {
   it('lists templates, creates an assessment (not as a dealer), reads it back, renders reports', async () => {
     const templates = (await get('/api/templates', env.tokens.dealer)).json() as { id: string }[];

@@ -2,7 +2,7 @@
 // the app's own (db, auth, errors), and one route file per resource under /api.
 
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -19,6 +19,7 @@ import kpis from './routes/kpis.js';
 import flags from './routes/flags.js';
 import settings from './routes/settings.js';
 import uploads, { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';
+import accessLog from './plugins/accessLog.js';
 import loads from './routes/loads.js';
 import assessments from './routes/assessments.js';
 import templates from './routes/templates.js';
@@ -43,11 +44,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1048576,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errors);
+  await app.register(accessLog);
   await app.register(shutdown);
   await app.register(db, { dbPath: opts.dbPath });
   await app.register(auth);

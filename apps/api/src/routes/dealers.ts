@@ -2,6 +2,7 @@
 // its breakdowns. A dealer user sees only its own dealer.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
@@ -71,14 +72,19 @@ const dealers: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/dealers/:code/kpis', {
     schema: { tags: ['kpis'], summary: 'One dealer\'s KPI values over a range of months', params: DealerParams, querystring: DealerKpiQuery, response: responses(KpiValues, [400, 403, 404]) },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { from, to, kpi } = req.query;
     if (from !== undefined && to !== undefined && from > to) {
       throw new ApiError(400, 'invalid_request', { zh: `from（${from}）晚于 to（${to}）`, en: `from (${from}) is after to (${to})` }, { field: 'from' });
     }
     if (kpi !== undefined) orHttp(checkKpi(kpi));
     await knownDealer(app, req, req.params.code);
-    return app.store.memo(`kpis:${JSON.stringify([req.params.code, from, to, kpi])}`, (c) => readKpis(c, { dealer: req.params.code, from, to, kpi }));
+    // Between writes the same ranges are asked for again and again (the dashboard, reports): keep
+    // the answer as JSON text, so a repeat costs neither a query nor a serialisation. The text is
+    // the rows exactly as the response schema describes them.
+    const body = await app.store.memo(`kpis:${JSON.stringify([req.params.code, from, to, kpi])}`,
+      async (c) => JSON.stringify(await readKpis(c, { dealer: req.params.code, from, to, kpi })));
+    return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof KpiValues>);
   });
 
   app.get('/dealers/:code/breakdown', {
