@@ -8,6 +8,7 @@
 // Writes the numbers between the bench:scaling markers of docs/SCALING.md and bench-out/scaling.json.
 //   BENCH_ROUNDS (default 3), BENCH_SCALING_SIZES (default 50,150,300), BENCH_QUICK=1 (sizes 2,4,6; one round)
 
+import { loadavg } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -279,7 +280,7 @@ function render(list: number[], bySize: Map<number, Round[]>, nRounds: number, v
   const md = `## Measured (\`pnpm bench:scaling\`)
 
 ${new Date().toISOString().slice(0, 10)} · ${renderMachine(machine(version))} · DuckDB memory limit ${process.env.FIXOPS_DUCKDB_MEMORY ?? '512MB'} · ${nRounds} ${nRounds === 1 ? 'round' : 'rounds'}; each round measures every size in turn, each in a fresh process with a fresh database file${isQuick() ? ' · **BENCH_QUICK=1: tiny sizes, the numbers mean nothing**' : ''}.
-The machine was shared with other work during this run, so single figures vary by up to ±30 %; the medians and the fit over three sizes are steadier than any one number.
+Load average (1 min) ${(loadavg()[0] ?? 0).toFixed(1)} when the doc was written; on this shared machine single figures vary by up to ±30 %, the medians and the fit over three sizes are steadier than any one number.
 
 ${head}
 ${sizeRows.join('\n')}

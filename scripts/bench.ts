@@ -49,7 +49,8 @@ function run(script: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; exit
 }
 
 function command(): string {
-  const knobs = ['BENCH_QUICK', 'BENCH_ONLY', 'BENCH_ROUNDS'].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
+  const own = Object.keys(process.env).filter((k) => /^BENCH_[A-Z]+_ROUNDS$/.test(k)).sort();
+  const knobs = ['BENCH_QUICK', 'BENCH_ONLY', 'BENCH_ROUNDS', ...own].filter((k) => process.env[k]).map((k) => `${k}=${process.env[k]}`);
   return [...knobs, 'pnpm bench'].join(' ');
 }
 
