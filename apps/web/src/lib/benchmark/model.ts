@@ -2,20 +2,9 @@
 // group, with its quartile band, the selected dealer marked, and anonymous peers labelled by
 // rank (a dealer-role user gets other dealers with dealer = null).
 
-export interface BenchmarkRow {
-  group: string;
-  groupSize: number;
-  dealer: string | null;
-  name: string | null;
-  value: number | null;
-  rank: number | null;
-  percentile: number | null;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-  gapToMedian: number | null;
-  gapToTopQuartile: number | null;
-}
+import type { BenchmarkRow } from '../api.js';
+
+export type { BenchmarkRow };
 
 export interface RankedBar {
   /** Unique within the group: the dealer code, or `#n` for an anonymous peer. */
