@@ -17,7 +17,7 @@ import { describeGrowth, figure, fitLine, formatNumber, formatSpread, growthExpo
 import { openDatabase, queryJson, transaction, type Database } from '@fixops/db';
 import { ingestFile } from '@fixops/ingest';
 import { readKpis, recomputeAfterLoad, recomputeAll } from '@fixops/metrics';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { duckdbVersion } from './lib/duckdbVersion.js';
 import { docsDir, isQuick, outDir, ROOT, rounds } from './lib/benchEnv.js';
 import { writeBenchOut } from './lib/benchOut.js';
 import { bulkLoadScaleNetwork } from './lib/bulkLoad.js';
@@ -210,17 +210,6 @@ const MEASURES: Measure[] = [
   { key: 'exportRssMiB', label: 'peak RSS: export', unit: 'MiB', scale: 1, grows: false },
   { key: 'importRssMiB', label: 'peak RSS: import', unit: 'MiB', scale: 1, grows: false },
 ];
-
-async function duckdbVersion(): Promise<string> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    return String((await c.runAndReadAll('SELECT version() AS v')).getRowObjects()[0]!.v);
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
 
 const n0 = (n: number) => formatNumber(n, 0);
 

@@ -13,8 +13,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { checkBenchResult, formatDuration, machine, renderSummary, writeSectionFile, type BenchRun } from '@fixops/bench';
+import { duckdbVersion } from './lib/duckdbVersion.js';
 import { docsDir, isQuick, outDir, ROOT } from './lib/benchEnv.js';
 
 export const ORDER = ['ingest', 'kpis', 'api', 'web', 'compare', 'scaling'] as const;
@@ -25,17 +25,6 @@ function picked(): string[] {
   const unknown = only.filter((n) => !(ORDER as readonly string[]).includes(n));
   if (unknown.length) throw new Error(`BENCH_ONLY: unknown benchmark ${unknown.join(', ')}; choose from ${ORDER.join(', ')}`);
   return ORDER.filter((n) => only.includes(n));
-}
-
-async function duckdbVersion(): Promise<string> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    return String((await c.runAndReadAll('SELECT version() AS v')).getRowObjects()[0]!.v);
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
 }
 
 function run(script: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; exit?: string }> {

@@ -4,7 +4,7 @@
 
 import { Type } from 'typebox';
 import { Month, Nullable } from './common.js';
-import { FlagCounts } from './dealers.js';
+import { DealerSummary } from './dealers.js';
 
 export const OVERVIEW_KPIS = ['ro_count', 'revenue', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'cost_estimate_accuracy', 'churn_rate', 'data_completeness'] as const;
 export const SPARK_KPI = 'ro_count';
@@ -14,15 +14,9 @@ export const LatestVisit = Type.Object({
   id: Type.Integer(), date: Type.String(), total: Type.Number(), max: Type.Number(), rate: Type.Number(), passed: Type.Boolean(), complete: Type.Boolean(),
 });
 
+/** A dealer's summary (GET /api/dealers) plus its sparkline and latest checklist visit. */
 export const OverviewRow = Type.Object({
-  code: Type.String(),
-  name: Nullable(Type.String()),
-  region: Nullable(Type.String()),
-  group: Type.String(),
-  city: Nullable(Type.String()),
-  latestMonth: Nullable(Type.String()),
-  kpis: Type.Record(Type.String(), Nullable(Type.Number())),
-  flags: FlagCounts,
+  ...DealerSummary.properties,
   spark: Type.Object({
     kpi: Type.String(),
     /** The 12 months up to the latest, oldest first. */
