@@ -7,3 +7,4 @@ export * from './kinds/index.js';
 export { normalizeHeader, isPersonalHeader, mapColumns, type ColumnMapping, type MappedColumn } from './detect/headers.js';
 export { detectKind } from './detect/kind.js';
 export { detectSeparator, parseHeader, parseSeparator, separatorName, SEPARATORS, type Separator } from './detect/separator.js';
+export { completeUtf8Prefix } from './detect/utf8Prefix.js';

@@ -4,6 +4,7 @@
 
 import { isUtf8 } from 'node:buffer';
 import { fail } from '@fixops/shared';
+import { completeUtf8Prefix } from './utf8Prefix.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export const ENCODINGS: readonly Encoding[] = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be'];
@@ -23,19 +24,7 @@ export function bomLength(encoding: Encoding): number {
   return encoding === 'utf-8-bom' ? 3 : encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : 0;
 }
 
-/** Cuts a UTF-8 sample so it does not end inside a multi-byte character. */
-export function completeUtf8Prefix(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
-  // step back over at most 3 continuation bytes to the start of the last character
-  let back = 0;
-  while (back < 4 && end - back - 1 >= 0 && (bytes[end - back - 1]! & 0xc0) === 0x80) back++;
-  const leadPos = end - back - 1;
-  if (leadPos < 0) return bytes;
-  const lead = bytes[leadPos]!;
-  const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
-  if (need > back) end = leadPos;
-  return bytes.subarray(0, end);
-}
+export { completeUtf8Prefix } from './utf8Prefix.js';
 
 export function sniffEncoding(sample: Uint8Array, file: string): Encoding {
   if (sample.length === 0) {

@@ -2,24 +2,14 @@
 // "is it valid UTF-8?", else GB18030 (what Chinese DMS and Excel CSV saves write) — the same
 // order as the server's sniff in @fixops/ingest. Spreadsheets and binary files are named.
 
+import { completeUtf8Prefix } from '@fixops/ingest/headers';
 import type { Message } from '@fixops/shared';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export type Sniffed = { ok: true; encoding: Encoding } | { ok: false; code: string; message: Message };
 
-/** Cuts a UTF-8 sample so it does not end inside a multi-byte character. */
-export function completeUtf8Prefix(bytes: Uint8Array): Uint8Array {
-  let end = bytes.length;
-  let back = 0;
-  while (back < 4 && end - back - 1 >= 0 && (bytes[end - back - 1]! & 0xc0) === 0x80) back++;
-  const leadPos = end - back - 1;
-  if (leadPos < 0) return bytes;
-  const lead = bytes[leadPos]!;
-  const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
-  if (need > back) end = leadPos;
-  return bytes.subarray(0, end);
-}
+export { completeUtf8Prefix };
 
 function isUtf8(bytes: Uint8Array): boolean {
   try {
