@@ -4,7 +4,7 @@
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ErrorBody } from '../schemas/common.js';
+import { ErrorBody } from '@fixops/contracts';
 import { VERSION } from '../version.js';
 
 export default fp(async (app) => {

@@ -7,8 +7,8 @@ import { listTemplates, scoreAssessment } from '@fixops/checklist';
 import { checkDealer } from '@fixops/metrics';
 import { requireDealer, requireRole } from '../auth/access.js';
 import { ApiError, fromFixopsError, notFound, orHttp, requestLang } from '../errors.js';
-import { DealerParams, IdParams, responses } from '../schemas/common.js';
-import { Assessment, AssessmentList, Created, NewAssessment, ReportQuery, Templates } from '../schemas/assessments.js';
+import { DealerParams, IdParams, responses } from '@fixops/contracts';
+import { Assessment, AssessmentList, Created, NewAssessment, ReportQuery, Templates } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 
 const assessments: FastifyPluginAsyncTypebox = async (app) => {

@@ -6,8 +6,8 @@ import { userOfToken } from '../auth/users.js';
 import { userOf } from '../auth/access.js';
 import { unauthorized } from '../errors.js';
 import { SESSION_COOKIE } from '../plugins/auth.js';
-import { Login, Me } from '../schemas/auth.js';
-import { responses } from '../schemas/common.js';
+import { Login, Me } from '@fixops/contracts';
+import { responses } from '@fixops/contracts';
 
 export interface LoginOptions {
   /** Login attempts allowed per client per minute. */

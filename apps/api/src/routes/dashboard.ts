@@ -12,8 +12,8 @@ import { passRateOf } from '@fixops/checklist';
 import { byAdvisor, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import { userOf } from '../auth/access.js';
 import { ApiError, orHttp } from '../errors.js';
-import { DealerParams, responses } from '../schemas/common.js';
-import { ChecklistModules, DealerPage, DealerPageQuery, Overview, OVERVIEW_KPIS, PeerQuery, PeerStats, SPARK_KPI, SPARK_MONTHS } from '../schemas/dashboard.js';
+import { DealerParams, responses } from '@fixops/contracts';
+import { ChecklistModules, DealerPage, DealerPageQuery, Overview, OVERVIEW_KPIS, PeerQuery, PeerStats, SPARK_KPI, SPARK_MONTHS } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 
 interface Visit { id: number; dealer: string; date: string; total: number; max: number; rate: number; passed: boolean; complete: boolean }

@@ -9,9 +9,9 @@ import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, ro
 import { requireDealer, userOf } from '../auth/access.js';
 import type { Store } from '../plugins/db.js';
 import { ApiError, orHttp } from '../errors.js';
-import { DealerParams, responses } from '../schemas/common.js';
-import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } from '../schemas/dealers.js';
-import { DealerKpiQuery, KpiValues } from '../schemas/kpis.js';
+import { DealerParams, responses } from '@fixops/contracts';
+import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } from '@fixops/contracts';
+import { DealerKpiQuery, KpiValues } from '@fixops/contracts';
 
 interface DealerRow { code: string; name: string | null; region: string | null; group: string; city: string | null }
 

@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { checkKpi, readFlags } from '@fixops/metrics';
 import { dealerScope } from '../auth/access.js';
 import { orHttp, requestLang } from '../errors.js';
-import { responses } from '../schemas/common.js';
-import { FlagQuery, Flags } from '../schemas/flags.js';
+import { responses } from '@fixops/contracts';
+import { FlagQuery, Flags } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 
 const flags: FastifyPluginAsyncTypebox = async (app) => {

@@ -2,7 +2,7 @@
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { schemaVersion } from '@fixops/db';
-import { Health } from '../schemas/auth.js';
+import { Health } from '@fixops/contracts';
 import { VERSION } from '../version.js';
 
 const health: FastifyPluginAsyncTypebox = async (app) => {

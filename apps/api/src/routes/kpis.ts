@@ -5,8 +5,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { benchmark, checkGroup, checkKpi, KPIS, readKpis } from '@fixops/metrics';
 import { userOf } from '../auth/access.js';
 import { orHttp } from '../errors.js';
-import { responses } from '../schemas/common.js';
-import { BenchmarkQuery, BenchmarkRows, Catalog, KpiValues, NetworkKpiQuery } from '../schemas/kpis.js';
+import { responses } from '@fixops/contracts';
+import { BenchmarkQuery, BenchmarkRows, Catalog, KpiValues, NetworkKpiQuery } from '@fixops/contracts';
 
 const kpis: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/kpis', {

@@ -7,9 +7,9 @@ import { getLoad, listLoads, listRejects, type LoadRecord } from '@fixops/ingest
 import type { User } from '../auth/users.js';
 import { dealerScope, userOf } from '../auth/access.js';
 import { forbidden, notFound } from '../errors.js';
-import { IdParams, responses } from '../schemas/common.js';
+import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
-import { LoadList, LoadListQuery, LoadRecord as LoadSchema } from '../schemas/loads.js';
+import { LoadList, LoadListQuery, LoadRecord as LoadSchema } from '@fixops/contracts';
 
 /** Loads of the user's own dealer only, or uploaded by the user. */
 function visible(user: User, l: LoadRecord): boolean {

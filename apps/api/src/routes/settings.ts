@@ -6,8 +6,8 @@ import { transaction } from '@fixops/db';
 import { parseSetting, readSettings, recomputeAll, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
 import { requireRole } from '../auth/access.js';
 import { orHttp } from '../errors.js';
-import { responses } from '../schemas/common.js';
-import { SettingChange, SettingChanged, SettingsList } from '../schemas/settings.js';
+import { responses } from '@fixops/contracts';
+import { SettingChange, SettingChanged, SettingsList } from '@fixops/contracts';
 
 const settings: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/settings', {

@@ -4,8 +4,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { findTemplate } from '@fixops/assessment';
 import { orHttp } from '../errors.js';
-import { responses } from '../schemas/common.js';
-import { FullTemplate, TemplateParams } from '../schemas/templates.js';
+import { responses } from '@fixops/contracts';
+import { FullTemplate, TemplateParams } from '@fixops/contracts';
 
 const templates: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/templates/:id', {

@@ -16,8 +16,8 @@ import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
 import { ApiError } from '../errors.js';
-import { responses } from '../schemas/common.js';
-import { LoadSummaries } from '../schemas/loads.js';
+import { responses } from '@fixops/contracts';
+import { LoadSummaries } from '@fixops/contracts';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 

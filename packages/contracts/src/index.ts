@@ -1,0 +1,13 @@
+// The API's contract: one module per resource, re-exported flat. Both the API (validation,
+// serialisation, OpenAPI) and the dashboard (types via Static<>) import from here.
+
+export * from './common.js';
+export * from './assessments.js';
+export * from './auth.js';
+export * from './dashboard.js';
+export * from './dealers.js';
+export * from './flags.js';
+export * from './kpis.js';
+export * from './loads.js';
+export * from './settings.js';
+export * from './templates.js';
