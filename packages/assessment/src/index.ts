@@ -1,6 +1,5 @@
 export * from './store.js';
 export * from './model.js';
 export * from './templates.js';
-export { renderHtml } from './html.js';
+export * from './view.js';
 export { renderMarkdown } from './markdown.js';
-export { rateBarChart, sparkline } from './svg.js';

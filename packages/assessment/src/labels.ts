@@ -25,7 +25,7 @@ const L = {
   incomplete: ['未评完', 'Incomplete'],
   total: ['合计', 'Total'],
   previous: ['上次评估', 'Previous visit'],
-  chart: ['各模块得分率（虚线为 70% 合格线）', 'Score rate per module (dashed: the 70% pass line)'],
+  chart: ['各模块得分率（虚线为各模块的合格线）', 'Score rate per module (dashed: each module\'s pass line)'],
   weaknesses: ['二、存在的问题', '2. Weaknesses'],
   weakModules: ['未达标模块', 'Modules below the pass line'],
   weakKpis: ['KPI 提示', 'KPI flags'],

@@ -1,12 +1,11 @@
 // The assessment report as Markdown: the same content as the HTML page, tables instead of charts.
 
 import type { Lang } from '@fixops/shared';
-import { formatValue, kpiDefinition } from '@fixops/metrics';
+import { formatValue } from '@fixops/metrics';
 import type { ReportModel } from './model.js';
+import { kpiName, num, pct } from './format.js';
 import { t } from './labels.js';
 
-const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const row = (cells: (string | number)[]) => `| ${cells.map((c) => cell(String(c))).join(' | ')} |`;
 const table = (head: string[], body: (string | number)[][]) => [row(head), row(head.map(() => '---')), ...body.map(row)].join('\n');
@@ -37,7 +36,7 @@ export function renderMarkdown(m: ReportModel, lang: Lang = 'zh'): string {
   out.push(m.flags.length ? m.flags.map((f) => `- ${lang === 'en' ? f.messages.en : f.messages.zh}`).join('\n') : `- ${t('noWeakness', lang)}`, '');
   out.push(`## ${t('coaching', lang)}`, '');
   out.push(m.coaching.length ? table([t('direction', lang), t('effect', lang), t('basis', lang)], m.coaching.map((c) => [
-    name(c.direction), c.effects.map(name).join('；'), [...c.modules, ...c.flags.map((f) => `${name(kpiDefinition(f.kpi) ?? { zh: f.kpi, en: f.kpi })}·${f.kind}`)].join('、'),
+    name(c.direction), c.effects.map(name).join('；'), [...c.modules, ...c.flags.map((f) => `${kpiName(m, f.kpi, lang)}·${f.kind}`)].join('、'),
   ])) : `- ${t('noWeakness', lang)}`, '');
   out.push(`## ${t('coverage', lang)}`, '', t('coverageLine', lang, { expected: m.coverage.expected, received: m.coverage.received, kpis: m.coverage.byKpi.length }), '');
   out.push(table([t('kpi', lang), t('received', lang)], m.coverage.byKpi.map((k) => [name(k.kpi), `${k.received}/12`])), '');

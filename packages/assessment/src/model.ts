@@ -29,7 +29,10 @@ export interface ReportModel {
   month: string;
   assessment: Assessment | null;
   previous: { date: string; total: number; max: number } | null;
+  /** Pass rate of every department and module by id, from the template (a level's own rate, else its parent's). */
   passRates: Record<string, number>;
+  /** Pass rate of the whole form, from the template. */
+  totalPassRate: number;
   weakModules: WeakModule[];
   incompleteModules: ModuleScore[];
   flags: Flag[];
@@ -39,7 +42,7 @@ export interface ReportModel {
   values: Record<string, number | null>;
 }
 
-export async function buildReport(connection: DuckDBConnection, q: { dealer: string; month: string }): Promise<ReportModel> {
+export async function buildReport(connection: DuckDBConnection, q: { dealer: string; month: string; templatesDir?: string }): Promise<ReportModel> {
   const [d] = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(connection,
     'SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers WHERE dealer_code = $dealer', { dealer: q.dealer });
   const dealer = d ?? { code: q.dealer, name: null, region: null, group: 'default', city: null };
@@ -49,15 +52,20 @@ export async function buildReport(connection: DuckDBConnection, q: { dealer: str
   const prior = visits[1] ? (await getAssessment(connection, visits[1].id))! : null;
 
   const passRates: Record<string, number> = {};
+  let totalPassRate = DEFAULT_PASS_RATE;
   const weakModules: WeakModule[] = [];
   const incompleteModules: ModuleScore[] = [];
   if (assessment) {
-    const template = await findTemplate(assessment.templateId);
+    const template = await findTemplate(assessment.templateId, q.templatesDir);
+    const points = template.ok && template.value.kind === 'points' ? template.value : null;
+    const rateOf = (id: string) => (points ? passRateOf(points, id) ?? DEFAULT_PASS_RATE : DEFAULT_PASS_RATE);
+    totalPassRate = points ? points.passRate : DEFAULT_PASS_RATE;
     const before = new Map<string, number>();
     for (const s of prior?.scorecard.sections ?? []) for (const m of s.modules) if (m.complete) before.set(m.id, m.rate);
     for (const s of assessment.scorecard.sections) {
+      passRates[s.id] = rateOf(s.id);
       for (const m of s.modules) {
-        const rate = template.ok && template.value.kind === 'points' ? passRateOf(template.value, m.id) ?? DEFAULT_PASS_RATE : DEFAULT_PASS_RATE;
+        const rate = rateOf(m.id);
         passRates[m.id] = rate;
         if (!m.complete) incompleteModules.push(m);
         else if (!m.passed) weakModules.push({ ...m, section: { zh: s.zh, en: s.en }, passRate: rate, before: before.get(m.id) ?? null });
@@ -90,7 +98,7 @@ export async function buildReport(connection: DuckDBConnection, q: { dealer: str
   return {
     dealer, month: q.month, assessment,
     previous: prior ? { date: prior.date, total: prior.total, max: prior.max } : null,
-    passRates, weakModules, incompleteModules, flags, coaching,
+    passRates, totalPassRate, weakModules, incompleteModules, flags, coaching,
     coverage: { months, expected: KPIS.length * 12, received: byKpi.reduce((s, k) => s + k.received, 0), byKpi },
     trends, values,
   };
