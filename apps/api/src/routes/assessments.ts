@@ -1,14 +1,15 @@
 // Checklist templates, on-site assessments (create: admin and consultants), a dealer's
-// assessments, one assessment, and the dealer report as HTML or Markdown.
+// assessments, one assessment, and the dealer report as HTML or Markdown, or its model as JSON.
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { buildReport, findTemplate, getAssessment, listAssessments, renderHtml, renderMarkdown, saveAssessment } from '@fixops/assessment';
+import { buildReport, findTemplate, getAssessment, listAssessments, renderMarkdown, saveAssessment } from '@fixops/assessment';
+import { renderReportHtml } from '@fixops/report-ui';
 import { listTemplates, scoreAssessment } from '@fixops/checklist';
 import { checkDealer } from '@fixops/metrics';
 import { requireDealer, requireRole } from '../auth/access.js';
 import { ApiError, fromFixopsError, notFound, orHttp, requestLang } from '../errors.js';
 import { DealerParams, IdParams, responses } from '@fixops/contracts';
-import { Assessment, AssessmentList, Created, NewAssessment, ReportQuery, Templates } from '@fixops/contracts';
+import { Assessment, AssessmentList, Created, NewAssessment, ReportModel, ReportModelQuery, ReportQuery, Templates } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 
 const assessments: FastifyPluginAsyncTypebox = async (app) => {
@@ -61,7 +62,17 @@ const assessments: FastifyPluginAsyncTypebox = async (app) => {
     const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
     const model = await app.store.read((c) => buildReport(c, { dealer: req.params.code, month: req.query.month }));
     if (req.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(model, lang));
-    return reply.type('text/html; charset=utf-8').send(renderHtml(model, lang));
+    return reply.type('text/html; charset=utf-8').send(renderReportHtml(model, lang));
+  });
+
+  app.get('/dealers/:code/report/model', {
+    schema: {
+      tags: ['assessments'], summary: 'The dealer assessment report\'s model as JSON (what the dashboard\'s report components draw)',
+      params: DealerParams, querystring: ReportModelQuery, response: responses(ReportModel, [400, 403, 404]),
+    },
+  }, async (req) => {
+    await knownDealer(app, req, req.params.code);
+    return app.store.read((c) => buildReport(c, { dealer: req.params.code, month: req.query.month }));
   });
 };
 

@@ -1,7 +1,8 @@
 // `fixops report --dealer CODE --month YYYY-MM [--format html|md] [--lang zh|en] [--out FILE]`
 
 import { writeFile } from 'node:fs/promises';
-import { buildReport, renderHtml, renderMarkdown } from '@fixops/assessment';
+import { buildReport, renderMarkdown } from '@fixops/assessment';
+import { renderReportHtml } from '@fixops/report-ui';
 import { checkDealer, checkMonth } from '@fixops/metrics';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
@@ -18,7 +19,7 @@ export async function reportCommand(argv: string[]): Promise<number> {
     orUsage(await checkDealer(db.connection, dealer));
     return buildReport(db.connection, { dealer, month });
   });
-  const text = values.format === 'md' ? renderMarkdown(model, lang) : renderHtml(model, lang);
+  const text = values.format === 'md' ? renderMarkdown(model, lang) : renderReportHtml(model, lang);
   if (values.out) {
     await writeFile(values.out, text);
     process.stderr.write(`报告已写入 Report written: ${values.out}\n`);

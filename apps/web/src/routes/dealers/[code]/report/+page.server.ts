@@ -1,11 +1,10 @@
-// /dealers/CODE/report?month=YYYY-MM: the assessment report the API renders (printable A4
-// HTML), shown inside the dashboard — server-rendered, its style sheet scoped to the report —
-// with a print button, the standalone page and the Markdown. Without ?month: the dealer's
-// latest month, or its newest visit's month.
+// /dealers/CODE/report?month=YYYY-MM: the assessment report, drawn by the report components from
+// the API's report model (JSON), with a print button, the standalone page and the Markdown.
+// Without ?month: the dealer's latest month, or its newest visit's month.
 
 import type { PageServerLoad } from './$types';
+import type { ReportModel } from '@fixops/assessment/view';
 import { must, type AssessmentSummary, type DealerSummary } from '$lib/api';
-import { scopeCss, splitReport } from '$lib/assessment/report-html';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -20,14 +19,13 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
   const fallback = [dealer.latestMonth, newestVisit].filter((m): m is string => m !== null).sort().at(-1) ?? new Date().toISOString().slice(0, 7);
   const month = asked && MONTH.test(asked) ? asked : fallback;
   const src = `/api/dealers/${code}/report?${new URLSearchParams({ month, lang: locals.lang })}`;
-  const report = splitReport(await must<string>(fetch, src, url));
+  const report = await must<ReportModel>(fetch, `/api/dealers/${code}/report/model?${new URLSearchParams({ month })}`, url);
   return {
     dealer: { code: dealer.code, name: dealer.name, latestMonth: dealer.latestMonth },
     month,
     hasData: dealer.latestMonth !== null || visits.length > 0,
     src,
     markdown: `/api/dealers/${code}/report?${new URLSearchParams({ month, lang: locals.lang, format: 'md' })}`,
-    css: scopeCss(report.css, '.report-doc'),
-    body: report.body,
+    report,
   };
 };
