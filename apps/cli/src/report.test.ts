@@ -2,8 +2,9 @@
 // scores, render the report, open it in Chromium, print it to A4 PDF, and check that no table
 // row or chart is cut by a page break.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEMPLATES_DIR } from '@fixops/checklist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, RESULTS_DIR } from './test-helpers/browser.js';
@@ -102,5 +103,47 @@ describe('the assessment report', () => {
     expect(chartWidth).toBeLessThanOrEqual(705);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('the report of a template with its own pass rates', () => {
+  // Total 60 %, department beta 50 %, its module beta.one 90 %; alpha.one inherits 60 %. The
+  // template sits among the shipped ones only for this test (assess and report find it by id).
+  const file = join(TEMPLATES_DIR, 'zz-test-pass-rates.yaml');
+  const TEMPLATE = `id: test-pass-rates
+version: 1
+kind: points
+zh: 合格线测试表
+en: Pass-rate test form
+max: 100
+passRate: 0.6
+sections:
+  - { id: alpha, zh: 甲部门, en: Dept A, max: 60, modules: [{ id: alpha.one, zh: 甲模块, en: Module A, max: 60 }] }
+  - { id: beta, zh: 乙部门, en: Dept B, max: 40, passRate: 0.5, modules: [{ id: beta.one, zh: 乙模块, en: Module B, max: 40, passRate: 0.9 }] }
+`;
+  afterAll(() => rmSync(file, { force: true }));
+
+  it('draws the pass lines at 50 % / 90 % (and 60 %), in the HTML and the Markdown', () => {
+    writeFileSync(file, TEMPLATE);
+    const scores = join(dir, 'pass-rates.json');
+    // alpha.one 39/60 = 65 % passes its 60 %; beta.one 30/40 = 75 % fails its 90 % (a 70 % line says the opposite)
+    writeFileSync(scores, JSON.stringify({ 'alpha.one': 39, 'beta.one': 30 }));
+    const a = fixops(['assess', '--db', db, '--dealer', 'BJ002', '--date', '2025-12-03', '--template', 'test-pass-rates', '--scores', scores]);
+    expect(a.code, a.stderr).toBe(0);
+    const out = join(dir, 'pass-rates.html');
+    expect(fixops(['report', '--db', db, '--dealer', 'BJ002', '--month', '2025-12', '--out', out]).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/<tr class="section" data-level="beta" data-pass-rate="0.5">.*?<td class="n">40<\/td><td class="n">75.0%<\/td><td class="n">20<\/td>/);
+    expect(html).toMatch(/<tr data-level="beta.one" data-pass-rate="0.9">.*?<td class="n">90.0%<\/td><td>(?:<!--[^>]*-->)*<span class="fail">不合格<\/span>/);
+    expect(html).toMatch(/<tr data-level="alpha.one" data-pass-rate="0.6">.*?<td class="n">60.0%<\/td><td>(?:<!--[^>]*-->)*<span class="pass">合格<\/span>/);
+    // the chart's dashed pass line of each module at x = 190 + rate × 390
+    const lines = [...html.matchAll(/<line class="pass-line" data-pass-rate="([\d.]+)" x1="([\d.]+)"/g)].map((x) => [Number(x[1]), Number(x[2])]);
+    expect(lines).toEqual([[0.6, 424], [0.9, 541]]);
+    expect([...html.matchAll(/<text class="pass-label"[^>]*>([^<]+)<\/text>/g)].map((x) => x[1])).toEqual(['60%', '90%']);
+    // no 70 % pass line anywhere in the scores and the chart
+    expect(html.slice(0, html.indexOf('二、存在的问题'))).not.toMatch(/70(\.0)?%/);
+    const md = fixops(['report', '--db', db, '--dealer', 'BJ002', '--month', '2025-12', '--format', 'md']).stdout;
+    expect(md).toContain('乙部门 · 乙模块：30/40（75.0%，合格线 90.0%）');
+    expect(md).toContain('| **乙部门** |  | 30 | 40 | 75.0% | 合格 |');
   });
 });
