@@ -246,6 +246,17 @@ describe('assessments and reports', () => {
     expect(md.body).toContain(env.own);
     expectError(await get(`/api/dealers/${env.other}/report?month=${last()}`, env.tokens.dealer), 403);
     expectError(await get(`/api/dealers/${env.own}/report?month=2025-1`, env.tokens.admin), 400);
+    // the report's model as JSON, what the dashboard's report components draw
+    const model = await get(`/api/dealers/${env.own}/report/model?month=${last()}`, env.tokens.dealer);
+    expect(model.statusCode).toBe(200);
+    const m = model.json();
+    expect(m).toMatchObject({ dealer: { code: env.own }, month: last(), assessment: { id }, totalPassRate: 0.7 });
+    expect(m.assessment.scorecard.sections.length).toBeGreaterThan(0);
+    expect(m.passRates['front_desk']).toBe(0.7);
+    expect(m.passRates['front_desk.dms']).toBe(0.7);
+    expect(m.coverage.byKpi[0].kpi).toMatchObject({ unit: expect.any(String), zh: expect.any(String) });
+    expectError(await get(`/api/dealers/${env.other}/report/model?month=${last()}`, env.tokens.dealer), 403);
+    expectError(await get(`/api/dealers/${env.own}/report/model?month=2025-1`, env.tokens.admin), 400);
   });
 });
 
