@@ -11,3 +11,4 @@ export * from './kpis.js';
 export * from './loads.js';
 export * from './settings.js';
 export * from './templates.js';
+export * from './accounts.js';
