@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 // The server build never bundles DuckDB or the workspace packages that open it: the dashboard
 // reaches data only through the API (in-process when `fixops start` mounts it).
-const SERVER_EXTERNAL = ['@duckdb/node-api', '@fixops/api', '@fixops/db', '@fixops/demo', '@fixops/ingest', '@fixops/metrics'];
+const SERVER_EXTERNAL = ['@duckdb/node-api', '@fixops/accounts', '@fixops/api', '@fixops/db', '@fixops/demo', '@fixops/ingest', '@fixops/metrics'];
 
 export default defineConfig({
   plugins: [sveltekit()],

@@ -14,6 +14,9 @@ import swagger from './plugins/swagger.js';
 import shutdown from './plugins/shutdown.js';
 import health from './routes/health.js';
 import login from './routes/auth.js';
+import users from './routes/users.js';
+import tokens from './routes/tokens.js';
+import type { LoginLimitOptions } from '@fixops/accounts';
 import dealers from './routes/dealers.js';
 import kpis from './routes/kpis.js';
 import flags from './routes/flags.js';
@@ -32,6 +35,8 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Login attempts per client per minute (default 10). */
   loginRateLimit?: number;
+  /** Failed logins per account (default 5 per 15 minutes). */
+  accountLoginLimit?: LoginLimitOptions;
   logger?: FastifyServerOptions['logger'];
   /** A Node request handler (the dashboard) for every path outside /api. */
   web?: NodeHandler;
@@ -65,7 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(async (api) => {
     await api.register(health);
-    await api.register(login, { loginRateLimit: opts.loginRateLimit });
+    await api.register(login, { loginRateLimit: opts.loginRateLimit, accountLoginLimit: opts.accountLoginLimit });
+    await api.register(users);
+    await api.register(tokens);
     await api.register(dealers);
     await api.register(kpis);
     await api.register(flags);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '@fixops/db';
 import { buildApp } from './app.js';
-import { addUser, createToken } from './auth/users.js';
+import { addUser, createToken } from '@fixops/accounts';
 
 let dir: string;
 let app: FastifyInstance;

@@ -52,8 +52,10 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
   fixops export --parquet DIR · fixops import --parquet DIR  Parquet（按经销商、月份分区）/ Parquet by dealer and month
   fixops serve [--db FILE] [--port 3000] [--host 127.0.0.1]   HTTP API / start the HTTP API
-  fixops users [--json] · fixops users add NAME --role admin|consultant|dealer [--dealer CODE]   API 用户 / API users
-  fixops tokens create NAME                                   API 令牌（只显示一次）/ API token, shown once
+  fixops users [list] [--json] · fixops users add NAME --role admin|consultant|dealer [--dealer CODE]   API 用户 / API users
+  fixops users disable NAME · fixops users enable NAME       停用/启用用户 / disable or enable a user
+  fixops tokens create NAME [--expires 90d]                   API 令牌（只显示一次）/ API token, shown once
+  fixops tokens list [--user NAME] [--json] · fixops tokens revoke ID   令牌列表、吊销 / list, revoke tokens
   (M = YYYY-MM; --lang en for English)
 
 数据库 Database: --db FILE, or FIXOPS_DB, default data/fixops.duckdb

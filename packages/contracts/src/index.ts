@@ -12,3 +12,4 @@ export * from './loads.js';
 export * from './settings.js';
 export * from './templates.js';
 export * from './report.js';
+export * from './accounts.js';

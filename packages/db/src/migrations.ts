@@ -1,6 +1,8 @@
 // Versioned schema migrations. A database made by an older version opens and upgrades
 // itself: each migration runs once, in order, inside its own transaction.
 
+import { accountsMigration } from './migration-accounts.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -179,4 +181,5 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  accountsMigration,
 ];

@@ -28,6 +28,7 @@ export const SETTINGS: readonly SettingDefinition[] = [
   { key: 'timeEstimateToleranceMinutes', default: 30, min: 0, max: 10080, zh: '估时容差（分钟）', en: 'Time estimate tolerance (minutes)' },
   { key: 'costEstimateTolerance', default: 0.1, min: 0, max: 1, zh: '估价容差（比例）', en: 'Cost estimate tolerance (share of the estimate)' },
   { key: 'maxRejectRate', default: 0.05, min: 0, max: 1, zh: '导入时允许的错误行比例上限', en: 'Largest share of bad rows a file may have and still load' },
+  { key: 'tokenExpiryDays', default: 90, min: 1, max: 3650, integer: true, zh: '新令牌的默认有效期（天）', en: 'Default lifetime of a new token (days)' },
   ...TARGETS.map(([kpi, value]): SettingDefinition => {
     const d = kpiDefinition(kpi)!;
     const op = d.better === 'higher' ? '≥' : '≤';

@@ -1,16 +1,21 @@
 // Who is asking: a Bearer token, or the session cookie that POST /api/login set. Every route
-// needs one unless its config says `public: true`. A session is a random id kept in memory
-// that points at the hash of the token it was opened with, so revoking the token ends it.
+// needs one unless its config says `public: true`. Sessions are stored hashed in the database
+// (@fixops/accounts) and belong to the token they were opened with, so a revoked or expired
+// token or a disabled user ends them at once. Lookups are remembered until the next write
+// (revoking and disabling are writes), and expiry is checked on every request. Expired
+// sessions are swept at start and every few minutes; a token's last use is recorded at most
+// once a minute.
 
-import { randomBytes } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
-import { hashToken, touchToken, userOfTokenHash, type User } from '../auth/users.js';
+import { sessionAccessByHash, sha256, sweepSessions, tokenAccessByHash, touchToken, type Access, type User } from '@fixops/accounts';
 import { unauthorized } from '../errors.js';
 
 export const SESSION_COOKIE = 'fixops_session';
-const SESSION_MS = 12 * 3600_000;
+export const SESSION_MS = 12 * 3600_000;
 const TOUCH_MS = 60_000;
+const SWEEP_MS = 10 * 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,47 +24,52 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     public?: boolean;
   }
-  interface FastifyInstance {
-    sessions: {
-      open(token: string): string;
-      drop(id: string): void;
-    };
-  }
 }
 
-export default fp(async (app) => {
+export interface AuthOptions {
+  /** How often expired sessions are deleted (default every 10 minutes). */
+  sweepMs?: number;
+}
+
+export default fp<AuthOptions>(async (app, opts) => {
   await app.register(cookie);
-  const sessions = new Map<string, { hash: string; expires: number }>();
   const touched = new Map<number, number>();
   app.decorateRequest('user', null);
-  app.decorate('sessions', {
-    open(token: string): string {
-      const id = randomBytes(32).toString('base64url');
-      sessions.set(id, { hash: hashToken(token), expires: Date.now() + SESSION_MS });
-      return id;
-    },
-    drop(id: string) {
-      sessions.delete(id);
-    },
+
+  const lookup = (key: string, find: (c: DuckDBConnection) => Promise<Access | undefined>) =>
+    app.store.memo(key, async (c) => {
+      const access = await find(c);
+      return access && { access, deadline: Date.now() + access.expiresInMs };
+    });
+
+  const sweep = () => app.store.write({ kind: 'token', label: 'sweep sessions', user: 'system' }, (c) => sweepSessions(c))
+    .catch((e: unknown) => app.log.warn({ err: e }, 'session sweep failed'));
+  app.addHook('onReady', async () => {
+    await sweep();
   });
+  const timer = setInterval(() => void sweep(), opts.sweepMs ?? SWEEP_MS);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
 
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.public) return;
     const header = req.headers.authorization;
-    let hash: string | undefined;
+    let found: { access: Access; deadline: number } | undefined;
     if (typeof header === 'string' && /^Bearer\s+/i.test(header)) {
       const token = header.replace(/^Bearer\s+/i, '').trim();
-      if (token.length > 0 && token.length <= 200) hash = hashToken(token);
+      if (token.length > 0 && token.length <= 200) {
+        const hash = sha256(token);
+        found = await lookup(`token:${hash}`, (c) => tokenAccessByHash(c, hash));
+      }
     } else {
       const sid = req.cookies[SESSION_COOKIE];
-      const s = sid ? sessions.get(sid) : undefined;
-      if (s && s.expires > Date.now()) hash = s.hash;
-      else if (sid) sessions.delete(sid);
+      if (sid && sid.length <= 200) {
+        const hash = sha256(sid);
+        found = await lookup(`session:${hash}`, (c) => sessionAccessByHash(c, hash));
+      }
     }
-    if (!hash) throw unauthorized();
-    const found = await app.store.memo(`token:${hash}`, (c) => userOfTokenHash(c, hash));
-    if (!found) throw unauthorized();
-    const { tokenId, ...user } = found;
+    if (!found || found.deadline <= Date.now()) throw unauthorized();
+    const { user, tokenId } = found.access;
     req.user = user;
     if (Date.now() - (touched.get(tokenId) ?? 0) > TOUCH_MS) {
       touched.set(tokenId, Date.now());

@@ -8,7 +8,7 @@ import { openDatabase, transaction, type Database } from '@fixops/db';
 import { recomputeAll } from '@fixops/metrics';
 
 export interface QueueEntry {
-  kind: 'load' | 'settings' | 'assessment' | 'token';
+  kind: 'load' | 'settings' | 'assessment' | 'token' | 'account';
   label: string;
   user: string;
   queuedAt: string;

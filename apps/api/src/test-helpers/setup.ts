@@ -9,7 +9,7 @@ import { ingestFile, type KindId } from '@fixops/ingest';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../app.js';
-import { addUser, createToken } from '../auth/users.js';
+import { addUser, createToken } from '@fixops/accounts';
 
 export interface TestEnv {
   dir: string;
