@@ -14,7 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase } from '@fixops/db';
-import { addUser, createToken, loadDemoNetwork, startServer, type NodeHandler } from '@fixops/api';
+import { addUser, createToken, startServer, type NodeHandler } from '@fixops/api';
+import { loadDemoNetwork } from '@fixops/usecases';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIR = resolve(here, '..');

@@ -4,7 +4,8 @@
 // SIGINT/SIGTERM.
 
 import { queryJson, resolveDbPath } from '@fixops/db';
-import { addUser, createToken, loadDemoNetwork, startServer, type NodeHandler } from '@fixops/api';
+import { addUser, createToken, startServer, type NodeHandler } from '@fixops/api';
+import { loadDemoNetwork } from '@fixops/usecases';
 import { fail } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
