@@ -4,5 +4,5 @@ export { loadExport, type LoadExportOptions, type LoadExportRequest } from './lo
 export { loadDemoNetwork, type DemoLoad, type DemoLoadOptions, type DemoTotals } from './demo.js';
 export { readOverview } from './dashboard/overview.js';
 export { readPeers, type PeerQuery } from './dashboard/peers.js';
-export { readChecklist, FALLBACK_PASS_RATE, type ChecklistReadOptions } from './dashboard/checklist.js';
+export { readChecklist, type ChecklistReadOptions } from './dashboard/checklist.js';
 export { readDealerPage } from './dashboard/dealerPage.js';
