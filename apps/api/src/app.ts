@@ -40,6 +40,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** A Node request handler (the dashboard) for every path outside /api. */
   web?: NodeHandler;
+  /** Where the dashboard reads finds a visit's template for its pass lines (default: the shipped templates). */
+  templatesDir?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -81,7 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(loads);
     await api.register(assessments);
     await api.register(templates);
-    await api.register(dashboard);
+    await api.register(dashboard, opts.templatesDir !== undefined ? { templatesDir: opts.templatesDir } : {});
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });
   return app;

@@ -1,6 +1,6 @@
 // POST /api/uploads: multipart, field `files` (several), optional field `dealer`. Each file is
 // streamed to a temp file (never buffered whole), checked for size and for being text, then
-// loaded through the write queue with the same hooks as the CLI. Answers the CLI's per-file
+// loaded through the write queue by the same loadExport use-case as the CLI. Answers the CLI's per-file
 // summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows).
 
 import { createWriteStream } from 'node:fs';
@@ -10,9 +10,9 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
+import type { LoadSummary } from '@fixops/ingest';
 import { quotedString } from '@fixops/db';
-import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
+import { loadExport } from '@fixops/usecases';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
 import { ApiError } from '../errors.js';
@@ -146,17 +146,10 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         dealer = own;
       }
       const summaries = await app.store.write({ kind: 'load', label: files.map((f) => f.name).join(', '), user: user.name }, (c) => withLoadLimits(c, { memory: loadMemory, threads: loadThreads }, app.store.db.memoryLimit, async () => {
-        const settings = await readSettings(c);
         const out: LoadSummary[] = [];
         for (const f of files) {
-          const hooks: IngestOptions = {
-            maxRejectRate: settings.maxRejectRate,
-            afterStore: async (conn, change) => {
-              await recomputeAfterLoad(conn, change);
-            },
-          };
           // A dealer's own upload: any row of another dealer refuses the whole file.
-          out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name }));
+          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name }));
         }
         return out;
       }));

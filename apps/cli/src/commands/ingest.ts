@@ -1,11 +1,11 @@
 // `fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...`
 
 import { existsSync, statSync } from 'node:fs';
-import { KIND_IDS, ingestFile, parseEncoding, parseSeparator, type KindId, type LoadSummary } from '@fixops/ingest';
+import { KIND_IDS, parseEncoding, parseSeparator, type KindId, type LoadSummary } from '@fixops/ingest';
 import { bilingual } from '@fixops/shared';
+import { loadExport } from '@fixops/usecases';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
-import { loadHooks } from '../loadHooks.js';
 import { progressReporter } from '../output/progress.js';
 import { renderLoadSummaries } from '../output/loads.js';
 
@@ -37,10 +37,9 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
   const summaries: LoadSummary[] = await withDatabase(values.db, async (db) => {
     const out: LoadSummary[] = [];
-    const hooks = await loadHooks(db.connection, maxRejectRate);
     for (const f of positionals) {
-      out.push(await ingestFile(db.connection, f, {
-        ...hooks, fileName: f, kind, dealer: values.dealer, encoding, separator,
+      out.push(await loadExport(db.connection, {
+        path: f, fileName: f, kind, dealer: values.dealer, encoding, separator, maxRejectRate,
         uploadedBy: values['uploaded-by'] ?? process.env.USER ?? 'cli',
         onProgress: progressReporter(f),
         onPhase: values.verbose ? (name, ms) => process.stderr.write(`[${f}] ${name} ${ms} ms\n`) : undefined,

@@ -5,7 +5,8 @@
 
 import { queryJson, resolveDbPath } from '@fixops/db';
 import { addUser, createToken } from '@fixops/accounts';
-import { loadDemoNetwork, startServer, type NodeHandler } from '@fixops/api';
+import { startServer, type NodeHandler } from '@fixops/api';
+import { loadDemoNetwork } from '@fixops/usecases';
 import { fail } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
