@@ -81,6 +81,13 @@ describe('undo', () => {
     expect(partial.status).toBe('loaded');
     expect(await checksum(db)).not.toBe(before);
 
+    // all or nothing: a failure inside the undo (here its recompute) leaves the load in place
+    const loaded = await checksum(db);
+    await expect(undoLoad(db.connection, partial.loadId!, { afterUndo: async () => { throw new Error('recompute failed'); } })).rejects.toThrow('recompute failed');
+    expect(await checksum(db)).toBe(loaded);
+    expect(await count(db, 'SELECT count(*) AS n FROM repair_orders_replaced')).toBe(400);
+    expect((await getLoad(db.connection, partial.loadId!))?.undoneBy).toBeNull();
+
     const changes: unknown[] = [];
     const undone = await undoLoad(db.connection, partial.loadId!, { by: 'li', afterUndo: async (_c, change) => void changes.push(change) });
     expect(undone.ok).toBe(true);
@@ -158,7 +165,12 @@ describe('undo', () => {
     expect(await undoLoad(db.connection, refused.loadId!)).toMatchObject({ ok: false, error: { code: 'load_not_undoable' } });
     expect(await undoLoad(db.connection, 999)).toMatchObject({ ok: false, error: { code: 'load_not_found' } });
 
-    await ingestFile(db.connection, roFile(dir, 'a.csv', rows(10, 'SH001', '2025-03')), hold);
+    const early = await ingestFile(db.connection, roFile(dir, 'a.csv', rows(10, 'SH001', '2025-03')), hold);
+    // a load made before migration 5 kept no slices and no replaced rows
+    await db.connection.run('DELETE FROM load_slices WHERE load_id = $id', { id: early.loadId! });
+    const old = await undoLoad(db.connection, early.loadId!);
+    expect(old).toMatchObject({ ok: false, error: { code: 'undo_unavailable' } });
+    expect(await count(db, 'SELECT count(*) AS n FROM repair_orders')).toBe(10);
     const held = await ingestFile(db.connection, roFile(dir, 'b.csv', rows(2, 'SH001', '2025-03')), hold);
     expect(held.status).toBe('needs_confirmation');
     const h = await undoLoad(db.connection, held.loadId!);
