@@ -47,7 +47,6 @@ export interface IngestOptions {
   workerLimits?: ResourceLimits;
   /** Called as each phase ends (read, validate, count, rejects, store) with its duration. */
   onPhase?: (name: string, ms: number) => void;
-  /** Called inside the load's transaction after the rows are stored (e.g. to refresh KPIs). */
   /**
    * Hold the load (status needs_confirmation, nothing stored) when it would remove this share or
    * more of the rows stored for any (dealer, month, kind) it replaces. The CLI and the API pass
@@ -56,6 +55,7 @@ export interface IngestOptions {
   maxDropRate?: number;
   /** Apply the load even when it would be held (the user saw the counts and confirmed). */
   confirm?: boolean;
+  /** Called inside the load's transaction after the rows are stored (e.g. to refresh KPIs). */
   afterStore?: (connection: DuckDBConnection, changed: { kind: KindId; dealers: string[]; pairs: { dealer: string; month: string }[] }) => Promise<void>;
 }
 
