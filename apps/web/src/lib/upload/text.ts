@@ -28,6 +28,8 @@ export const TEXT = {
   loaded: { zh: '已导入', en: 'Loaded' },
   refused: { zh: '已拒绝', en: 'Refused' },
   held: { zh: '待确认：尚未导入', en: 'Needs confirmation: not loaded yet' },
+  undo: { zh: '撤销', en: 'Undo' },
+  undone: { zh: '已撤销', en: 'Undone' },
   heldIntro: { zh: '此文件将替换已导入的数据，以下月份的行数会明显减少：', en: 'This file replaces stored data, and these months would shrink a lot:' },
   confirmQuestion: { zh: '确认替换？', en: 'Replace anyway?' },
   confirmReplace: { zh: '确认替换', en: 'Replace' },
