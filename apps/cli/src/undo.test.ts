@@ -116,4 +116,22 @@ describe('fixops ingest --confirm and fixops loads undo', () => {
     expect(await kpiChecksum()).toBe(before);
     expect(await query(`SELECT 1 FROM kpi_values WHERE dealer_code = '${last!.dealer}' AND month = DATE '${last!.next}-01'`)).toEqual([]);
   }, 120_000);
+
+  it('undo of a customer snapshot takes back the visit events it added, KPIs and flags included', async () => {
+    const [d] = await query<{ dealer: string; month: string }>(`
+      SELECT dealer_code AS dealer, strftime(min(month), '%Y-%m') AS month FROM repair_orders GROUP BY ALL ORDER BY 1 LIMIT 1`);
+    const before = await kpiChecksum();
+    const path = join(dir, 'customers.csv');
+    const rows = Array.from({ length: 60 }, (_, i) => `${d!.dealer},LCUST${String(i).padStart(12, '0')},${d!.month}-${String(1 + (i % 27)).padStart(2, '0')}`);
+    writeFileSync(path, `经销商代码,VIN,最近进厂时间\n${rows.join('\n')}\n`);
+    const added = fixops(['ingest', '--db', db, '--json', path]);
+    expect(added.code).toBe(0);
+    const [s] = JSON.parse(added.stdout);
+    expect(s).toMatchObject({ kind: 'customers', status: 'loaded', rowsLoaded: 60 });
+    expect(await kpiChecksum()).not.toBe(before);
+    const undo = fixops(['loads', 'undo', String(s.loadId), '--db', db, '--json']);
+    expect(undo.code).toBe(0);
+    expect(JSON.parse(undo.stdout)).toMatchObject({ kind: 'customers', rowsRemoved: 60 });
+    expect(await kpiChecksum()).toBe(before);
+  }, 120_000);
 });
