@@ -76,7 +76,7 @@ function cannon(path: string, token: string, seconds = DURATION, connections = 5
  */
 async function upload(file: string, token: string): Promise<{ ms: number; status: number }> {
   const start = Date.now();
-  const child = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-F', `files=@${file};type=text/csv`, `${URL_BASE}/api/uploads`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-F', 'confirm=true', '-F', `files=@${file};type=text/csv`, `${URL_BASE}/api/uploads`], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

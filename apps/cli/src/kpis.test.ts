@@ -149,7 +149,9 @@ describe('fixops settings', () => {
     const path = join(dir, 'fix.csv');
     const rows = Array.from({ length: 10 }, (_, i) => `SH001,NEW${i},LNEW${i},2025-06-0${1 + (i % 9)} 09:00,保养,100,NEW-B${i}`);
     writeFileSync(path, `经销商代码,工单号,VIN,进厂时间,维修类型,总金额,预约单号\n${rows.join('\n')}\n`);
-    expect(fixops(['ingest', '--db', db, path]).code).toBe(0);
+    // 10 rows replace a demo month of hundreds: held unless confirmed
+    expect(fixops(['ingest', '--db', db, path]).code).toBe(1);
+    expect(fixops(['ingest', '--db', db, '--confirm', path]).code).toBe(0);
     const kpis = JSON.parse(fixops(['kpis', '--db', db, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
     const v = (k: string) => kpis.find((x: { kpi: string }) => x.kpi === k).value;
     expect(v('ro_count')).toBe(10);

@@ -23,10 +23,14 @@ const LoadCommon = {
   ms: Type.Number(),
 };
 
+/** Per (dealer, month, kind) a load replaces: rows stored before it → after it. */
+export const SliceChange = Type.Object({ kind: Type.String(), dealer: Type.String(), month: Type.String(), rowsNow: Type.Integer(), rowsAfter: Type.Integer() });
+
 export const LoadSummary = Type.Object({
   ...LoadCommon,
   loadId: Nullable(Type.Integer()),
-  status: Type.Union([Type.Literal('loaded'), Type.Literal('refused')]),
+  status: Type.Union([Type.Literal('loaded'), Type.Literal('refused'), Type.Literal('needs_confirmation')]),
+  slices: Type.Optional(Type.Array(SliceChange)),
   errors: Type.Array(Type.Record(Type.String(), Type.Unknown())),
   error: Type.Optional(Type.Object({ code: Type.String(), message: Message, details: Type.Optional(Type.Unknown()) })),
   phases: Type.Record(Type.String(), Type.Number()),
@@ -40,6 +44,24 @@ export const LoadRecord = Type.Object({
   error: Nullable(Type.Object({ code: Type.String(), message: Message })),
   uploadedBy: Nullable(Type.String()),
   startedAt: Type.String(),
+  undoes: Type.Optional(Nullable(Type.Integer())),
+  undoneBy: Type.Optional(Nullable(Type.Integer())),
+  slices: Type.Optional(Type.Array(SliceChange)),
+});
+
+/** What POST /api/loads/:id/undo answers. */
+export const UndoSummary = Type.Object({
+  undoId: Type.Integer(),
+  loadId: Type.Integer(),
+  file: Type.String(),
+  kind: Type.String(),
+  dealers: Type.Array(Type.String()),
+  months: Type.Array(Type.String()),
+  rowsRemoved: Type.Integer(),
+  rowsRestored: Type.Integer(),
+  slices: Type.Array(SliceChange),
+  dealersRemoved: Type.Array(Type.String()),
+  ms: Type.Number(),
 });
 
 export const LoadList = Type.Object({

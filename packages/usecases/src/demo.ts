@@ -44,7 +44,7 @@ export async function loadDemoNetwork(connection: DuckDBConnection, opts: DemoLo
     const summaries: LoadSummary[] = [];
     for (const f of entries) {
       onFile?.(f.name);
-      summaries.push(await loadExport(connection, { path: join(dir, f.name), fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo' }));
+      summaries.push(await loadExport(connection, { path: join(dir, f.name), fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo', confirm: true }));
     }
     const totals = (await queryJson<DemoTotals>(connection, `
       SELECT (SELECT count(*) FROM dealers) AS dealers,

@@ -1,15 +1,20 @@
 // The load log (with the write queue), one load, and its rejected rows as a CSV download
 // (UTF-8 with BOM, so Excel opens Chinese text). A dealer user sees only its own loads.
+// POST /loads/:id/undo (admin, consultant) puts back what a load replaced and recomputes.
 
 import Papa from 'papaparse';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getLoad, listLoads, listRejects, type LoadRecord } from '@fixops/ingest';
+import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
-import { dealerScope, userOf } from '../auth/access.js';
-import { forbidden, notFound } from '../errors.js';
+import { dealerScope, requireRole, userOf } from '../auth/access.js';
+import { forbidden, fromFixopsError, notFound } from '../errors.js';
 import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
-import { LoadList, LoadListQuery, LoadRecord as LoadSchema } from '@fixops/contracts';
+import { LoadList, LoadListQuery, LoadRecord as LoadSchema, UndoSummary } from '@fixops/contracts';
+
+/** HTTP status of an undo refusal: a missing load 404, a conflict with the log's state 409, the rest 422. */
+const UNDO_STATUS: Record<string, number> = { load_not_found: 404, load_already_undone: 409, undo_blocked: 409, load_not_undoable: 409, undo_unsupported: 422, undo_unavailable: 422 };
 
 /** Loads of the user's own dealer only, or uploaded by the user. */
 function visible(user: User, l: LoadRecord): boolean {
@@ -41,6 +46,19 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/loads/:id', {
     schema: { tags: ['uploads'], summary: 'One load', params: IdParams, response: responses(LoadSchema, [400, 403, 404]) },
   }, async (req) => loadFor(req, req.params.id));
+
+  app.post('/loads/:id/undo', {
+    schema: {
+      tags: ['uploads'], summary: 'Undo a load: remove the rows it added, restore the rows it replaced, recompute KPIs and flags (admin, consultant)',
+      params: IdParams, response: responses(UndoSummary, [400, 403, 404, 409, 422]),
+    },
+  }, async (req) => {
+    const user = requireRole(req, 'admin', 'consultant');
+    const id = req.params.id;
+    const r = await app.store.write({ kind: 'load', label: `undo load ${id}`, user: user.name }, (c) => undoLoad(c, id, { by: user.name }));
+    if (!r.ok) throw fromFixopsError(r.error, UNDO_STATUS[r.error.code] ?? 422);
+    return r.value;
+  });
 
   app.get('/loads/:id/rejects.csv', {
     schema: {

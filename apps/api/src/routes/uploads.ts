@@ -1,7 +1,9 @@
 // POST /api/uploads: multipart, field `files` (several), optional field `dealer`. Each file is
 // streamed to a temp file (never buffered whole), checked for size and for being text, then
 // loaded through the write queue by the same loadExport use-case as the CLI. Answers the CLI's per-file
-// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows).
+// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows);
+// a file that would remove 30 % or more of a stored month is held and answers 409 with the
+// per-month counts, unless the field `confirm=true` was sent.
 
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -10,7 +12,7 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { LoadSummary } from '@fixops/ingest';
+import { DEFAULT_MAX_DROP_RATE, type LoadSummary, type SliceChange } from '@fixops/ingest';
 import { quotedString } from '@fixops/db';
 import { loadExport } from '@fixops/usecases';
 import { forbidden } from '../errors.js';
@@ -92,6 +94,18 @@ async function withLoadLimits<T>(c: DuckDBConnection, during: { memory: string; 
 
 const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');
 
+const PCT = Math.round(DEFAULT_MAX_DROP_RATE * 100);
+
+/** 409: held files, with per (dealer, month, kind) rows now → rows after; re-send with confirm=true. */
+function needsConfirmation(held: LoadSummary[], summaries: LoadSummary[]): ApiError {
+  const slices = held.flatMap((s) => ((s.error?.details as { slices?: SliceChange[] } | undefined)?.slices ?? []).map((x) => ({ file: s.file, ...x })));
+  const lines = slices.slice(0, 6);
+  return new ApiError(409, 'needs_confirmation', {
+    zh: `${held.map((s) => s.file).join('、')}：将替换已导入的数据并使 ${slices.length} 个月份的行数减少 ${PCT}% 以上（${lines.map((l) => `${l.dealer} ${l.month}：${l.rowsNow} → ${l.rowsAfter} 行`).join('；')}）。尚未导入；确认替换请重新上传并发送 confirm=true。`,
+    en: `${held.map((s) => s.file).join(', ')}: would replace stored data and shrink ${slices.length} month(s) by ${PCT} % or more (${lines.map((l) => `${l.dealer} ${l.month}: ${l.rowsNow} → ${l.rowsAfter} rows`).join('; ')}). Nothing was loaded; to replace, upload again with confirm=true.`,
+  }, { files: summaries, slices });
+}
+
 const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
   const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const loadMemory = opts.loadMemoryLimit ?? process.env.FIXOPS_LOAD_MEMORY ?? DEFAULT_LOAD_MEMORY_LIMIT;
@@ -99,8 +113,8 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
 
   app.post('/uploads', {
     schema: {
-      tags: ['uploads'], summary: 'Upload DMS exports (multipart: files, optional dealer); answers one summary per file',
-      consumes: ['multipart/form-data'], response: responses(LoadSummaries, [400, 403, 413, 415, 422]),
+      tags: ['uploads'], summary: 'Upload DMS exports (multipart: files, optional dealer, optional confirm=true to apply a replacement that drops 30 % or more of a stored month); answers one summary per file',
+      consumes: ['multipart/form-data'], response: responses(LoadSummaries, [400, 403, 409, 413, 415, 422]),
     },
   }, async (req) => {
     const user = requireRole(req, 'admin', 'consultant', 'dealer');
@@ -109,6 +123,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
     try {
       const files: { path: string; name: string }[] = [];
       let dealerField: string | undefined;
+      let confirm = false;
       try {
         for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 50, fields: 20, fieldSize: 1024, parts: 100 } })) {
           if (part.type === 'file') {
@@ -131,6 +146,8 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
             files.push({ path, name });
           } else if (part.fieldname === 'dealer') {
             dealerField = String(part.value).trim() || undefined;
+          } else if (part.fieldname === 'confirm') {
+            confirm = /^(true|1|yes)$/i.test(String(part.value).trim());
           }
         }
       } catch (e) {
@@ -149,12 +166,14 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         const out: LoadSummary[] = [];
         for (const f of files) {
           // A dealer's own upload: any row of another dealer refuses the whole file.
-          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name }));
+          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm }));
         }
         return out;
       }));
       const refused = summaries.filter((s) => s.status === 'refused');
-      if (refused.length === 0) return summaries;
+      const held = summaries.filter((s) => s.status === 'needs_confirmation');
+      if (refused.length === 0 && held.length === 0) return summaries;
+      if (refused.length === 0) throw needsConfirmation(held, summaries);
       if (own !== undefined && refused.some(isForeign)) {
         throw new ApiError(403, 'foreign_dealer_rows', {
           zh: '上传的文件含有其他经销商的数据，已整份拒绝。', en: 'The upload holds another dealer\'s rows and was refused whole.',

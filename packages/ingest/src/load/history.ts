@@ -4,35 +4,45 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import type { Message } from '@fixops/shared';
 import type { LoadSummary } from './summary.js';
+import { readSlices, type SliceChange } from './slices.js';
 
 /** A load as the log keeps it: the summary's counts and detection, plus who and when. */
 export type LoadRecord = Pick<LoadSummary,
-  'file' | 'checksum' | 'status' | 'dealers' | 'months' | 'rowsLoaded' | 'rowsRejected' | 'rowsSkipped' | 'rowsDuplicate' | 'columns' | 'encoding' | 'separator' | 'ms'
+  'file' | 'checksum' | 'dealers' | 'months' | 'rowsLoaded' | 'rowsRejected' | 'rowsSkipped' | 'rowsDuplicate' | 'columns' | 'encoding' | 'separator' | 'ms'
 > & {
   id: number;
   kind: string | null;
+  /** loaded, refused, needs_confirmation (held, nothing changed) or undo (an entry that undid `undoes`). */
+  status: LoadSummary['status'] | 'undo';
   error: { code: string; message: Message } | null;
   uploadedBy: string | null;
   startedAt: string;
+  /** An `undo` entry: the load it undid. */
+  undoes: number | null;
+  /** A load that was undone: the `undo` entry that did it. */
+  undoneBy: number | null;
+  /** One load (getLoad): per (dealer, month, kind) it replaces, rows before → after (held loads too). */
+  slices?: SliceChange[];
 };
 
 interface LoadRow {
-  id: string; file_name: string; checksum: string | null; kind: string | null; status: 'loaded' | 'refused';
+  id: string; file_name: string; checksum: string | null; kind: string | null; status: string;
   dealers: string[]; months: string[]; rows_loaded: string; rows_rejected: string; rows_skipped: string; rows_duplicate: string;
   columns_mapped: string | null; columns_ignored: string[] | null; columns_dropped: string[] | null;
   encoding: string | null; separator: string | null; error_code: string | null; error_message: string | null;
-  uploaded_by: string | null; started_at: string; ms: string;
+  uploaded_by: string | null; started_at: string; ms: string; undoes: string | null; undone_by: string | null;
 }
 
 function toRecord(r: LoadRow): LoadRecord {
   return {
-    id: Number(r.id), file: r.file_name, checksum: r.checksum, kind: r.kind, status: r.status,
+    id: Number(r.id), file: r.file_name, checksum: r.checksum, kind: r.kind, status: r.status as LoadRecord['status'],
     dealers: r.dealers, months: r.months,
     rowsLoaded: Number(r.rows_loaded), rowsRejected: Number(r.rows_rejected), rowsSkipped: Number(r.rows_skipped), rowsDuplicate: Number(r.rows_duplicate),
     columns: { mapped: r.columns_mapped ? JSON.parse(r.columns_mapped) : {}, ignored: r.columns_ignored ?? [], dropped: r.columns_dropped ?? [] },
     encoding: r.encoding, separator: r.separator,
     error: r.error_code ? { code: r.error_code, message: JSON.parse(r.error_message ?? '{"zh":"","en":""}') } : null,
     uploadedBy: r.uploaded_by, startedAt: r.started_at, ms: Number(r.ms),
+    undoes: r.undoes === null ? null : Number(r.undoes), undoneBy: r.undone_by === null ? null : Number(r.undone_by),
   };
 }
 
@@ -46,7 +56,9 @@ export async function listLoads(connection: DuckDBConnection, opts: { dealer?: s
 
 export async function getLoad(connection: DuckDBConnection, id: number): Promise<LoadRecord | undefined> {
   const rows = await queryJson<LoadRow>(connection, 'SELECT * FROM loads WHERE id = $id', { id });
-  return rows[0] ? toRecord(rows[0]) : undefined;
+  if (!rows[0]) return undefined;
+  const slices = await readSlices(connection, id);
+  return slices.length > 0 ? { ...toRecord(rows[0]), slices } : toRecord(rows[0]);
 }
 
 export interface StoredReject {

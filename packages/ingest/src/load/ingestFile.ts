@@ -1,5 +1,6 @@
 // Loads one export file: detect, stage, validate, then — in one transaction — replace the
-// dealer-months it covers and record the load. A refused file changes nothing but the log.
+// dealer-months it covers and record the load. A refused file changes nothing but the log;
+// neither does a held one (it would remove too much of a stored month until confirmed).
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { collectRejects, type RejectedRow } from '../stage/rejects.js';
 import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
 import { nextLoadId, recordLoad } from './loadLog.js';
 import { storeRows, touched } from './store.js';
+import { bigDrops, holdError, recordSlices, sliceCounts } from './slices.js';
 import { MAX_ERRORS_LISTED, type LoadSummary } from './summary.js';
 
 export interface IngestOptions {
@@ -45,6 +47,14 @@ export interface IngestOptions {
   workerLimits?: ResourceLimits;
   /** Called as each phase ends (read, validate, count, rejects, store) with its duration. */
   onPhase?: (name: string, ms: number) => void;
+  /**
+   * Hold the load (status needs_confirmation, nothing stored) when it would remove this share or
+   * more of the rows stored for any (dealer, month, kind) it replaces. The CLI and the API pass
+   * DEFAULT_MAX_DROP_RATE (0.3); absent, a load is never held.
+   */
+  maxDropRate?: number;
+  /** Apply the load even when it would be held (the user saw the counts and confirmed). */
+  confirm?: boolean;
   /** Called inside the load's transaction after the rows are stored (e.g. to refresh KPIs). */
   afterStore?: (connection: DuckDBConnection, changed: { kind: KindId; dealers: string[]; pairs: { dealer: string; month: string }[] }) => Promise<void>;
 }
@@ -106,7 +116,20 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       checkCounts(counts, opts.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE, rejects, file);
 
       const changed = await touched(connection, mapping.kind);
+      const slices = await sliceCounts(connection, mapping.kind);
+      if (slices.length > 0) summary.slices = slices;
+      const drops = bigDrops(slices, opts.maxDropRate);
+      if (drops.length > 0 && !opts.confirm) {
+        Object.assign(summary, { status: 'needs_confirmation', dealers: changed.dealers, months: changed.months, error: holdError(file, drops, opts.maxDropRate!) });
+        summary.ms = Date.now() - started;
+        await transaction(connection, async () => {
+          await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
+          await recordSlices(connection, loadId, slices);
+        });
+        return summary;
+      }
       await transaction(connection, async () => {
+        await recordSlices(connection, loadId, slices);
         await storeRows(connection, mapping.kind, loadId);
         await opts.afterStore?.(connection, { kind: mapping.kind, dealers: changed.dealers, pairs: changed.pairs });
         summary.status = 'loaded';
@@ -120,6 +143,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       return summary;
     } catch (e) {
       if (!(e instanceof FixopsException)) throw e;
+      delete summary.slices;
       Object.assign(summary, { status: 'refused', rowsLoaded: 0, dealers: [], months: [], error: e.error, ms: Date.now() - started });
       await transaction(connection, () => recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects));
       return summary;

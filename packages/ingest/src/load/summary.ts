@@ -3,6 +3,7 @@
 import type { FixopsError } from '@fixops/shared';
 import type { KindId } from '../kinds/types.js';
 import type { RejectedRow } from '../stage/rejects.js';
+import type { SliceChange } from './slices.js';
 
 /** A rejected row as the summary lists it (the stored row also keeps its raw text). */
 export type LoadError = Omit<RejectedRow, 'rawText' | 'reasonText'>;
@@ -10,7 +11,8 @@ export type LoadError = Omit<RejectedRow, 'rawText' | 'reasonText'>;
 export interface LoadSummary {
   loadId: number | null;
   file: string;
-  status: 'loaded' | 'refused';
+  /** needs_confirmation: held, nothing changed; it would remove too many stored rows of a month (see `slices`). */
+  status: 'loaded' | 'refused' | 'needs_confirmation';
   kind: KindId | null;
   dealers: string[];
   months: string[];
@@ -22,6 +24,8 @@ export interface LoadSummary {
   separator: string | null;
   columns: { mapped: Record<string, string>; ignored: string[]; dropped: string[] };
   errors: LoadError[];
+  /** Monthly kinds: per (dealer, month) replaced, rows stored before → after this load. */
+  slices?: SliceChange[];
   /** Why the file was refused (absent when loaded). */
   error?: FixopsError;
   checksum: string | null;

@@ -1,5 +1,6 @@
 // What POST /api/uploads answered, per file: the CLI's summary on success (200) or inside a
-// refusal (422/403 details.files), else one error for the request as a whole.
+// refusal (422/403 details.files) or a hold (409 needs_confirmation, details.files), else one
+// error for the request as a whole.
 
 export interface RowError {
   row: number;
@@ -10,10 +11,20 @@ export interface RowError {
   reason: string;
 }
 
+/** Per (dealer, month, kind) a load replaces: rows stored now → rows after it. */
+export interface SliceChange {
+  kind: string;
+  dealer: string;
+  month: string;
+  rowsNow: number;
+  rowsAfter: number;
+}
+
 export interface FileResult {
   file: string;
   loadId: number | null;
-  status: 'loaded' | 'refused';
+  /** needs_confirmation: held, nothing loaded; it would remove 30 % or more of a stored month (see slices). */
+  status: 'loaded' | 'refused' | 'needs_confirmation';
   kind: string | null;
   dealers: string[];
   months: string[];
@@ -24,8 +35,9 @@ export interface FileResult {
   encoding: string | null;
   separator: string | null;
   errors: RowError[];
+  slices?: SliceChange[];
   /** Why a refused file was refused (the API's message in zh and en). */
-  error?: { code: string; message: { zh: string; en: string } };
+  error?: { code: string; message: { zh: string; en: string }; details?: unknown };
 }
 
 export type UploadAnswer =
@@ -59,4 +71,10 @@ export function readUploadAnswer(status: number, body: string): UploadAnswer {
 /** Rejected-rows CSV of a load (UTF-8 with BOM). */
 export function rejectsHref(loadId: number): string {
   return `/api/loads/${loadId}/rejects.csv`;
+}
+
+/** The months a held file would shrink by the limit or more (from its hold error), else every replaced one. */
+export function heldSlices(r: FileResult): SliceChange[] {
+  const held = (r.error?.details as { slices?: SliceChange[] } | undefined)?.slices;
+  return Array.isArray(held) && held.length > 0 ? held : r.slices ?? [];
 }

@@ -14,6 +14,10 @@ export interface LoadRecord {
   error: { code: string; message: { zh: string; en: string } } | null;
   uploadedBy: string | null;
   startedAt: string;
+  /** An `undo` entry: the load it undid. */
+  undoes?: number | null;
+  /** A load that was undone: the `undo` entry that did it. */
+  undoneBy?: number | null;
 }
 
 export interface QueueEntry {
