@@ -1,7 +1,7 @@
 // `fixops benchmark --month YYYY-MM --kpi ID [--group NAME] [--format table|csv|json|md] [--lang zh|en]`
 
-import Papa from 'papaparse';
 import { benchmark, checkGroup, checkKpi, checkMonth, formatValue, kpiDefinition, type BenchmarkRow } from '@fixops/metrics';
+import { csvText, recordRows } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
@@ -30,7 +30,7 @@ export async function benchmarkCommand(argv: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
     case 'csv':
-      process.stdout.write(`${Papa.unparse(rows.map((r) => ({ ...r })), { newline: '\n' })}\n`);
+      process.stdout.write(rows.length === 0 ? '\n' : csvText(recordRows(rows.map((r) => ({ ...r }))), { newline: '\n' }));
       return 0;
     default: {
       if (rows.length === 0) {
