@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sniffEncoding } from '@fixops/ingest';
+import type { FixopsException } from '@fixops/shared';
 import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
 
 const LIMIT = 1024 * 1024;
@@ -96,6 +98,26 @@ describe('POST /api/uploads', () => {
     expect(rows[0]).toEqual(['row', 'column', 'value', 'reason', 'raw_text']);
     expect(rows.slice(1).map((x) => x[2])).toEqual(hostile.map(([, v]) => `'${v}`));
     for (const cell of rows.slice(1).flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('refuses a UTF-16LE file without a BOM as ingest does, with the same clear reason', async () => {
+    const text = '经销商代码,工单号,VIN,进厂时间,维修类型,总金额\nSH001,R1,lsv1,2025-03-01 10:00,保养,100\n';
+    const bytes = Buffer.from(text, 'utf16le');
+    const r = await upload(env.tokens.admin, [{ name: 'u16.csv', data: bytes }]);
+    expect(r.status).toBe(415);
+    expect(r.body.error.code).toBe('not_a_csv');
+    expect(r.body.error.details).toMatchObject({ file: 'u16.csv', reason: 'utf16_without_bom' });
+    const ingest = (() => {
+      try {
+        sniffEncoding(bytes, 'u16.csv');
+      } catch (e) {
+        return (e as FixopsException).error;
+      }
+      return undefined;
+    })();
+    expect(ingest?.code).toBe('utf16_without_bom');
+    expect(r.body.error.message).toBe(ingest?.message.zh);
+    expect(r.body.error.message).toContain('BOM');
   });
 
   it('answers 413 over the size limit, 415 for files that are not CSV, 400 without files', async () => {
