@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
+import { lastMonths } from '@fixops/shared';
 import { findTemplate, getAssessment, listAssessments } from '@fixops/assessment';
 import { passRateOf } from '@fixops/checklist';
 import { byAdvisor, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
@@ -18,16 +19,6 @@ import { knownDealer } from './dealers.js';
 
 interface Visit { id: number; dealer: string; date: string; total: number; max: number; rate: number; passed: boolean; complete: boolean }
 
-/** The months from `to` back, oldest first. */
-function monthsBack(to: string, count: number): string[] {
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const idx = y * 12 + (m - 1) - i;
-    out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
 
 async function overview(c: DuckDBConnection, dealer: string | undefined) {
   const where = dealer !== undefined ? 'WHERE dealer_code = $dealer' : '';
@@ -70,7 +61,7 @@ async function overview(c: DuckDBConnection, dealer: string | undefined) {
   return dealers.map((d) => {
     const month = latest.get(d.code) ?? null;
     const data = byDealer.get(d.code);
-    const months = month ? monthsBack(month, SPARK_MONTHS) : [];
+    const months = month ? lastMonths(month, SPARK_MONTHS) : [];
     const visit = visitOf.get(d.code);
     return {
       ...d, latestMonth: month, kpis: data?.kpis ?? {},
@@ -112,7 +103,7 @@ async function dealerPage(c: DuckDBConnection, code: string, asked: string | und
   if (!dealer || month === null) {
     return { dealer: dealer ?? { code, name: null, region: null, group: '', city: null }, months, month, window: [], kpis: [], peers: [], mix: [], advisors: [], flags: [], checklist: empty };
   }
-  const window = monthsBack(month, 12);
+  const window = lastMonths(month, 12);
   const kpis = (await readKpis(c, { dealer: code, from: window[0], to: month })).filter((k) => PAGE_KPIS.has(k.kpi)).map(({ month: m, kpi, value }) => ({ month: m, kpi, value }));
   const peers = (await queryJson<{ month: string; kpi: string; group: string; groupSize: number; p25: number | null; median: number | null; p75: number | null }>(c,
     PEERS_SQL(["k.month >= strptime($from, '%Y-%m')::DATE", "k.month <= strptime($to, '%Y-%m')::DATE"]), { dealer: code, from: window[0]!, to: month }))

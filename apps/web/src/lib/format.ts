@@ -118,18 +118,5 @@ export function ragOf(value: number | null | undefined, target: number | null | 
   return value <= target ? 'green' : value <= target + margin ? 'amber' : 'red';
 }
 
-/** The months from `to` back, oldest first: lastMonths('2025-12', 3) → 2025-10, 2025-11, 2025-12. */
-export function lastMonths(to: string, count: number): string[] {
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const idx = y * 12 + (m - 1) - i;
-    out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
-
-/** The month before: 2025-01 → 2024-12. */
-export function previousMonth(month: string): string {
-  return lastMonths(month, 2)[0]!;
-}
+/** Month arithmetic lives in @fixops/shared; re-exported for the pages that import it from here. */
+export { lastMonths, previousMonth } from '@fixops/shared';
