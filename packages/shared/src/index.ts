@@ -3,3 +3,4 @@ export * from './lang.js';
 export * from './month.js';
 export * from './closest.js';
 export * from './csv.js';
+export * from './format.js';

@@ -1,6 +1,6 @@
 // `fixops benchmark --month YYYY-MM --kpi ID [--group NAME] [--format table|csv|json|md] [--lang zh|en]`
 
-import { benchmark, checkGroup, checkKpi, checkMonth, formatValue, kpiDefinition, type BenchmarkRow } from '@fixops/metrics';
+import { benchmark, checkGroup, checkKpi, checkMonth, valueText, kpiDefinition, type BenchmarkRow } from '@fixops/metrics';
 import { csvText, recordRows } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
@@ -23,7 +23,7 @@ export async function benchmarkCommand(argv: string[]): Promise<number> {
     return benchmark(db.connection, { month, kpi, group: values.group });
   });
   const def = kpiDefinition(kpi)!;
-  const fmt = (v: number | null) => formatValue(v, def.unit, lang);
+  const fmt = (v: number | null) => valueText(v, def.unit, lang);
   const pct = (v: number | null) => (v === null ? '' : `${v.toFixed(0)}`);
   switch (values.format) {
     case 'json':
