@@ -2,7 +2,7 @@
 // inline SVG), in the shape of the seed's 评估报告.
 
 import type { Lang } from '@fixops/shared';
-import { formatValue, kpiDefinition } from '@fixops/metrics';
+import { valueText, kpiDefinition } from '@fixops/metrics';
 import type { ReportModel } from './model.js';
 import { t } from './labels.js';
 import { escapeHtml as esc, rateBarChart, sparkline } from './svg.js';
@@ -73,7 +73,7 @@ export function renderHtml(m: ReportModel, lang: Lang = 'zh'): string {
   parts.push(`<h2>${t('trends', lang)}</h2>`);
   parts.push(m.trends.length === 0 ? `<p class="muted">${t('noWeakness', lang)}</p>`
     : `<table><thead><tr><th>${t('kpi', lang)}</th><th>${m.trends[0]!.months[0]} … ${m.trends[0]!.months.at(-1)}</th><th>${t('month', lang)}</th><th>${t('target', lang)}</th></tr></thead><tbody>${m.trends.map((tr) =>
-      `<tr><td>${esc(name(tr.kpi))}</td><td>${sparkline(tr.values, { target: tr.target?.value ?? null })}</td><td class="n">${formatValue(tr.values.at(-1) ?? null, tr.kpi.unit, lang)}</td><td class="n">${tr.target ? `${tr.target.op === '>=' ? '≥' : '≤'} ${formatValue(tr.target.value, tr.kpi.unit, lang)}` : '—'}</td></tr>`).join('')}</tbody></table>`);
+      `<tr><td>${esc(name(tr.kpi))}</td><td>${sparkline(tr.values, { target: tr.target?.value ?? null })}</td><td class="n">${valueText(tr.values.at(-1) ?? null, tr.kpi.unit, lang)}</td><td class="n">${tr.target ? `${tr.target.op === '>=' ? '≥' : '≤'} ${valueText(tr.target.value, tr.kpi.unit, lang)}` : '—'}</td></tr>`).join('')}</tbody></table>`);
 
   parts.push(`<footer>${t('generated', lang)} · ${new Date().toISOString().slice(0, 10)}</footer>`);
   return `<!doctype html>

@@ -4,3 +4,4 @@ export * from './month.js';
 export * from './closest.js';
 export * from './csv.js';
 export * from './format.js';
+export * from './json-path.js';
