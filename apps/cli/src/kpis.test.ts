@@ -2,6 +2,7 @@
 
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, tempDir } from './test-helpers/run.js';
 
@@ -89,6 +90,27 @@ describe('fixops flags', () => {
 });
 
 describe('fixops benchmark and breakdown', () => {
+  it('neutralises formula cells in the benchmark CSV, but writes computed negative gaps as numbers (issue 12.3)', () => {
+    const db = copy();
+    const metro = JSON.parse(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout) as { dealer: string }[];
+    const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\tTab', '\rReturn'];
+    const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const file = join(tempDir(), 'dealers.csv');
+    writeFileSync(file, `dealer_code,name\n${metro.map((r, i) => `${r.dealer},${quote(hostile[i]!)}`).join('\n')}\n`);
+    expect(fixops(['ingest', '--db', db, '--kind', 'dealers', file]).code).toBe(0);
+    const out = fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'csv']).stdout;
+    const [head, ...body] = Papa.parse<string[]>(out.trim(), { skipEmptyLines: true }).data;
+    const col = (name: string) => body.map((r) => r[head!.indexOf(name)]!);
+    const json = JSON.parse(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout) as { name: string; gapToMedian: number | null }[];
+    // ingest trims the tab and CR starts away; the four formula names arrive as written
+    expect(json.map((r) => r.name)).toEqual(expect.arrayContaining(hostile.slice(0, 4)));
+    expect(col('name')).toEqual(json.map((r) => (/^[=+\-@]/.test(r.name) ? `'${r.name}` : r.name)));
+    expect(col('name').filter((n) => n.startsWith("'"))).toHaveLength(4);
+    const gaps = json.map((r) => r.gapToMedian);
+    expect(gaps.some((g) => g !== null && g < 0)).toBe(true);
+    expect(col('gapToMedian')).toEqual(gaps.map((g) => (g === null ? '' : String(g))));
+  });
+
   it('ranks a peer group in every format', () => {
     const json = JSON.parse(fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout);
     expect(json).toHaveLength(6);

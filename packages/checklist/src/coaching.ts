@@ -2,7 +2,7 @@
 
 import { err, ok, type Message, type Result } from '@fixops/shared';
 import { label, ROOTS } from './describe.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml } from '@fixops/shared/yaml-schema';
 import { checkSchema } from './schema-check.js';
 import type { PointsTemplate } from './types.js';
 import { message, SEGMENT } from './schema.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { err, ok, type Result } from '@fixops/shared';
 import { loadCoachingRules, type CoachingOptions, type CoachingRules } from './coaching.js';
 import { loadTemplate } from './load-template.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml } from '@fixops/shared/yaml-schema';
 import type { Template, TemplateKind } from './types.js';
 
 /** The repo root: the nearest folder above `from` holding pnpm-workspace.yaml. */

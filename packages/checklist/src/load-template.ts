@@ -2,7 +2,7 @@
 
 import { err, ok, type Result } from '@fixops/shared';
 import { ROOTS } from './describe.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml } from '@fixops/shared/yaml-schema';
 import { checkSchema } from './schema-check.js';
 import { TEMPLATE_SCHEMA } from './schema.js';
 import { pointsTemplateIssues, weightedTemplateIssues } from './template-rules.js';

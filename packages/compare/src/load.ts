@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KpiId } from '@fixops/metrics';
 import { err, isMonth, ok, type FixopsError, type Result } from '@fixops/shared';
-import { checkSchema, parseYaml, shown } from './parse.js';
+import { checkSchema, parseYaml, shown } from '@fixops/shared/yaml-schema';
 import { fileIssues } from './rules.js';
 import { COMPARISON_SCHEMA } from './schema.js';
 import type { Band, Comparison, CompareWith, DealerSelector } from './types.js';
@@ -36,7 +36,7 @@ interface RawFile {
 export function loadComparison(input: string | unknown): Result<Comparison> {
   let data: unknown;
   if (typeof input === 'string') {
-    const parsed = parseYaml(input);
+    const parsed = parseYaml(input, 'compare_yaml');
     if (!parsed.ok) return parsed;
     data = parsed.value;
   } else data = structuredClone(input);
@@ -49,7 +49,7 @@ export function loadComparison(input: string | unknown): Result<Comparison> {
       en: `month: ${shown(month)} is not a month: use YYYY-MM (e.g. 2025-12) or latest`,
     }, { path: 'month', value: month });
   }
-  const checked = checkSchema(COMPARISON_SCHEMA, data);
+  const checked = checkSchema(COMPARISON_SCHEMA, data, { code: 'compare_schema' });
   if (!checked.ok) return checked;
   const raw = data as RawFile;
   const bands = raw.bands ?? DEFAULT_BANDS;

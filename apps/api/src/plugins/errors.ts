@@ -3,6 +3,7 @@
 
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
+import { pick } from '@fixops/shared';
 import { ApiError, requestLang } from '../errors.js';
 
 function validationMessage(e: FastifyError): ApiError {
@@ -51,7 +52,7 @@ export default fp(async (app) => {
     }
     if (e.statusCode === 413 || e.statusCode === 415) void req.raw.resume?.();
     void reply.status(e.statusCode).header('x-request-id', req.id).type('application/json; charset=utf-8')
-      .send({ error: { code: e.code, message: lang === 'en' ? e.text.en : e.text.zh, details: details ?? {} } });
+      .send({ error: { code: e.code, message: pick(lang, e.text), details: details ?? {} } });
   });
   app.setNotFoundHandler((req, reply) => {
     const lang = requestLang(req.headers['accept-language']);

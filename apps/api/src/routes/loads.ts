@@ -2,10 +2,10 @@
 // (UTF-8 with BOM, so Excel opens Chinese text). A dealer user sees only its own loads.
 // POST /loads/:id/undo (admin, consultant) puts back what a load replaced and recomputes.
 
-import Papa from 'papaparse';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getLoad, listLoads, listRejects, type LoadRecord } from '@fixops/ingest';
 import { undoLoad } from '@fixops/usecases';
+import { csvText } from '@fixops/shared';
 import type { User } from '../auth/users.js';
 import { dealerScope, requireRole, userOf } from '../auth/access.js';
 import { forbidden, fromFixopsError, notFound } from '../errors.js';
@@ -68,10 +68,10 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const load = await loadFor(req, req.params.id);
     const rejects = await app.store.read((c) => listRejects(c, load.id));
-    const csv = Papa.unparse({ fields: ['row', 'column', 'value', 'reason', 'raw_text'], data: rejects.map((r) => [r.row, r.column, r.value, r.reason, r.rawText]) });
+    const csv = csvText([['row', 'column', 'value', 'reason', 'raw_text'], ...rejects.map((r) => [r.row, r.column, r.value, r.reason, r.rawText])], { bom: true });
     return reply.type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="load-${load.id}-rejects.csv"`)
-      .send(`\uFEFF${csv}\r\n`);
+      .send(csv);
   });
 };
 

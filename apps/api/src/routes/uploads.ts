@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_MAX_DROP_RATE, type LoadSummary, type SliceChange } from '@fixops/ingest';
+import { notTextReason, type Refusal } from '@fixops/ingest/headers';
 import { quotedString } from '@fixops/db';
 import { loadExport } from '@fixops/usecases';
 import { forbidden } from '../errors.js';
@@ -38,28 +39,21 @@ export const DEFAULT_LOAD_THREADS = 1;
 
 const BINARY_EXT = new Set(['.xlsx', '.xls', '.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
 const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|msword|x-msdownload)/;
-const MAGIC: number[][] = [[0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4e, 0x47], [0x47, 0x49, 0x46, 0x38], [0xff, 0xd8, 0xff], [0xd0, 0xcf, 0x11, 0xe0], [0x1f, 0x8b], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a]];
 
 const notText = (file: string) => new ApiError(415, 'not_a_csv', {
   zh: `${file} 不是 CSV 或文本文件（请从 DMS 导出 CSV）。`, en: `${file} is not a CSV or text file (export CSV from the DMS).`,
 }, { file });
 
-/** A text export: no known binary signature, and no NUL bytes unless it is UTF-16. */
-async function looksLikeText(path: string): Promise<boolean> {
+/**
+ * Why a file is not a text export ingest can read (the same Node-free check ingest and the
+ * browser preview run: binary signatures, UTF-16 without a BOM, NUL bytes), or undefined.
+ */
+async function notTextFile(path: string, file: string): Promise<Refusal | undefined> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(8192);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    const head = buf.subarray(0, bytesRead);
-    if (MAGIC.some((m) => m.every((b, i) => head[i] === b))) return false;
-    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-    if (utf16) return true;
-    // UTF-16LE without a BOM: every other byte NUL; anything else with NULs is binary.
-    const nuls = head.filter((b) => b === 0).length;
-    if (nuls === 0) return true;
-    let oddNuls = 0;
-    for (let i = 1; i < head.length; i += 2) if (head[i] === 0) oddNuls++;
-    return oddNuls === nuls && nuls > head.length / 4;
+    return notTextReason(buf.subarray(0, bytesRead), file);
   } finally {
     await handle.close();
   }
@@ -154,7 +148,10 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         throw malformed(e);
       }
       if (files.length === 0) throw new ApiError(400, 'invalid_request', { zh: '没有上传文件（字段 files）', en: 'No file uploaded (field files)' }, { field: 'files' });
-      for (const f of files) if (!(await looksLikeText(f.path))) throw notText(f.name);
+      for (const f of files) {
+        const why = await notTextFile(f.path, f.name);
+        if (why) throw new ApiError(415, 'not_a_csv', why.message, { file: f.name, reason: why.code });
+      }
 
       let dealer = dealerField;
       const own = user.role === 'dealer' ? user.dealer ?? '' : undefined;

@@ -1,7 +1,7 @@
 // `fixops rejects --load ID [--csv]`: the rows a load rejected, with line, column, value and reason.
 
-import Papa from 'papaparse';
 import { getLoad, listRejects } from '@fixops/ingest';
+import { csvText } from '@fixops/shared';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
@@ -20,7 +20,7 @@ export async function rejectsCommand(argv: string[]): Promise<number> {
   }
   const { load, rejects } = result;
   if (values.csv) {
-    process.stdout.write(`${Papa.unparse({ fields: ['row', 'column', 'value', 'reason', 'raw_text'], data: rejects.map((r) => [r.row, r.column, r.value, r.reason, r.rawText]) })}\n`);
+    process.stdout.write(csvText([['row', 'column', 'value', 'reason', 'raw_text'], ...rejects.map((r) => [r.row, r.column, r.value, r.reason, r.rawText])]));
     return 0;
   }
   if (values.json) {
