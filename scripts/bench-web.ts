@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { settingOrFail } from '@fixops/config';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, transaction } from '@fixops/db';
 import { recomputeAll } from '@fixops/metrics';
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const demo = demoBase();
   const big = BIG > 0 ? await bigBase(BIG) : demo;
-  const browser = await chromium.launch({ executablePath: process.env.FIXOPS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: settingOrFail('chromium'), args: CHROMIUM_ARGS });
   const runs: Round[] = [];
   try {
     for (let n = 1; n <= ROUNDS; n++) {

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { settingOrFail } from '@fixops/config';
 import { openDatabase } from '@fixops/db';
 import { addUser, createToken, loadDemoNetwork, startServer, type NodeHandler } from '@fixops/api';
 
@@ -21,7 +22,7 @@ export const WEB_DIR = resolve(here, '..');
 export const REPO_ROOT = resolve(WEB_DIR, '../..');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
-export const CHROMIUM_PATH = process.env.FIXOPS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = settingOrFail('chromium');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The users every harness creates: name → role and dealer. */

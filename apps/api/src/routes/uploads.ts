@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
 import { quotedString } from '@fixops/db';
+import { settingOrFail } from '@fixops/config';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
@@ -94,8 +95,8 @@ const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' ||
 
 const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
   const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const loadMemory = opts.loadMemoryLimit ?? process.env.FIXOPS_LOAD_MEMORY ?? DEFAULT_LOAD_MEMORY_LIMIT;
-  const loadThreads = Number(process.env.FIXOPS_LOAD_THREADS) || DEFAULT_LOAD_THREADS;
+  const loadMemory = opts.loadMemoryLimit ?? settingOrFail('loadMemory');
+  const loadThreads = settingOrFail('loadThreads');
 
   app.post('/uploads', {
     schema: {
