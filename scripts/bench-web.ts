@@ -86,10 +86,10 @@ async function startOn(base: string, name: string): Promise<Server> {
   const child = spawn(process.execPath, [CLI, 'start', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
   return new Promise<Server>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`fixops start printed no URL: ${out}\n${err}`)), 120_000);
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const url = /is running: (http:\/\/\S+)/.exec(out)?.[1];
       const token = /shown only this once[^\n]*\n\s+(\S+)/.exec(out)?.[1];

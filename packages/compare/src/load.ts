@@ -32,7 +32,7 @@ interface RawFile {
   bands?: { min: number; zh: string; en: string; color?: string }[];
 }
 
-export function loadComparison(input: string | unknown): Result<Comparison> {
+export function loadComparison(input: unknown): Result<Comparison> {
   let data: unknown;
   if (typeof input === 'string') {
     const parsed = parseYaml(input);
