@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { settingOrFail } from '@fixops/config';
 import { ApiError } from './errors.js';
 import db from './plugins/db.js';
 import auth from './plugins/auth.js';
@@ -21,7 +22,7 @@ import dealers from './routes/dealers.js';
 import kpis from './routes/kpis.js';
 import flags from './routes/flags.js';
 import settings from './routes/settings.js';
-import uploads, { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';
+import uploads from './routes/uploads.js';
 import accessLog from './plugins/accessLog.js';
 import loads from './routes/loads.js';
 import assessments from './routes/assessments.js';
@@ -45,8 +46,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const envMb = Number(process.env.FIXOPS_MAX_UPLOAD_MB);
-  const maxUploadBytes = opts.maxUploadBytes ?? (envMb > 0 ? envMb * 1048576 : DEFAULT_MAX_UPLOAD_BYTES);
+  const maxUploadBytes = opts.maxUploadBytes ?? settingOrFail('maxUploadMb') * 1048576;
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),

@@ -2,6 +2,7 @@
 // finishes (or DuckDB rolls it back if the process dies), then the database closes.
 
 import type { FastifyInstance } from 'fastify';
+import { settingOrFail } from '@fixops/config';
 import { buildApp, type AppOptions } from './app.js';
 
 /** Where the running server's Fastify instance is registered for in-process callers (the dashboard). */
@@ -14,7 +15,7 @@ export interface ServeOptions extends AppOptions {
 
 /** Listens; resolves with the app and a promise that settles once it has shut down. */
 export async function startServer(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string; closed: Promise<void> }> {
-  const app = await buildApp({ logger: { level: process.env.FIXOPS_LOG_LEVEL ?? 'info' }, ...opts });
+  const app = await buildApp({ logger: { level: settingOrFail('logLevel') ?? 'info' }, ...opts });
   // The dashboard's server code sends its /api requests to this instance in-process.
   (globalThis as Record<symbol, unknown>)[API_APP] = app;
   app.addHook('onClose', async () => {

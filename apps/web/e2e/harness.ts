@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { settingOrFail } from '@fixops/config';
 import { openDatabase } from '@fixops/db';
 import { addUser, createToken, startServer, type NodeHandler } from '@fixops/api';
 import { loadDemoNetwork } from '@fixops/usecases';
@@ -23,7 +24,7 @@ export const WEB_DIR = resolve(here, '..');
 export const REPO_ROOT = resolve(WEB_DIR, '../..');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
-export const CHROMIUM_PATH = process.env.FIXOPS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = settingOrFail('chromium');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The users every harness creates: name → role and dealer. */

@@ -4,6 +4,7 @@
 // registers itself on a global symbol), else over HTTP to FIXOPS_API_URL or this origin.
 
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit';
+import { settingOrFail } from '@fixops/config';
 import { SESSION_COOKIE, loginPath } from '$lib/api';
 import { LANG_COOKIE, chooseLang, htmlLang, t } from '$lib/i18n';
 
@@ -69,7 +70,7 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
     const empty = res.statusCode === 204 || res.statusCode === 304 || request.method === 'HEAD';
     return new Response(empty ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers: out });
   }
-  const base = process.env.FIXOPS_API_URL;
+  const base = settingOrFail('apiUrl');
   const target = base ? new URL(url.pathname + url.search, base) : url;
   return globalThis.fetch(target, { method: request.method, headers, body: body ? new Uint8Array(body) : undefined });
 };

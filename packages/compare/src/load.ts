@@ -1,10 +1,9 @@
 // The one door for comparison files: YAML text (or parsed data) in, a validated comparison with
 // defaults filled in out, or a refusal naming the path in the file and the value.
 
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { readSetting } from '@fixops/config';
 import type { KpiId } from '@fixops/metrics';
 import { err, isMonth, ok, type FixopsError, type Result } from '@fixops/shared';
 import { checkSchema, parseYaml, shown } from '@fixops/shared/yaml-schema';
@@ -33,7 +32,7 @@ interface RawFile {
   bands?: { min: number; zh: string; en: string; color?: string }[];
 }
 
-export function loadComparison(input: string | unknown): Result<Comparison> {
+export function loadComparison(input: unknown): Result<Comparison> {
   let data: unknown;
   if (typeof input === 'string') {
     const parsed = parseYaml(input, 'compare_yaml');
@@ -89,12 +88,15 @@ export async function loadComparisonFile(path: string): Promise<Result<Compariso
   return r.ok ? ok({ ...r.value, file: path }) : r;
 }
 
-function repoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) return resolve(from, '../../..');
-  }
+/**
+ * The user's folder of comparison files, where a comparison named without its folder is looked
+ * up: FIXOPS_COMPARISONS_DIR, default data/comparisons, relative to the working directory (like
+ * FIXOPS_DB's data/fixops.duckdb). The package itself needs no file on disk.
+ */
+export function comparisonsDir(env: Record<string, string | undefined> = process.env): string {
+  const dir = readSetting('comparisonsDir', env);
+  return resolve(dir.ok ? dir.value : 'data/comparisons');
 }
 
-/** `data/comparisons` of the repo this package sits in. */
-export const COMPARISONS_DIR: string = join(repoRoot(dirname(fileURLToPath(import.meta.url))), 'data', 'comparisons');
+/** Where comparisons are looked up in this process. */
+export const COMPARISONS_DIR: string = comparisonsDir();

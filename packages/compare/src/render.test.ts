@@ -82,7 +82,7 @@ describe('CSV and JSON', () => {
     const j = JSON.parse(renderJson(result)) as ComparisonResult;
     expect(j.components.map((c) => [c.id, c.weight, c.target, c.floor])).toEqual([['on_time_rate', 500, 0.9, 0.5], ['rework_rate', 300, 0.02, 0.04], ['booking_rate', 200, 0.4, 0]]);
     expect(j.rows.map((r) => r.dealer)).toEqual(['D1', 'D2', 'D4', 'D3']);
-    expect(j.rows[0]!.components[0]).toEqual({ id: 'on_time_rate', value: 0.8, attainment: expect.closeTo(0.75, 12), points: expect.closeTo(375, 9), noData: false });
+    expect(j.rows[0]!.components[0]).toEqual({ id: 'on_time_rate', value: 0.8, attainment: expect.closeTo(0.75, 12) as number, points: expect.closeTo(375, 9) as number, noData: false });
     expect(Object.keys(j.medians)).toEqual(['on_time_rate', 'rework_rate', 'booking_rate']);
   });
 });

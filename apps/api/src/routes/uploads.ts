@@ -16,6 +16,7 @@ import { DEFAULT_MAX_DROP_RATE, type LoadSummary, type SliceChange } from '@fixo
 import { notTextReason, type Refusal } from '@fixops/ingest/headers';
 import { quotedString } from '@fixops/db';
 import { loadExport } from '@fixops/usecases';
+import { settingOrFail } from '@fixops/config';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
 import { ApiError } from '../errors.js';
@@ -102,8 +103,8 @@ function needsConfirmation(held: LoadSummary[], summaries: LoadSummary[]): ApiEr
 
 const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
   const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const loadMemory = opts.loadMemoryLimit ?? process.env.FIXOPS_LOAD_MEMORY ?? DEFAULT_LOAD_MEMORY_LIMIT;
-  const loadThreads = Number(process.env.FIXOPS_LOAD_THREADS) || DEFAULT_LOAD_THREADS;
+  const loadMemory = opts.loadMemoryLimit ?? settingOrFail('loadMemory');
+  const loadThreads = settingOrFail('loadThreads');
 
   app.post('/uploads', {
     schema: {
