@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { fail } from '@fixops/shared';
 import { completeUtf8Prefix, sniffEncoding, type Encoding } from '../detect/encoding.js';
 import { RecordScanner, recordIndex, type RecordIndex, type RecordIndexData } from '../detect/scanner.js';
@@ -33,6 +34,10 @@ export interface InspectedFile {
   encoding: Encoding;
   separator: Separator;
   headers: string[];
+  /** The complete data records of that sample (header excluded), parsed: what a quick early check looks at. */
+  firstRecords: string[][];
+  /** The sample is the whole file (firstRecords are all its records). */
+  sampleIsWhole: boolean;
 }
 
 export interface PreparedFile {
@@ -61,7 +66,14 @@ export async function inspectFile(path: string, opts: PrepareOptions): Promise<I
   const text = decodeSample(sample, encoding, size > sample.length);
   const separator = opts.separator ?? detectSeparator(text);
   const headers = parseHeader(text, separator, opts.file);
-  return { path, size, encoding, separator, headers };
+  return { path, size, encoding, separator, headers, firstRecords: sampleRecords(text, separator, size > sample.length), sampleIsWhole: size <= sample.length };
+}
+
+/** The sample's records after the header; the last one is left out when the sample was cut (it may be partial). */
+function sampleRecords(text: string, separator: Separator, truncated: boolean): string[][] {
+  const rows = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: 'greedy' }).data.slice(1);
+  if (truncated) rows.pop();
+  return rows;
 }
 
 /** True when DuckDB can read the file as it is (no transcoding needed, if it really is UTF-8). */
