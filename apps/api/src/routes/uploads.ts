@@ -1,7 +1,9 @@
 // POST /api/uploads: multipart, field `files` (several), optional field `dealer`. Each file is
 // streamed to a temp file (never buffered whole), checked for size and for being text, then
 // loaded through the write queue with the same hooks as the CLI. Answers the CLI's per-file
-// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows).
+// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows,
+// or when someone other than an admin sent master data). More files than the limit: 413
+// too_many_files. The other limits (rows, columns, field length) refuse the file inside the ingest.
 
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -10,7 +12,7 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
+import { DEFAULT_LIMITS, ingestFile, resolveLimits, TEMP_PREFIX, tooManyFiles, type IngestLimits, type IngestOptions, type LoadSummary } from '@fixops/ingest';
 import { quotedString } from '@fixops/db';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 import { forbidden } from '../errors.js';
@@ -19,7 +21,7 @@ import { ApiError } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { LoadSummaries } from '@fixops/contracts';
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_UPLOAD_BYTES = DEFAULT_LIMITS.bytesPerFile;
 
 /**
  * DuckDB's memory budget while a load runs (FIXOPS_LOAD_MEMORY overrides). Staging and
@@ -64,8 +66,12 @@ async function looksLikeText(path: string): Promise<boolean> {
 }
 
 /** A body busboy cannot parse (truncated, no boundary) is the client's fault: 400, not 500. */
-function malformed(e: unknown): unknown {
+function malformed(e: unknown, maxFiles: number): unknown {
   if (e instanceof ApiError) return e;
+  if ((e as { code?: string }).code === 'FST_FILES_LIMIT') {
+    const { message, details } = tooManyFiles(maxFiles).error;
+    return new ApiError(413, 'too_many_files', message, details);
+  }
   const status = (e as { statusCode?: number }).statusCode;
   if (status !== undefined && status < 500) return e;
   const message = e instanceof Error ? e.message : String(e);
@@ -92,8 +98,12 @@ async function withLoadLimits<T>(c: DuckDBConnection, during: { memory: string; 
 
 const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');
 
-const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
-  const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+const isMasterData = (s: LoadSummary) => s.error?.code === 'master_data_admin_only';
+
+const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string; limits?: Partial<IngestLimits> }> = async (app, opts) => {
+  const limits = resolveLimits({ ...opts.limits, ...(opts.maxUploadBytes !== undefined ? { bytesPerFile: opts.maxUploadBytes } : {}) });
+  const maxBytes = limits.bytesPerFile;
+  const maxFiles = limits.filesPerRequest;
   const loadMemory = opts.loadMemoryLimit ?? process.env.FIXOPS_LOAD_MEMORY ?? DEFAULT_LOAD_MEMORY_LIMIT;
   const loadThreads = Number(process.env.FIXOPS_LOAD_THREADS) || DEFAULT_LOAD_THREADS;
 
@@ -105,12 +115,12 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
   }, async (req) => {
     const user = requireRole(req, 'admin', 'consultant', 'dealer');
     if (!req.isMultipart()) throw new ApiError(415, 'not_multipart', { zh: '上传需使用 multipart/form-data，字段名 files。', en: 'Upload with multipart/form-data, field name files.' });
-    const dir = await mkdtemp(join(tmpdir(), 'fixops-upload-'));
+    const dir = await mkdtemp(join(tmpdir(), TEMP_PREFIX.upload));
     try {
       const files: { path: string; name: string }[] = [];
       let dealerField: string | undefined;
       try {
-        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 50, fields: 20, fieldSize: 1024, parts: 100 } })) {
+        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 1024, parts: 100 } })) {
           if (part.type === 'file') {
             const name = basename(part.filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload.csv';
             if (part.fieldname !== 'files') {
@@ -134,7 +144,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
           }
         }
       } catch (e) {
-        throw malformed(e);
+        throw malformed(e, maxFiles);
       }
       if (files.length === 0) throw new ApiError(400, 'invalid_request', { zh: '没有上传文件（字段 files）', en: 'No file uploaded (field files)' }, { field: 'files' });
       for (const f of files) if (!(await looksLikeText(f.path))) throw notText(f.name);
@@ -151,6 +161,9 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         for (const f of files) {
           const hooks: IngestOptions = {
             maxRejectRate: settings.maxRejectRate,
+            limits,
+            // Master data (dealer names, regions, peer groups) is the admin's alone.
+            masterData: user.role === 'admin',
             afterStore: async (conn, change) => {
               await recomputeAfterLoad(conn, change);
             },
@@ -162,6 +175,11 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
       }));
       const refused = summaries.filter((s) => s.status === 'refused');
       if (refused.length === 0) return summaries;
+      if (refused.some(isMasterData)) {
+        throw new ApiError(403, 'master_data_admin_only', {
+          zh: '经销商主数据（名称、区域、城市、分组）只能由管理员导入，文件未读取。', en: 'Dealer master data (name, region, city, peer group) may be uploaded by an admin only; the file was not read.',
+        }, { files: summaries });
+      }
       if (own !== undefined && refused.some(isForeign)) {
         throw new ApiError(403, 'foreign_dealer_rows', {
           zh: '上传的文件含有其他经销商的数据，已整份拒绝。', en: 'The upload holds another dealer\'s rows and was refused whole.',
