@@ -17,7 +17,8 @@ import { detectKind, requireColumns } from '../detect/kind.js';
 import { mapColumns, type ColumnMapping } from '../detect/headers.js';
 import type { Encoding } from '../detect/encoding.js';
 import { separatorName, type Separator } from '../detect/separator.js';
-import { KINDS } from '../kinds/catalog.js';
+import { KINDS, TOTALS_LABELS } from '../kinds/catalog.js';
+import { MACROS_SQL } from '../sql/macros.js';
 import type { KindId } from '../kinds/types.js';
 import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type PreparedFile, type PrepareOptions } from '../read/prepare.js';
 import { prepareInWorker, WORKER_MIN_BYTES } from '../read/inWorker.js';
@@ -221,7 +222,7 @@ function checkFirstRecords(records: string[][], whole: boolean, column: number |
   let rows = 0;
   for (const r of records) {
     const code = (r[column] ?? '').trim();
-    if (code !== '' && code !== dealer) {
+    if (code !== '' && code !== dealer && !isTotalsLabel(code)) {
       others.add(code);
       rows++;
     }
@@ -232,11 +233,18 @@ function checkFirstRecords(records: string[][], whole: boolean, column: number |
   throw foreignRefusal(file, dealer, [...others].slice(0, 5), undefined, undefined);
 }
 
+/** A totals row's label (合计, Total…) in the dealer column names no dealer (validation decides whether the row is a totals row). */
+function isTotalsLabel(value: string): boolean {
+  return TOTALS_LABELS.includes(value.replace(/[:：]+$/, '').toLowerCase());
+}
+
 /** The same over the whole staged file, before any validation: stops at the first foreign code. */
 async function checkStagedDealers(connection: DuckDBConnection, column: number | undefined, dealer: string, prepared: PreparedFile, file: string): Promise<void> {
   if (column === undefined) return;
+  await connection.run(MACROS_SQL);
+  const c = `fx_clean(c${column})`;
   const reader = await connection.runAndReadAll(
-    `SELECT rowid::BIGINT AS ord, trim(c${column}) AS code FROM ${STAGE_TABLE} WHERE trim(c${column}) <> '' AND trim(c${column}) <> $dealer LIMIT 1`, { dealer });
+    `SELECT rowid::BIGINT AS ord, ${c} AS code FROM ${STAGE_TABLE} WHERE ${c} <> $dealer AND NOT fx_totals_label(${c}) LIMIT 1`, { dealer });
   const first = reader.getRowObjects()[0];
   if (first) throw foreignRefusal(file, dealer, [String(first.code)], undefined, prepared.index.line(Number(first.ord)));
 }

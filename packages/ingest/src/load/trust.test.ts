@@ -96,6 +96,16 @@ describe('hole 5: one upload cannot stall everyone', () => {
     db.close();
   });
 
+  it('does not take a totals row for another dealer\'s (small file, and past the first records)', async () => {
+    const db = await tempDatabase();
+    for (const n of [10, 3000]) {
+      const text = `${csv([RO_HEADER_ZH, ...rows(n, 'SZ009', `T${n}-`)]).trimEnd()}\r\n合计,,,,,"1,000.00",,,,\r\n`;
+      const s = await ingestFile(db.connection, writeFixture(tempDir(), `ro${n}.csv`, text), { dealer: 'SZ009', refuseForeignRows: true });
+      expect(s).toMatchObject({ status: 'loaded', rowsLoaded: n, rowsSkipped: 1 });
+    }
+    db.close();
+  });
+
   it('refuses a 10,000-column file with a clear too_many_columns, not an out-of-memory text', async () => {
     const db = await tempDatabase();
     const header = [...RO_HEADER_ZH, ...Array.from({ length: 10_000 - RO_HEADER_ZH.length }, (_, i) => `x${i}`)];
