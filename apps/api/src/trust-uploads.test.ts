@@ -3,7 +3,12 @@
 // read); the limits answer clearly (the 51st file is a count limit; a 10,000-column file is
 // too_many_columns, not an out-of-memory text); the rejects download is streamed.
 
+import { existsSync, mkdirSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMP_PREFIX } from '@fixops/ingest';
+import { startServer } from './server.js';
 import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
 
 let env: TestEnv;
@@ -106,5 +111,21 @@ describe('hole 5: limits', () => {
     const text = bytes.subarray(3).toString('utf8');
     expect(text.startsWith('row,column,value,reason,raw_text\r\n')).toBe(true);
     expect(text.trimEnd().split('\r\n')).toHaveLength(3001);
+  });
+});
+
+describe('hole 7: temp folders of killed loads', () => {
+  it('are removed when the server starts (ours only, of processes no longer running)', async () => {
+    const old = new Date(Date.now() - 24 * 3600_000);
+    const stale = join(tmpdir(), `${TEMP_PREFIX.upload}99999999-g1stale`);
+    const foreign = join(tmpdir(), 'not-fixops-upload-g1stale');
+    for (const d of [stale, foreign]) {
+      mkdirSync(d, { recursive: true });
+      utimesSync(d, old, old);
+    }
+    const { app } = await startServer({ dbPath: join(env.dir, 'sweep.duckdb'), port: 0, host: '127.0.0.1', logger: false });
+    await app.close();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(foreign)).toBe(true);
   });
 });

@@ -9,4 +9,4 @@ export { TABLE_OF, storedColumns } from './load/store.js';
 export { listLoads, getLoad, listRejects, type LoadRecord, type StoredReject } from './load/history.js';
 export { streamRejects, rejectsCsv, type LoadListOptions, type RejectsOptions } from './load/history.js';
 export { DEFAULT_LIMITS, resolveLimits, tooManyFiles, tooLarge, type IngestLimits } from './limits.js';
-export { removeStaleTempDirs, TEMP_PREFIX } from './load/tempDirs.js';
+export { removeStaleTempDirs, TEMP_PREFIX, tempPrefix } from './load/tempDirs.js';

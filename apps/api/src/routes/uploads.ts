@@ -12,7 +12,7 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_LIMITS, ingestFile, resolveLimits, TEMP_PREFIX, tooManyFiles, type IngestLimits, type IngestOptions, type LoadSummary } from '@fixops/ingest';
+import { DEFAULT_LIMITS, ingestFile, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type IngestOptions, type LoadSummary } from '@fixops/ingest';
 import { quotedString } from '@fixops/db';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 import { forbidden } from '../errors.js';
@@ -115,7 +115,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
   }, async (req) => {
     const user = requireRole(req, 'admin', 'consultant', 'dealer');
     if (!req.isMultipart()) throw new ApiError(415, 'not_multipart', { zh: '上传需使用 multipart/form-data，字段名 files。', en: 'Upload with multipart/form-data, field name files.' });
-    const dir = await mkdtemp(join(tmpdir(), TEMP_PREFIX.upload));
+    const dir = await mkdtemp(join(tmpdir(), tempPrefix('upload')));
     try {
       const files: { path: string; name: string }[] = [];
       let dealerField: string | undefined;

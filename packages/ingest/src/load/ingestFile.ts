@@ -7,7 +7,7 @@
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { TEMP_PREFIX } from './tempDirs.js';
+import { tempPrefix } from './tempDirs.js';
 import { basename, join } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -87,7 +87,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   const limits = resolveLimits(opts.limits);
   let tempDir: string | undefined;
   try {
-    tempDir = await mkdtemp(join(tmpdir(), TEMP_PREFIX.ingest));
+    tempDir = await mkdtemp(join(tmpdir(), tempPrefix('ingest')));
     const loadId = await nextLoadId(connection);
     summary.loadId = loadId;
     try {

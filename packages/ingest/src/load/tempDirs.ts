@@ -1,6 +1,7 @@
 // Temporary folders of loads: their names, and the sweep at server start that removes what a
-// killed process left behind (only ours by name and owner, only older than this process, so a
-// load running in another process is never touched).
+// killed process left behind: only ours (by name and owner), only older than this process, and
+// never one whose process (its id is in the name) is still running, so a load running in
+// another server on the same machine is never touched.
 
 import { readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,21 @@ export const TEMP_PREFIX = {
   /** The API's folder for one upload request's files. */
   upload: 'fixops-upload-',
 } as const;
+
+/** The mkdtemp prefix of a new folder: our prefix and this process's id. */
+export function tempPrefix(kind: keyof typeof TEMP_PREFIX): string {
+  return `${TEMP_PREFIX[kind]}${process.pid}-`;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, but someone else's
+  }
+}
 
 const OURS = new RegExp(`^(${Object.values(TEMP_PREFIX).map((p) => p.replace(/-/g, '\\-')).join('|')})`);
 
@@ -35,7 +51,10 @@ export async function removeStaleTempDirs(opts: SweepOptions = {}): Promise<stri
     return removed;
   }
   for (const name of names) {
-    if (!OURS.test(name)) continue;
+    const m = OURS.exec(name);
+    if (!m) continue;
+    const pid = /^(\d+)-/.exec(name.slice(m[0].length));
+    if (pid && alive(Number(pid[1]))) continue;
     const path = join(dir, name);
     try {
       const s = await stat(path);

@@ -209,13 +209,16 @@ describe('hole 7: failures are logged, leftovers removed', () => {
     db.close();
   });
 
-  it('removes only our own temp folders older than the process', async () => {
+  it('removes only our own temp folders older than the process, never those of a running process', async () => {
     const dir = tempDir();
     const old = new Date(Date.now() - 3600_000);
-    for (const name of [`${TEMP_PREFIX.ingest}old`, `${TEMP_PREFIX.upload}old`, 'someone-else-old', `${TEMP_PREFIX.upload}new`]) mkdirSync(join(dir, name));
-    for (const name of [`${TEMP_PREFIX.ingest}old`, `${TEMP_PREFIX.upload}old`, 'someone-else-old']) utimesSync(join(dir, name), old, old);
+    const dead = `${TEMP_PREFIX.ingest}99999999-abc`; // no such process
+    const running = `${TEMP_PREFIX.upload}${process.ppid}-abc`; // our parent: alive
+    const names = [dead, `${TEMP_PREFIX.upload}old`, running, 'someone-else-old', `${TEMP_PREFIX.upload}new`];
+    for (const name of names) mkdirSync(join(dir, name));
+    for (const name of names.slice(0, 4)) utimesSync(join(dir, name), old, old);
     const removed = await removeStaleTempDirs({ dir, olderThan: new Date(Date.now() - 60_000) });
-    expect(removed.sort()).toEqual([join(dir, `${TEMP_PREFIX.ingest}old`), join(dir, `${TEMP_PREFIX.upload}old`)]);
-    expect(readdirSync(dir).sort()).toEqual([`${TEMP_PREFIX.upload}new`, 'someone-else-old']);
+    expect(removed.sort()).toEqual([join(dir, dead), join(dir, `${TEMP_PREFIX.upload}old`)]);
+    expect(readdirSync(dir).sort()).toEqual([`${TEMP_PREFIX.upload}new`, running, 'someone-else-old'].sort());
   });
 });
