@@ -162,7 +162,7 @@ describe('hole 5: one upload cannot stall everyone', () => {
 
 describe('hole 6: personal data never stored, even from a hostile file', () => {
   const header = [...RO_HEADER_ZH, '客户姓名', '手机号', '备注'];
-  const secrets = ['张三丰', '13800138000', '李四光', '13900139000', '王五郎', '13700137000', '赵六娘', '13600136000'];
+  const secrets = ['张三丰', '13800138000', '李四光', '13900139000', '王五郎', '13700137000', '赵六', '13600136000', '13500135000'];
 
   it('masks by header name and keeps no raw text of a row whose field count differs', async () => {
     const db = await tempDatabase();
@@ -174,12 +174,15 @@ describe('hole 6: personal data never stored, even from a hostile file', () => {
     lines.push('SH001,X2,LSVX2,not a date,保养,1,,,"王,伟",,"李四光","13900139000","备注,有逗号"');
     // a short row: a separator missing, the phone lands in the name column, a required column is empty
     lines.push('SH001,X3,,2025-03-07,保养,1,,,,,王五郎13700137000');
+    // a short row: separators missing early, the phone number lands in the date column
+    lines.push('SH001,X5,LSVX5,13500135000,保养,1');
     // a short row with quotes and a line break, dealer column missing a value
     lines.push('SH001,X4,LSVX4,bad,保养,1,,,,"赵六\n娘",13600136000');
     const s = await ingestFile(db.connection, writeFixture(tempDir(), 'hostile.csv', `${lines.join('\n')}\n`), { maxRejectRate: 1 });
-    expect(s).toMatchObject({ status: 'loaded', rowsRejected: 4, columns: { dropped: ['客户姓名', '手机号'] } });
+    expect(s).toMatchObject({ status: 'loaded', rowsRejected: 5, columns: { dropped: ['客户姓名', '手机号'] } });
+    expect(s.errors.map((e) => [e.code, e.value])).toEqual([['too_many_fields', '14'], ['bad_timestamp', 'not a date'], ['too_few_fields', '11'], ['too_few_fields', '6'], ['too_few_fields', '11']]);
     const rejects = await listRejects(db.connection, s.loadId!);
-    expect(rejects.map((r) => r.rawText)).toEqual(['', 'SH001,X2,LSVX2,not a date,保养,1,,,"王,伟",,***,***,"备注,有逗号"', '', '']);
+    expect(rejects.map((r) => r.rawText)).toEqual(['', 'SH001,X2,LSVX2,not a date,保养,1,,,"王,伟",,***,***,"备注,有逗号"', '', '', '']);
     expect(rejects[0]!.reason).toContain('未保存原始内容');
     expect(rejects[0]!.reason).toContain('raw text not kept');
 

@@ -15,6 +15,7 @@ import { isPersonalHeader, type ColumnMapping } from '../detect/headers.js';
 import type { PreparedFile } from '../read/prepare.js';
 import { reasonFor } from './reasons.js';
 import { REJECTED, ROWS } from './validate.js';
+import { MAX_LINE_BYTES } from './stage.js';
 
 const MAX_RAW_CHARS = 4000;
 
@@ -83,9 +84,11 @@ export async function collectRejects(connection: DuckDBConnection, prepared: Pre
     const tooMany = fields.length > width;
     // Fewer fields than the header with a separator missing inside: values may have shifted too.
     const countDiffers = fields.length !== width;
-    const field = tooMany ? '' : isConflict ? key! : (r.field ?? '');
-    const code = tooMany ? 'too_many_fields' : isConflict ? 'conflict' : r.code!;
-    const value = tooMany ? String(fields.length) : isConflict ? (r.key_value ?? null) : r.value;
+    // Its values may sit in the wrong columns (a phone number in the date column): the row is
+    // reported by its field count, never by a value that may not be what its column says.
+    const field = countDiffers ? '' : isConflict ? key! : (r.field ?? '');
+    const code = tooMany ? 'too_many_fields' : countDiffers ? 'too_few_fields' : isConflict ? 'conflict' : r.code!;
+    const value = countDiffers ? String(fields.length) : isConflict ? (r.key_value ?? null) : r.value;
     const reason = reasonFor(code, value, { key: headerOf.get(key ?? '') ?? key, dealer, headerFields: width });
     const reasonText = countDiffers ? withheldRaw(reason, fields.length, width) : reason;
     out.push({
@@ -126,7 +129,8 @@ async function readRawRecords(prepared: PreparedFile, ords: number[]): Promise<s
     for (const ord of ords) {
       const start = index.offset(ord);
       const end = ord + 1 < index.count ? index.offset(ord + 1) : index.end;
-      const length = Math.min(end - start, MAX_RAW_CHARS * 4);
+      // the whole record (one at a time), so its fields can be counted; DuckDB read none longer
+      const length = Math.min(end - start, MAX_LINE_BYTES);
       const buf = Buffer.alloc(length);
       await handle.read(buf, 0, length, start);
       const text = buf.toString('utf8').replace(/[\r\n]+$/, '');
