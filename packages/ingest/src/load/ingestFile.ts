@@ -91,7 +91,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     const loadId = await nextLoadId(connection);
     summary.loadId = loadId;
     try {
-      const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress };
+      const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress, maxRows: limits.rowsPerFile };
       const inspected = await inspectFile(path, prepareOpts);
       if (inspected.size > limits.bytesPerFile) throw tooLarge(file, limits.bytesPerFile);
       if (inspected.headers.length > limits.columnsPerFile) throw tooManyColumns(file, inspected.headers.length, limits.columnsPerFile);

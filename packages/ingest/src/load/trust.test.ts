@@ -126,6 +126,15 @@ describe('hole 5: one upload cannot stall everyone', () => {
     db.close();
   });
 
+  it('stops reading a transcoded file at the row limit, before staging', async () => {
+    const db = await tempDatabase();
+    const text = csv([RO_HEADER_ZH, ...rows(60_000, 'SH001')]);
+    const s = await ingestFile(db.connection, writeFixture(tempDir(), 'gb.csv', text, 'gb18030'), { worker: false, limits: { rowsPerFile: 1000 } });
+    expect(s).toMatchObject({ status: 'refused', encoding: 'gb18030', error: { code: 'too_many_rows', details: { value: 1000 } } });
+    expect(s.error!.details!.rows as number).toBeLessThan(60_000);
+    db.close();
+  });
+
   it('refuses a cell longer than the limit, naming file, line and column', async () => {
     const db = await tempDatabase();
     const data = rows(10, 'SH001');

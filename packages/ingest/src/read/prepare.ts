@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { fail } from '@fixops/shared';
+import { tooManyRows } from '../limits.js';
 import { completeUtf8Prefix, sniffEncoding, type Encoding } from '../detect/encoding.js';
 import { RecordScanner, recordIndex, type RecordIndex, type RecordIndexData } from '../detect/scanner.js';
 import { detectSeparator, parseHeader, type Separator } from '../detect/separator.js';
@@ -25,6 +26,8 @@ export interface PrepareOptions {
   encoding?: Encoding;
   separator?: Separator;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** Stop reading, refusing the file, once it has more data records than this. */
+  maxRows?: number;
 }
 
 /** What the first 64 KB tell: encoding, separator and header. */
@@ -175,6 +178,7 @@ async function scanUtf8(path: string, size: number, separator: Separator, opts: 
       return null;
     }
     scanner.push(chunk);
+    overLimit(scanner, opts);
     read += chunk.length;
     opts.onProgress?.(read, size);
     carry = end - complete.length;
@@ -210,6 +214,7 @@ async function transcode(path: string, size: number, encoding: Encoding, separat
     if (text.includes('\uFFFD')) replaced += text.split('\uFFFD').length - 1;
     const bytes = Buffer.from(text, 'utf8');
     scanner.push(bytes);
+    overLimit(scanner, opts);
     await write(out, bytes);
   };
   try {
@@ -231,6 +236,11 @@ async function transcode(path: string, size: number, encoding: Encoding, separat
     }, { file: opts.file, encoding, undecodable: replaced });
   }
   return { utf8Path, encoding, separator, headers, checksum: hash.digest('hex'), bytes: size, index: scanner.finishData() };
+}
+
+/** Refuses the file as soon as it has more records than the limit: the rest is never read. */
+function overLimit(scanner: RecordScanner, opts: PrepareOptions): void {
+  if (opts.maxRows !== undefined && scanner.recordCount > opts.maxRows) throw tooManyRows(opts.file, scanner.recordCount, opts.maxRows);
 }
 
 function write(stream: WriteStream, bytes: Buffer): Promise<void> {
