@@ -29,11 +29,14 @@ import assessments from './routes/assessments.js';
 import templates from './routes/templates.js';
 import dashboard from './routes/dashboard.js';
 import web, { type NodeHandler } from './web.js';
+import type { IngestLimits } from '@fixops/ingest';
 
 export interface AppOptions {
   dbPath: string;
   /** Largest upload file, bytes (default 200 MB; FIXOPS_MAX_UPLOAD_MB overrides). */
   maxUploadBytes?: number;
+  /** Upload limits: files per request, rows, columns, field length, rejected rows stored (defaults in @fixops/ingest limits.ts). */
+  uploadLimits?: Partial<IngestLimits>;
   /** Login attempts per client per minute (default 10). */
   loginRateLimit?: number;
   /** Failed logins per account (default 5 per 15 minutes). */
@@ -79,7 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(kpis);
     await api.register(flags);
     await api.register(settings);
-    await api.register(uploads, { maxUploadBytes });
+    await api.register(uploads, { maxUploadBytes, limits: opts.uploadLimits });
     await api.register(loads);
     await api.register(assessments);
     await api.register(templates);

@@ -15,6 +15,8 @@ const LoadCommon = {
   months: Type.Array(Type.String()),
   rowsLoaded: Type.Integer(),
   rowsRejected: Type.Integer(),
+  /** Rejected rows kept for download: the first ones up to the limit (rowsRejected is the true total). */
+  rejectsStored: Type.Optional(Type.Integer()),
   rowsSkipped: Type.Integer(),
   rowsDuplicate: Type.Integer(),
   encoding: Nullable(Type.String()),

@@ -210,4 +210,13 @@ export const migrations: readonly Migration[] = [
     `,
   },
   accountsMigration,
+  {
+    version: 7,
+    name: 'Rejected rows keep the dealer they name; loads keep how many rejects were stored and their true count per dealer',
+    sql: `
+      ALTER TABLE rejected_rows ADD COLUMN dealer_code VARCHAR;
+      ALTER TABLE loads ADD COLUMN rejects_stored BIGINT;
+      ALTER TABLE loads ADD COLUMN rejects_by_dealer JSON;
+    `,
+  },
 ];

@@ -1,11 +1,14 @@
 // The load log (with the write queue), one load, and its rejected rows as a CSV download
-// (UTF-8 with BOM, so Excel opens Chinese text). A dealer user sees only its own loads.
+// (UTF-8 with BOM, so Excel opens Chinese text). A dealer user sees only its own loads, and in
+// them only its own rejected rows and their count (a load's rejected rows may name another
+// dealer). The download is streamed chunk by chunk from DuckDB, never built in memory.
 // POST /loads/:id/undo (admin, consultant) puts back what a load replaced and recomputes.
 
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getLoad, listLoads, listRejects, type LoadRecord } from '@fixops/ingest';
+import { getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fixops/ingest';
 import { undoLoad } from '@fixops/usecases';
-import { csvText } from '@fixops/shared';
 import type { User } from '../auth/users.js';
 import { dealerScope, requireRole, userOf } from '../auth/access.js';
 import { forbidden, fromFixopsError, notFound } from '../errors.js';
@@ -22,10 +25,15 @@ function visible(user: User, l: LoadRecord): boolean {
   return l.uploadedBy === user.name || (l.dealers.length > 0 && l.dealers.every((d) => d === user.dealer));
 }
 
+/** A dealer user's view of counts and rejected rows: its own dealer's only. */
+function viewerOf(user: User): { viewer?: string } {
+  return user.role === 'dealer' ? { viewer: user.dealer ?? '' } : {};
+}
+
 const loads: FastifyPluginAsyncTypebox = async (app) => {
   const loadFor = async (req: Parameters<typeof userOf>[0], id: number) => {
     const user = userOf(req);
-    const load = await app.store.read((c) => getLoad(c, id));
+    const load = await app.store.read((c) => getLoad(c, id, viewerOf(user)));
     if (!load) throw notFound(`没有编号为 ${id} 的导入`, `No load with id ${id}`, { id });
     if (!visible(user, load)) throw forbidden(`load ${id}`);
     return load;
@@ -38,7 +46,7 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
     const dealer = dealerScope(req, req.query.dealer);
     if (req.query.dealer !== undefined) await knownDealer(app, req, req.query.dealer);
     const limit = req.query.limit ?? 200;
-    const list = await app.store.read((c) => listLoads(c, user.role === 'dealer' ? { limit: 1000 } : { dealer, limit }));
+    const list = await app.store.read((c) => listLoads(c, user.role === 'dealer' ? { limit: 1000, ...viewerOf(user) } : { dealer, limit }));
     const queue = app.store.queue().filter((q) => q.kind !== 'token' && (user.role !== 'dealer' || q.user === user.name));
     return { queue, loads: list.filter((l) => visible(user, l)).slice(0, limit) };
   });
@@ -67,11 +75,20 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
     },
   }, async (req, reply) => {
     const load = await loadFor(req, req.params.id);
-    const rejects = await app.store.read((c) => listRejects(c, load.id));
-    const csv = csvText([['row', 'column', 'value', 'reason', 'raw_text'], ...rejects.map((r) => [r.row, r.column, r.value, r.reason, r.rawText])], { bom: true });
+    const viewer = viewerOf(userOf(req));
+    const body = new PassThrough();
+    // The read connection is held while the rows flow; a client that goes away ends it.
+    app.store.read(async (c) => {
+      body.write('\uFEFF');
+      for await (const piece of rejectsCsv(c, load.id, viewer)) {
+        if (body.destroyed) return;
+        if (!body.write(piece)) await Promise.race([once(body, 'drain'), once(body, 'close')]);
+      }
+      body.end();
+    }).catch((e: unknown) => body.destroy(e as Error));
     return reply.type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="load-${load.id}-rejects.csv"`)
-      .send(csv);
+      .send(body);
   });
 };
 

@@ -1,9 +1,11 @@
 // POST /api/uploads: multipart, field `files` (several), optional field `dealer`. Each file is
 // streamed to a temp file (never buffered whole), checked for size and for being text, then
 // loaded through the write queue by the same loadExport use-case as the CLI. Answers the CLI's per-file
-// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows);
-// a file that would remove 30 % or more of a stored month is held and answers 409 with the
-// per-month counts, unless the field `confirm=true` was sent.
+// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows,
+// or when someone other than an admin sent master data); a file that would remove 30 % or more
+// of a stored month is held and answers 409 with the per-month counts, unless the field
+// `confirm=true` was sent. More files than the limit: 413 too_many_files. The other limits
+// (rows, columns, field length) refuse the file inside the ingest.
 
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_MAX_DROP_RATE, type LoadSummary, type SliceChange } from '@fixops/ingest';
+import { DEFAULT_LIMITS, DEFAULT_MAX_DROP_RATE, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
 import { notTextReason, type Refusal } from '@fixops/ingest/headers';
 import { quotedString } from '@fixops/db';
 import { loadExport } from '@fixops/usecases';
@@ -23,20 +25,7 @@ import { ApiError } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { LoadSummaries } from '@fixops/contracts';
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-/**
- * DuckDB's memory budget while a load runs (FIXOPS_LOAD_MEMORY overrides). Staging and
- * validation spill beyond it to the temp folder beside the database, so a 100 MB upload grows
- * the server's memory by well under 200 MB; the server's own budget applies again afterwards.
- */
-export const DEFAULT_LOAD_MEMORY_LIMIT = '64MB';
-
-/**
- * DuckDB threads while a load runs (FIXOPS_LOAD_THREADS overrides): one, so that on a small
- * machine a core stays free for the event loop answering reads; the usual count comes back after.
- */
-export const DEFAULT_LOAD_THREADS = 1;
+export const DEFAULT_MAX_UPLOAD_BYTES = DEFAULT_LIMITS.bytesPerFile;
 
 const BINARY_EXT = new Set(['.xlsx', '.xls', '.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
 const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|msword|x-msdownload)/;
@@ -61,8 +50,12 @@ async function notTextFile(path: string, file: string): Promise<Refusal | undefi
 }
 
 /** A body busboy cannot parse (truncated, no boundary) is the client's fault: 400, not 500. */
-function malformed(e: unknown): unknown {
+function malformed(e: unknown, maxFiles: number): unknown {
   if (e instanceof ApiError) return e;
+  if ((e as { code?: string }).code === 'FST_FILES_LIMIT') {
+    const { message, details } = tooManyFiles(maxFiles).error;
+    return new ApiError(413, 'too_many_files', message, details);
+  }
   const status = (e as { statusCode?: number }).statusCode;
   if (status !== undefined && status < 500) return e;
   const message = e instanceof Error ? e.message : String(e);
@@ -101,8 +94,12 @@ function needsConfirmation(held: LoadSummary[], summaries: LoadSummary[]): ApiEr
   }, { files: summaries, slices });
 }
 
-const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
-  const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+const isMasterData = (s: LoadSummary) => s.error?.code === 'master_data_admin_only';
+
+const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string; limits?: Partial<IngestLimits> }> = async (app, opts) => {
+  const limits = resolveLimits({ ...opts.limits, ...(opts.maxUploadBytes !== undefined ? { bytesPerFile: opts.maxUploadBytes } : {}) });
+  const maxBytes = limits.bytesPerFile;
+  const maxFiles = limits.filesPerRequest;
   const loadMemory = opts.loadMemoryLimit ?? settingOrFail('loadMemory');
   const loadThreads = settingOrFail('loadThreads');
 
@@ -114,13 +111,13 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
   }, async (req) => {
     const user = requireRole(req, 'admin', 'consultant', 'dealer');
     if (!req.isMultipart()) throw new ApiError(415, 'not_multipart', { zh: '上传需使用 multipart/form-data，字段名 files。', en: 'Upload with multipart/form-data, field name files.' });
-    const dir = await mkdtemp(join(tmpdir(), 'fixops-upload-'));
+    const dir = await mkdtemp(join(tmpdir(), tempPrefix('upload')));
     try {
       const files: { path: string; name: string }[] = [];
       let dealerField: string | undefined;
       let confirm = false;
       try {
-        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 50, fields: 20, fieldSize: 1024, parts: 100 } })) {
+        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 1024, parts: 100 } })) {
           if (part.type === 'file') {
             const name = basename(part.filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload.csv';
             if (part.fieldname !== 'files') {
@@ -146,7 +143,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
           }
         }
       } catch (e) {
-        throw malformed(e);
+        throw malformed(e, maxFiles);
       }
       if (files.length === 0) throw new ApiError(400, 'invalid_request', { zh: '没有上传文件（字段 files）', en: 'No file uploaded (field files)' }, { field: 'files' });
       for (const f of files) {
@@ -164,13 +161,18 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         const out: LoadSummary[] = [];
         for (const f of files) {
           // A dealer's own upload: any row of another dealer refuses the whole file.
-          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm }));
+          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm, limits, masterData: user.role === 'admin' }));
         }
         return out;
       }));
       const refused = summaries.filter((s) => s.status === 'refused');
       const held = summaries.filter((s) => s.status === 'needs_confirmation');
       if (refused.length === 0 && held.length === 0) return summaries;
+      if (refused.some(isMasterData)) {
+        throw new ApiError(403, 'master_data_admin_only', {
+          zh: '经销商主数据（名称、区域、城市、分组）只能由管理员导入，文件未读取。', en: 'Dealer master data (name, region, city, peer group) may be uploaded by an admin only; the file was not read.',
+        }, { files: summaries });
+      }
       if (refused.length === 0) throw needsConfirmation(held, summaries);
       if (own !== undefined && refused.some(isForeign)) {
         throw new ApiError(403, 'foreign_dealer_rows', {

@@ -6,7 +6,7 @@ import type { RejectedRow } from '../stage/rejects.js';
 import type { SliceChange } from './slices.js';
 
 /** A rejected row as the summary lists it (the stored row also keeps its raw text). */
-export type LoadError = Omit<RejectedRow, 'rawText' | 'reasonText'>;
+export type LoadError = Omit<RejectedRow, 'rawText' | 'reasonText' | 'dealer'>;
 
 export interface LoadSummary {
   loadId: number | null;
@@ -18,6 +18,8 @@ export interface LoadSummary {
   months: string[];
   rowsLoaded: number;
   rowsRejected: number;
+  /** Rejected rows kept for download: the first ones, up to the limit (rowsRejected is the true total). */
+  rejectsStored: number;
   rowsSkipped: number;
   rowsDuplicate: number;
   encoding: string | null;
