@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { getLoad, listLoads, listRejects, type LoadRecord } from '@fixops/ingest';
 import type { User } from '../auth/users.js';
 import { dealerScope, userOf } from '../auth/access.js';
-import { forbidden, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 import { LoadList, LoadListQuery, LoadRecord as LoadSchema } from '@fixops/contracts';
@@ -21,8 +21,8 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   const loadFor = async (req: Parameters<typeof userOf>[0], id: number) => {
     const user = userOf(req);
     const load = await app.store.read((c) => getLoad(c, id));
-    if (!load) throw notFound(`没有编号为 ${id} 的导入`, `No load with id ${id}`, { id });
-    if (!visible(user, load)) throw forbidden(`load ${id}`);
+    // Another dealer's load answers exactly as a missing one: a dealer learns nothing about which ids exist.
+    if (!load || !visible(user, load)) throw notFound(`没有编号为 ${id} 的导入`, `No load with id ${id}`, { id });
     return load;
   };
 
@@ -39,13 +39,13 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/loads/:id', {
-    schema: { tags: ['uploads'], summary: 'One load', params: IdParams, response: responses(LoadSchema, [400, 403, 404]) },
+    schema: { tags: ['uploads'], summary: 'One load', params: IdParams, response: responses(LoadSchema, [400, 404]) },
   }, async (req) => loadFor(req, req.params.id));
 
   app.get('/loads/:id/rejects.csv', {
     schema: {
       tags: ['uploads'], summary: 'Rejected rows of a load as CSV (UTF-8 with BOM)', params: IdParams,
-      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text' } as never, [400, 403, 404]),
+      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text' } as never, [400, 404]),
     },
   }, async (req, reply) => {
     const load = await loadFor(req, req.params.id);
