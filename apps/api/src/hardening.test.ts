@@ -76,3 +76,84 @@ describe('another dealer\'s ids look missing', () => {
     expect((await env.app.inject({ url: `/api/assessments/${assessmentId}`, headers: bearer(env.tokens.other) })).statusCode).toBe(200);
   });
 });
+
+describe('security headers', () => {
+  it('sends nosniff, no framing, a referrer policy and a deny-all content policy on API answers', async () => {
+    for (const [url, status] of [['/api/dealers', 200], ['/api/health', 200], ['/api/nope', 404], ['/api/dealers/%E0%A4%A', 400]] as const) {
+      const r = await env.app.inject({ url, headers: bearer(env.tokens.admin) });
+      expect(r.statusCode, url).toBe(status);
+      expect(r.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(r.headers['x-frame-options'], url).toBe('DENY');
+      expect(r.headers['referrer-policy'], url).toBe('same-origin');
+      expect(r.headers['content-security-policy'], url).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+    }
+    const unauthorized = await env.app.inject({ url: '/api/dealers' });
+    expect(unauthorized.statusCode).toBe(401);
+    expect(unauthorized.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('keeps /api/docs working under swagger-ui\'s own policy, never framed', async () => {
+    const page = await env.app.inject({ url: '/api/docs/', headers: bearer(env.tokens.admin) });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/swagger/i);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("frame-ancestors 'self'");
+    const init = await env.app.inject({ url: '/api/docs/static/swagger-initializer.js', headers: bearer(env.tokens.admin) });
+    expect(init.statusCode).toBe(200);
+    expect(init.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('cross-site request forgery', () => {
+  async function session(): Promise<string> {
+    const login = await env.app.inject({ method: 'POST', url: '/api/login', payload: { token: env.tokens.admin }, remoteAddress: '10.9.9.9' });
+    expect(login.statusCode).toBe(200);
+    return `fixops_session=${login.cookies.find((c) => c.name === 'fixops_session')!.value}`;
+  }
+  const host = 'fixops.test:3000';
+  const setting = async () => ((await env.app.inject({ url: '/api/settings', headers: bearer(env.tokens.admin) })).json() as { key: string; value: number }[])
+    .find((s) => s.key === 'target.booking_rate')!.value;
+
+  it('refuses a cookie write another site started (403, our shape, zh/en) and changes nothing', async () => {
+    const cookie = await session();
+    const before = await setting();
+    const payload = { key: 'target.booking_rate', value: 0.55 };
+    const attempts = [
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'same-site', origin: 'http://sub.fixops.test:3000' },
+      { origin: 'null' },
+    ];
+    for (const h of attempts) {
+      for (const lang of ['zh', 'en']) {
+        const r = await env.app.inject({ method: 'PUT', url: '/api/settings', payload, headers: { cookie, host, 'accept-language': lang, ...h } });
+        expect(r.statusCode, JSON.stringify(h)).toBe(403);
+        const body = r.json() as { error: { code: string; message: string; details: unknown } };
+        expect(body.error.code).toBe('cross_site_request');
+        expect(body.error.message).toMatch(lang === 'en' ? /^Cross-site request refused/ : /跨站/);
+        expect(body.error.details).toEqual({});
+      }
+    }
+    const del = await env.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, host, origin: 'https://evil.example' } });
+    expect(del.statusCode).toBe(403);
+    expect(await setting()).toBe(before);
+    // Reads with the cookie from anywhere still answer (no state changes).
+    expect((await env.app.inject({ url: '/api/me', headers: { cookie, host, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).statusCode).toBe(200);
+  });
+
+  it('lets same-origin cookie writes and token writes through', async () => {
+    const cookie = await session();
+    const same = await env.app.inject({ method: 'PUT', url: '/api/settings', payload: { key: 'target.booking_rate', value: 0.45 }, headers: { cookie, host, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' } });
+    expect(same.statusCode).toBe(200);
+    expect(await setting()).toBe(0.45);
+    const originOnly = await env.app.inject({ method: 'PUT', url: '/api/settings', payload: { key: 'target.booking_rate', value: null }, headers: { cookie, host, origin: `http://${host}` } });
+    expect(originOnly.statusCode).toBe(200);
+    // A token is not sent by the browser on its own: whatever the Origin, it is not CSRF.
+    const token = await env.app.inject({ method: 'PUT', url: '/api/settings', payload: { key: 'target.booking_rate', value: null }, headers: { ...bearer(env.tokens.admin), host, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    expect(token.statusCode).toBe(200);
+    const out = await env.app.inject({ method: 'POST', url: '/api/logout', headers: { cookie, host, origin: `http://${host}` } });
+    expect(out.statusCode).toBe(200);
+  });
+});

@@ -1,12 +1,19 @@
 // Who is asking: a Bearer token, or the session cookie that POST /api/login set. Every route
 // needs one unless its config says `public: true`. A session is a random id kept in memory
 // that points at the hash of the token it was opened with, so revoking the token ends it.
+// A write with the cookie is refused when a browser says another site started it (CSRF).
 
 import { randomBytes } from 'node:crypto';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { hashToken, touchToken, userOfTokenHash, type User } from '../auth/users.js';
-import { unauthorized } from '../errors.js';
+import { isCrossOriginWrite } from '@fixops/shared';
+import { ApiError, unauthorized } from '../errors.js';
+
+/** A write with the session cookie that another site started (cross-site request forgery). */
+export const crossSite = () => new ApiError(403, 'cross_site_request', {
+  zh: '拒绝跨站请求：此操作只能从本站页面发起。', en: 'Cross-site request refused: this action may only be started from this site\'s pages.',
+});
 
 export const SESSION_COOKIE = 'fixops_session';
 const SESSION_MS = 12 * 3600_000;
@@ -26,6 +33,8 @@ declare module 'fastify' {
     };
   }
 }
+
+const header1 = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default fp(async (app) => {
   await app.register(cookie);
@@ -51,6 +60,8 @@ export default fp(async (app) => {
       const token = header.replace(/^Bearer\s+/i, '').trim();
       if (token.length > 0 && token.length <= 200) hash = hashToken(token);
     } else {
+      // Browsers send the cookie with other sites' forms too: a cookie write must come from our pages.
+      if (req.cookies[SESSION_COOKIE] !== undefined && isCrossOriginWrite({ method: req.method, secFetchSite: header1(req.headers['sec-fetch-site']), origin: header1(req.headers.origin), host: req.headers.host })) throw crossSite();
       const sid = req.cookies[SESSION_COOKIE];
       const s = sid ? sessions.get(sid) : undefined;
       if (s && s.expires > Date.now()) hash = s.hash;

@@ -4,6 +4,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, requestLang } from '../errors.js';
+import { BARE_HEADERS } from './security.js';
 
 function validationMessage(e: FastifyError): ApiError {
   const v = e.validation?.[0];
@@ -52,6 +53,7 @@ export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply:
   const e = error.code === 'FST_ERR_BAD_URL'
     ? new ApiError(400, 'bad_url', { zh: '地址无效：含有无法解码的字符', en: 'Invalid URL: it holds characters that cannot be decoded' })
     : toApiError(error);
+  void reply.headers(BARE_HEADERS);
   sendError(e, req, reply, e.statusCode >= 500 ? { requestId: req.id } : undefined);
 }
 
