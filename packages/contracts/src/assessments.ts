@@ -3,9 +3,10 @@
 import { Type } from 'typebox';
 import { Lang, Month, Nullable } from './common.js';
 
-export const Templates = Type.Array(Type.Object({
+export const TemplateSummary = Type.Object({
   id: Type.String(), version: Type.Number(), zh: Type.String(), en: Type.String(), kind: Type.String(), max: Type.Number(),
-}));
+});
+export const Templates = Type.Array(TemplateSummary);
 
 const Score = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), score: Type.Number(), note: Type.Optional(Type.String({ maxLength: 2000 })) });
 

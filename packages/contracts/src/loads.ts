@@ -6,11 +6,27 @@ import { Nullable } from './common.js';
 const Columns = Type.Object({ mapped: Type.Record(Type.String(), Type.String()), ignored: Type.Array(Type.String()), dropped: Type.Array(Type.String()) });
 const Message = Type.Object({ zh: Type.String(), en: Type.String() });
 
+/** The kinds of export a file can be. */
+export const LoadKind = Type.Union([Type.Literal('repair_orders'), Type.Literal('bookings'), Type.Literal('accident_repairs'), Type.Literal('customers'), Type.Literal('dealers')]);
+
+/** A rejected row as a summary lists it. */
+export const RowError = Type.Object({
+  /** 1-based line number where the record starts (the header is line 1). */
+  row: Type.Integer(),
+  /** Header of the offending column as written in the file; empty when the row as a whole is wrong. */
+  column: Type.String(),
+  /** Canonical column name. */
+  field: Type.String(),
+  value: Nullable(Type.String()),
+  code: Type.String(),
+  reason: Type.String(),
+});
+
 /** What a summary and a load-log record share: the file, its counts and what was detected. */
 const LoadCommon = {
   file: Type.String(),
   checksum: Nullable(Type.String()),
-  kind: Nullable(Type.String()),
+  kind: Nullable(LoadKind),
   dealers: Type.Array(Type.String()),
   months: Type.Array(Type.String()),
   rowsLoaded: Type.Integer(),
@@ -27,8 +43,9 @@ export const LoadSummary = Type.Object({
   ...LoadCommon,
   loadId: Nullable(Type.Integer()),
   status: Type.Union([Type.Literal('loaded'), Type.Literal('refused')]),
-  errors: Type.Array(Type.Record(Type.String(), Type.Unknown())),
-  error: Type.Optional(Type.Object({ code: Type.String(), message: Message, details: Type.Optional(Type.Unknown()) })),
+  errors: Type.Array(RowError),
+  /** Why the file was refused (absent when loaded). */
+  error: Type.Optional(Type.Object({ code: Type.String(), message: Message, details: Type.Optional(Type.Record(Type.String(), Type.Unknown())) })),
   phases: Type.Record(Type.String(), Type.Number()),
 });
 export const LoadSummaries = Type.Array(LoadSummary);
@@ -42,9 +59,11 @@ export const LoadRecord = Type.Object({
   startedAt: Type.String(),
 });
 
+export const QueueEntry = Type.Object({ kind: Type.String(), label: Type.String(), user: Type.String(), queuedAt: Type.String(), startedAt: Nullable(Type.String()) });
+
 export const LoadList = Type.Object({
   /** Writes waiting or running in the load queue (one at a time). */
-  queue: Type.Array(Type.Object({ kind: Type.String(), label: Type.String(), user: Type.String(), queuedAt: Type.String(), startedAt: Nullable(Type.String()) })),
+  queue: Type.Array(QueueEntry),
   loads: Type.Array(LoadRecord),
 });
 
