@@ -19,6 +19,9 @@ export const NewAssessment = Type.Object({
   scores: Type.Array(Score, { maxItems: 5000 }),
 });
 
+/** The checklist package's scorecard: totals here, sections and modules as it scores them. */
+export const Scorecard = Type.Object({ total: Type.Number(), max: Type.Number() }, { additionalProperties: true });
+
 export const AssessmentSummary = Type.Object({
   id: Type.Integer(), dealer: Type.String(), date: Type.String(), assessor: Nullable(Type.String()),
   templateId: Type.String(), templateVersion: Type.Number(), total: Type.Number(), max: Type.Number(), rate: Type.Number(),
@@ -32,10 +35,10 @@ export const Assessment = Type.Object({
   passed: Type.Boolean(), complete: Type.Boolean(),
   notes: Nullable(Type.String()),
   scores: Type.Array(Type.Object({ id: Type.String(), score: Type.Number(), note: Type.Optional(Type.String()) })),
-  scorecard: Type.Unknown(),
+  scorecard: Scorecard,
 });
 
-export const Created = Type.Object({ id: Type.Integer(), scorecard: Type.Unknown() });
+export const Created = Type.Object({ id: Type.Integer(), scorecard: Scorecard });
 
 export const ReportQuery = Type.Object({
   month: Month,

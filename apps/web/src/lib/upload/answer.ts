@@ -1,32 +1,12 @@
 // What POST /api/uploads answered, per file: the CLI's summary on success (200) or inside a
 // refusal (422/403 details.files), else one error for the request as a whole.
 
-export interface RowError {
-  row: number;
-  column: string;
-  field?: string;
-  value: string | null;
-  code: string;
-  reason: string;
-}
+import type { Static } from 'typebox';
+import type { LoadSummary, RowError as RowErrorSchema } from '@fixops/contracts';
 
-export interface FileResult {
-  file: string;
-  loadId: number | null;
-  status: 'loaded' | 'refused';
-  kind: string | null;
-  dealers: string[];
-  months: string[];
-  rowsLoaded: number;
-  rowsRejected: number;
-  rowsSkipped: number;
-  rowsDuplicate: number;
-  encoding: string | null;
-  separator: string | null;
-  errors: RowError[];
-  /** Why a refused file was refused (the API's message in zh and en). */
-  error?: { code: string; message: { zh: string; en: string } };
-}
+export type RowError = Static<typeof RowErrorSchema>;
+/** One file's summary (the API's LoadSummary schema). */
+export type FileResult = Static<typeof LoadSummary>;
 
 export type UploadAnswer =
   | { ok: true; files: FileResult[] }
