@@ -4,7 +4,7 @@
 
 import { Type } from 'typebox';
 import { Month, Nullable } from './common.js';
-import { DealerSummary } from './dealers.js';
+import { AdvisorKpis, DealerSummary, RepairTypeShare } from './dealers.js';
 import { FlagKind } from './flags.js';
 
 export const OVERVIEW_KPIS = ['ro_count', 'revenue', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'cost_estimate_accuracy', 'churn_rate', 'data_completeness'] as const;
@@ -72,11 +72,8 @@ export const DealerPage = Type.Object({
   window: Type.Array(Type.String()),
   kpis: Type.Array(KpiPoint),
   peers: Type.Array(PeerPoint),
-  mix: Type.Array(Type.Object({ repairType: Type.String(), roCount: Type.Integer(), share: Nullable(Type.Number()), revenue: Type.Number() })),
-  advisors: Type.Array(Type.Object({
-    advisor: Nullable(Type.String()), ro_count: Type.Integer(), revenue_per_ro: Nullable(Type.Number()), booking_rate: Nullable(Type.Number()),
-    on_time_rate: Nullable(Type.Number()), time_estimate_accuracy: Nullable(Type.Number()), cost_estimate_accuracy: Nullable(Type.Number()),
-  })),
+  mix: Type.Array(RepairTypeShare),
+  advisors: Type.Array(AdvisorKpis),
   /** The month's flags, then up to 60 earlier ones, newest first. */
   flags: Type.Array(Type.Object({ month: Type.String(), kpi: Type.String(), kind: FlagKind, messages: Type.Object({ zh: Type.String(), en: Type.String() }) })),
   checklist: ChecklistModules,
