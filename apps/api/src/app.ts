@@ -1,4 +1,4 @@
-// Builds the Fastify application: external plugins (cookie, multipart, rate limit, swagger),
+// Builds the Fastify application: external plugins (helmet, cookie, multipart, rate limit, swagger),
 // the app's own (db, auth, errors), and one route file per resource under /api.
 
 import { randomUUID } from 'node:crypto';
@@ -10,8 +10,9 @@ import { settingOrFail } from '@fixops/config';
 import { ApiError } from './errors.js';
 import db from './plugins/db.js';
 import auth from './plugins/auth.js';
-import errors from './plugins/errors.js';
+import errors, { frameworkErrors } from './plugins/errors.js';
 import swagger from './plugins/swagger.js';
+import security from './plugins/security.js';
 import shutdown from './plugins/shutdown.js';
 import health from './routes/health.js';
 import login from './routes/auth.js';
@@ -56,10 +57,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1048576,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errors);
+  await app.register(security);
   await app.register(accessLog);
   await app.register(shutdown);
   await app.register(db, { dbPath: opts.dbPath });

@@ -5,3 +5,4 @@ export * from './closest.js';
 export * from './csv.js';
 export * from './format.js';
 export * from './json-path.js';
+export * from './origin.js';

@@ -11,7 +11,7 @@ import { getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fixops/ingest'
 import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
 import { dealerScope, requireRole, userOf } from '../auth/access.js';
-import { forbidden, fromFixopsError, notFound } from '../errors.js';
+import { fromFixopsError, notFound } from '../errors.js';
 import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 import { LoadList, LoadListQuery, LoadRecord as LoadSchema, UndoSummary } from '@fixops/contracts';
@@ -34,8 +34,8 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   const loadFor = async (req: Parameters<typeof userOf>[0], id: number) => {
     const user = userOf(req);
     const load = await app.store.read((c) => getLoad(c, id, viewerOf(user)));
-    if (!load) throw notFound(`没有编号为 ${id} 的导入`, `No load with id ${id}`, { id });
-    if (!visible(user, load)) throw forbidden(`load ${id}`);
+    // Another dealer's load answers exactly as a missing one: a dealer learns nothing about which ids exist.
+    if (!load || !visible(user, load)) throw notFound(`没有编号为 ${id} 的导入`, `No load with id ${id}`, { id });
     return load;
   };
 
@@ -52,7 +52,7 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/loads/:id', {
-    schema: { tags: ['uploads'], summary: 'One load', params: IdParams, response: responses(LoadSchema, [400, 403, 404]) },
+    schema: { tags: ['uploads'], summary: 'One load', params: IdParams, response: responses(LoadSchema, [400, 404]) },
   }, async (req) => loadFor(req, req.params.id));
 
   app.post('/loads/:id/undo', {
@@ -71,7 +71,7 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/loads/:id/rejects.csv', {
     schema: {
       tags: ['uploads'], summary: 'Rejected rows of a load as CSV (UTF-8 with BOM)', params: IdParams,
-      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text' } as never, [400, 403, 404]),
+      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text' } as never, [400, 404]),
     },
   }, async (req, reply) => {
     const load = await loadFor(req, req.params.id);

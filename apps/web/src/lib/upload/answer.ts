@@ -2,43 +2,14 @@
 // refusal (422/403 details.files) or a hold (409 needs_confirmation, details.files), else one
 // error for the request as a whole.
 
-export interface RowError {
-  row: number;
-  column: string;
-  field?: string;
-  value: string | null;
-  code: string;
-  reason: string;
-}
+import type { Static } from 'typebox';
+import type { LoadSummary, RowError as RowErrorSchema, SliceChange as SliceChangeSchema } from '@fixops/contracts';
 
+export type RowError = Static<typeof RowErrorSchema>;
 /** Per (dealer, month, kind) a load replaces: rows stored now → rows after it. */
-export interface SliceChange {
-  kind: string;
-  dealer: string;
-  month: string;
-  rowsNow: number;
-  rowsAfter: number;
-}
-
-export interface FileResult {
-  file: string;
-  loadId: number | null;
-  /** needs_confirmation: held, nothing loaded; it would remove 30 % or more of a stored month (see slices). */
-  status: 'loaded' | 'refused' | 'needs_confirmation';
-  kind: string | null;
-  dealers: string[];
-  months: string[];
-  rowsLoaded: number;
-  rowsRejected: number;
-  rowsSkipped: number;
-  rowsDuplicate: number;
-  encoding: string | null;
-  separator: string | null;
-  errors: RowError[];
-  slices?: SliceChange[];
-  /** Why a refused file was refused (the API's message in zh and en). */
-  error?: { code: string; message: { zh: string; en: string }; details?: unknown };
-}
+export type SliceChange = Static<typeof SliceChangeSchema>;
+/** One file's summary (the API's LoadSummary schema). */
+export type FileResult = Static<typeof LoadSummary>;
 
 export type UploadAnswer =
   | { ok: true; files: FileResult[] }
