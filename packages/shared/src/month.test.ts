@@ -15,6 +15,9 @@ describe('months', () => {
   it('lists a range inclusively', () => {
     expect(monthRange('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
     expect(monthRange('2025-02', '2025-01')).toEqual([]);
+    // The last representable month ends a range; it never steps to a year 10000 that is no month.
+    expect(monthRange('9999-11', '9999-12')).toEqual(['9999-11', '9999-12']);
+    expect(lastMonths('9999-12', 2)).toEqual(['9999-11', '9999-12']);
   });
   it('lists the last months up to one, oldest first, and the month before', () => {
     expect(lastMonths('2025-02', 4)).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);

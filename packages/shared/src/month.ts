@@ -18,7 +18,12 @@ export function addMonths(month: string, delta: number): string {
 /** Every month from `from` to `to`, both included. */
 export function monthRange(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
+  // Stops on reaching `to` rather than stepping past it, so 9999-12 ends a range instead of
+  // asking for a month 10000-01 that is not one.
+  for (let m = from; m <= to; m = addMonths(m, 1)) {
+    out.push(m);
+    if (m === to) break;
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@ import { byAdvisor, readFlags, readKpis, readSettings, roMix } from '@fixops/met
 import type { Static } from 'typebox';
 import { readChecklist, type ChecklistReadOptions } from './checklist.js';
 import { readPeers } from './peers.js';
-import { monthsBack } from './window.js';
+import { lastMonths } from '@fixops/shared';
 
 const PAGE_KPIS = new Set<string>(OVERVIEW_KPIS);
 
@@ -23,7 +23,7 @@ export async function readDealerPage(c: DuckDBConnection, code: string, asked: s
   if (!dealer || month === null) {
     return { dealer: dealer ?? { code, name: null, region: null, group: '', city: null }, months, month, window: [], kpis: [], peers: [], mix: [], advisors: [], flags: [], checklist: { visit: null, modules: [] } };
   }
-  const window = monthsBack(month, 12);
+  const window = lastMonths(month, 12);
   const kpis = (await readKpis(c, { dealer: code, from: window[0], to: month })).filter((k) => PAGE_KPIS.has(k.kpi)).map(({ month: m, kpi, value }) => ({ month: m, kpi, value }));
   const peers = (await readPeers(c, { dealer: code, from: window[0]!, to: month })).filter((p) => PAGE_KPIS.has(p.kpi));
   const mix = await roMix(c, code, month);

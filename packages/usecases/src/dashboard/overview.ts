@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import { OVERVIEW_KPIS, SPARK_KPI, SPARK_MONTHS, type Overview } from '@fixops/contracts';
 import type { Static } from 'typebox';
-import { monthsBack } from './window.js';
+import { lastMonths } from '@fixops/shared';
 
 interface Visit { id: number; dealer: string; date: string; total: number; max: number; rate: number; passed: boolean; complete: boolean }
 type FlagCounts = { total: number; not_tracked: number; target: number; trend: number; peer: number };
@@ -55,7 +55,7 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
   return dealers.map((d) => {
     const month = latest.get(d.code) ?? null;
     const data = byDealer.get(d.code);
-    const months = month ? monthsBack(month, SPARK_MONTHS) : [];
+    const months = month ? lastMonths(month, SPARK_MONTHS) : [];
     const visit = visitOf.get(d.code);
     return {
       ...d, latestMonth: month, kpis: data?.kpis ?? {},
