@@ -10,6 +10,9 @@ const config = {
     adapter: adapter({ out: 'build', precompress: true, envPrefix: 'FIXOPS_WEB_' }),
     // Form actions post from the same origin; the API has its own checks.
     csrf: { trustedOrigins: [] },
+    // The dashboard is served at the root; links made with resolve() stay absolute ("/uploads")
+    // in server-rendered HTML too, the same URLs as after hydration.
+    paths: { relative: false },
     // The pages' content policy: scripts only our own files and SvelteKit's inline start-up
     // script (it adds a nonce, or a hash when prerendered); no plugins, no framing, forms
     // post here only. Styles allow inline: Svelte and layerchart render `style=` attributes

@@ -6,6 +6,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { SESSION_COOKIE, json } from '$lib/api';
 import { t } from '$lib/i18n';
 import { safeNext } from '$lib/safeNext';
+import { formField } from '$lib/formField';
 
 /** Only paths on this site (never an open redirect), and not back to this page. */
 function nextPath(next: string | null, origin: string): string {
@@ -13,13 +14,13 @@ function nextPath(next: string | null, origin: string): string {
   return path === '/login' || path.startsWith('/login?') || path.startsWith('/login/') ? '/' : path;
 }
 
-export const load: PageServerLoad = async ({ locals, url }) => ({ lang: locals.lang, next: nextPath(url.searchParams.get('next'), url.origin) });
+export const load: PageServerLoad = ({ locals, url }) => ({ lang: locals.lang, next: nextPath(url.searchParams.get('next'), url.origin) });
 
 export const actions: Actions = {
   default: async ({ request: req, fetch, cookies, locals, url }) => {
     const form = await req.formData();
-    const token = String(form.get('token') ?? '').trim();
-    const next = nextPath(String(form.get('next') ?? url.searchParams.get('next') ?? '/'), url.origin);
+    const token = (formField(form, 'token') ?? '').trim();
+    const next = nextPath(formField(form, 'next') ?? url.searchParams.get('next') ?? '/', url.origin);
     if (!token) return fail(400, { message: t(locals.lang, 'login.missing'), next });
     const res = await fetch('/api/login', json('POST', { token }));
     if (!res.ok) {

@@ -4,8 +4,9 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { json, must, request, type AssessmentSummary, type Created, type DealerSummary, type Me, type TemplateSummary } from '$lib/api';
-import type { PointsTemplate, Template } from '@fixops/checklist';
+import type { Template } from '@fixops/checklist';
 import { requestBody, type FieldIssue, type FormValues } from '$lib/assessment/form';
+import { formField } from '$lib/formField';
 
 const DEFAULT_TEMPLATE = 'dealer-aftersales';
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -41,12 +42,12 @@ export const actions: Actions = {
     const form = await req.formData();
     const values: FormValues = {};
     for (const [k, v] of form) if (k.startsWith('s:') && typeof v === 'string') values[k.slice(2)] = v;
-    const id = String(form.get('template') ?? templateId(url));
-    const visit = { dealer: params.code, date: String(form.get('date') ?? ''), assessor: String(form.get('assessor') ?? ''), notes: String(form.get('notes') ?? '') };
+    const id = formField(form, 'template') ?? templateId(url);
+    const visit = { dealer: params.code, date: formField(form, 'date') ?? '', assessor: formField(form, 'assessor') ?? '', notes: formField(form, 'notes') ?? '' };
     const t = await request<Template>(fetch, `/api/templates/${encodeURIComponent(ID.test(id) ? id : DEFAULT_TEMPLATE)}`);
     if (!t.ok) return fail(t.problem.status === 404 ? 404 : 400, { values, message: t.problem.message, issues: [] as FieldIssue[] });
     if (t.value.kind !== 'points') return fail(400, { values, message: 'weighted', issues: [] as FieldIssue[] });
-    const body = requestBody(t.value as PointsTemplate, visit, values);
+    const body = requestBody(t.value, visit, values);
     if (!body.ok) return fail(400, { values, message: null, issues: body.issues });
     const saved = await request<Created>(fetch, '/api/assessments', json('POST', body.body));
     if (!saved.ok) return fail(saved.problem.status, { values, message: saved.problem.message, issues: [] as FieldIssue[] });
