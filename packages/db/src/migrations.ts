@@ -2,6 +2,7 @@
 // itself: each migration runs once, in order, inside its own transaction.
 
 import { accountsMigration } from './migration-accounts.js';
+import { auditMigration } from './migration-audit.js';
 
 export interface Migration {
   version: number;
@@ -182,4 +183,5 @@ export const migrations: readonly Migration[] = [
     `,
   },
   accountsMigration,
+  auditMigration,
 ];

@@ -7,6 +7,7 @@ import { renderReportHtml } from '@fixops/report-ui';
 import { listTemplates, scoreAssessment } from '@fixops/checklist';
 import { checkDealer } from '@fixops/metrics';
 import { requireDealer, requireRole } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { ApiError, fromFixopsError, notFound, orHttp, requestLang } from '../errors.js';
 import { DealerParams, IdParams, responses } from '@fixops/contracts';
 import { Assessment, AssessmentList, Created, NewAssessment, ReportModel, ReportModelQuery, ReportQuery, Templates } from '@fixops/contracts';
@@ -31,7 +32,7 @@ const assessments: FastifyPluginAsyncTypebox = async (app) => {
     if (!scored.ok) throw fromFixopsError(scored.error, 422);
     const id = await app.store.write({ kind: 'assessment', label: `assessment ${dealer} ${date}`, user: user.name }, (c) => saveAssessment(c, {
       dealer, date, assessor: assessor ?? user.name, notes, scores, scorecard: scored.value,
-    }));
+    }, actorOf(req)));
     void reply.status(201);
     return { id, scorecard: scored.value };
   });

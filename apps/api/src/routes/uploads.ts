@@ -15,6 +15,7 @@ import { quotedString } from '@fixops/db';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { ApiError } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { LoadSummaries } from '@fixops/contracts';
@@ -156,7 +157,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
             },
           };
           // A dealer's own upload: any row of another dealer refuses the whole file.
-          out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name }));
+          out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, actor: actorOf(req) }));
         }
         return out;
       }));

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FixopsException, toFixopsError, type FixopsError } from '@fixops/shared';
-import { transaction } from '@fixops/db';
+import { recordAudit, transaction, type AuditActor } from '@fixops/db';
 import { detectKind, requireColumns } from '../detect/kind.js';
 import { mapColumns, type ColumnMapping } from '../detect/headers.js';
 import type { Encoding } from '../detect/encoding.js';
@@ -35,6 +35,8 @@ export interface IngestOptions {
   /** With `dealer`: refuse the whole file if any row names another dealer (a dealer's own upload). */
   refuseForeignRows?: boolean;
   uploadedBy?: string;
+  /** Who loads, from where, for the audit log (default: `uploadedBy` on the command line). */
+  actor?: AuditActor;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   /**
    * Run the streaming pass (checksum, encoding check or transcoding, record index) in a worker
@@ -69,6 +71,9 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     mark = now;
   };
   let rejects: RejectedRow[] = [];
+  // Dealers and months the file's good rows name, kept in the log even when the file is refused.
+  let detected: { dealers: string[]; months: string[] } = { dealers: [], months: [] };
+  const actor: AuditActor = opts.actor ?? { user: opts.uploadedBy ?? 'cli', via: 'cli', ip: null };
   const tempDir = await mkdtemp(join(tmpdir(), 'fixops-ingest-'));
   try {
     const loadId = await nextLoadId(connection);
@@ -98,6 +103,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       phase('validate');
       const counts = await countRows(connection);
       phase('count');
+      detected = await touched(connection, mapping.kind);
       Object.assign(summary, { rowsRejected: counts.rejected, rowsSkipped: counts.skipped, rowsDuplicate: counts.duplicate });
       rejects = await collectRejects(connection, prepared, mapping, dealer);
       summary.errors = rejects.slice(0, MAX_ERRORS_LISTED).map(({ rawText: _raw, reasonText: _text, ...e }) => e);
@@ -106,6 +112,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       checkCounts(counts, opts.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE, rejects, file);
 
       const changed = await touched(connection, mapping.kind);
+      detected = changed;
       await transaction(connection, async () => {
         await storeRows(connection, mapping.kind, loadId);
         await opts.afterStore?.(connection, { kind: mapping.kind, dealers: changed.dealers, pairs: changed.pairs });
@@ -116,12 +123,17 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         phase('store');
         summary.ms = Date.now() - started;
         await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
+        await recordAudit(connection, loadAudit(actor, { ...summary, loadId }));
       });
       return summary;
     } catch (e) {
       if (!(e instanceof FixopsException)) throw e;
       Object.assign(summary, { status: 'refused', rowsLoaded: 0, dealers: [], months: [], error: e.error, ms: Date.now() - started });
-      await transaction(connection, () => recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects));
+      const logged = { ...summary, loadId, dealers: detected.dealers, months: detected.months };
+      await transaction(connection, async () => {
+        await recordLoad(connection, logged, startedAt, opts.uploadedBy ?? 'cli', rejects);
+        await recordAudit(connection, loadAudit(actor, logged));
+      });
       return summary;
     }
   } catch (e) {
@@ -137,6 +149,18 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     await dropTemp(connection);
     await rm(tempDir, { recursive: true, force: true });
   }
+}
+
+/** The audit row of a load, loaded or refused: its id, file and counts. */
+function loadAudit(actor: AuditActor, s: LoadSummary & { loadId: number }) {
+  return {
+    actor, action: 'load', target: String(s.loadId),
+    detail: {
+      loadId: s.loadId, file: s.file, status: s.status, kind: s.kind, dealers: s.dealers, months: s.months,
+      rowsLoaded: s.rowsLoaded, rowsRejected: s.rowsRejected, rowsSkipped: s.rowsSkipped, rowsDuplicate: s.rowsDuplicate,
+      ...(s.error ? { error: s.error.code } : {}),
+    },
+  };
 }
 
 /**
