@@ -36,12 +36,39 @@ function toRecord(r: LoadRow): LoadRecord {
   };
 }
 
-export async function listLoads(connection: DuckDBConnection, opts: { dealer?: string; limit?: number } = {}): Promise<LoadRecord[]> {
-  const where = opts.dealer !== undefined ? 'WHERE list_contains(dealers, $dealer)' : '';
-  const params: Record<string, string | number> = { limit: opts.limit ?? 1000 };
-  if (opts.dealer !== undefined) params.dealer = opts.dealer;
-  const rows = await queryJson<LoadRow>(connection, `SELECT * FROM loads ${where} ORDER BY id DESC LIMIT $limit`, params);
+/** Filters of the load log; each one narrows it. `month` matches a load naming that month. */
+export interface LoadFilter {
+  dealer?: string;
+  kind?: string;
+  status?: string;
+  month?: string;
+  /** Who uploaded it (`uploaded_by`). */
+  user?: string;
+}
+
+function loadWhere(f: LoadFilter): { clause: string; params: Record<string, string> } {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (f.dealer !== undefined) { where.push('list_contains(dealers, $dealer)'); params.dealer = f.dealer; }
+  if (f.kind !== undefined) { where.push('kind = $kind'); params.kind = f.kind; }
+  if (f.status !== undefined) { where.push('status = $status'); params.status = f.status; }
+  if (f.month !== undefined) { where.push('list_contains(months, $month)'); params.month = f.month; }
+  if (f.user !== undefined) { where.push('uploaded_by = $user'); params.user = f.user; }
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export async function listLoads(connection: DuckDBConnection, opts: LoadFilter & { limit?: number; offset?: number } = {}): Promise<LoadRecord[]> {
+  const { clause, params } = loadWhere(opts);
+  const rows = await queryJson<LoadRow>(connection, `SELECT * FROM loads ${clause} ORDER BY id DESC LIMIT $limit OFFSET $offset`,
+    { ...params, limit: opts.limit ?? 1000, offset: opts.offset ?? 0 });
   return rows.map(toRecord);
+}
+
+/** How many loads match the filter (for paging). */
+export async function countLoads(connection: DuckDBConnection, f: LoadFilter = {}): Promise<number> {
+  const { clause, params } = loadWhere(f);
+  const [row] = await queryJson<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM loads ${clause}`, params);
+  return row?.n ?? 0;
 }
 
 export async function getLoad(connection: DuckDBConnection, id: number): Promise<LoadRecord | undefined> {
