@@ -44,6 +44,8 @@ export interface LoadFilter {
   month?: string;
   /** Who uploaded it (`uploaded_by`). */
   user?: string;
+  /** What a dealer account may see: loads it uploaded, or loads naming only its own dealer. */
+  visibleTo?: { user: string; dealer: string | null };
 }
 
 function loadWhere(f: LoadFilter): { clause: string; params: Record<string, string> } {
@@ -54,6 +56,11 @@ function loadWhere(f: LoadFilter): { clause: string; params: Record<string, stri
   if (f.status !== undefined) { where.push('status = $status'); params.status = f.status; }
   if (f.month !== undefined) { where.push('list_contains(months, $month)'); params.month = f.month; }
   if (f.user !== undefined) { where.push('uploaded_by = $user'); params.user = f.user; }
+  if (f.visibleTo !== undefined) {
+    where.push('(uploaded_by = $ownUser OR (len(dealers) > 0 AND list_has_all([$ownDealer], dealers)))');
+    params.ownUser = f.visibleTo.user;
+    params.ownDealer = f.visibleTo.dealer ?? '\u0000';
+  }
   return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 

@@ -49,6 +49,9 @@ describe('load log', () => {
     expect(await files({ status: 'refused' })).toEqual(['empty.csv']);
     expect(await files({ kind: 'repair_orders', status: 'loaded', user: 'li', dealer: 'SH002' })).toEqual(['f3.csv']);
     expect(await files({ limit: 2, offset: 2 })).toEqual(['f2.csv', 'f1.csv']);
+    expect(await files({ visibleTo: { user: 'wang', dealer: 'SH001' } })).toEqual(['empty.csv', 'f2.csv', 'f1.csv', 'f0.csv']);
+    expect(await files({ visibleTo: { user: 'nobody', dealer: 'SH002' }, limit: 1, offset: 1 })).toEqual(['f2.csv']);
+    expect(await countLoads(db.connection, { visibleTo: { user: 'nobody', dealer: 'SH002' } })).toBe(2);
     expect(await countLoads(db.connection)).toBe(5);
     expect(await countLoads(db.connection, { user: 'li' })).toBe(3);
     expect(await countLoads(db.connection, { kind: 'bookings' })).toBe(0);

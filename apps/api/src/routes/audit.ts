@@ -1,0 +1,22 @@
+// GET /api/audit (admin only): the audit log, newest first, filtered by since, user and action,
+// one page at a time with the total count.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { listAudit } from '@fixops/db';
+import { AuditPage, AuditQuery, responses } from '@fixops/contracts';
+import { requireRole } from '../auth/access.js';
+
+const audit: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/audit', {
+    schema: {
+      tags: ['accounts'], summary: 'The audit log: every write with who, when, from where and what changed (admin only)',
+      querystring: AuditQuery, response: responses(AuditPage, [400, 403]),
+    },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    const { since, user, action, limit, offset } = req.query;
+    return app.store.read((c) => listAudit(c, { since, user, action, limit: limit ?? 100, offset: offset ?? 0 }));
+  });
+};
+
+export default audit;
