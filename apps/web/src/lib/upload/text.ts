@@ -49,6 +49,13 @@ export const TEXT = {
   rows: { zh: '导入/拒绝', en: 'Loaded/rejected' },
   by: { zh: '上传人', en: 'By' },
   at: { zh: '时间', en: 'When' },
+  anyValue: { zh: '全部', en: 'All' },
+  filter: { zh: '筛选', en: 'Filter' },
+  clearFilters: { zh: '清除筛选', en: 'Clear filters' },
+  noMatch: { zh: '没有符合条件的导入记录。', en: 'No loads match these filters.' },
+  prevPage: { zh: '上一页', en: 'Previous' },
+  nextPage: { zh: '下一页', en: 'Next' },
+  pageOf: { zh: '第 {page} / {pages} 页，共 {total} 条', en: 'Page {page} of {pages}, {total} loads' },
   needJs: { zh: '拖放上传与预览需要启用 JavaScript。', en: 'Drag-and-drop upload and preview need JavaScript.' },
 } as const;
 
