@@ -18,4 +18,10 @@ describe('upload history query', () => {
   it('links another page keeping the filters', () => {
     expect(historyPageHref(new URL('http://x/uploads?kind=bookings&page=2'), 3)).toBe('/uploads?kind=bookings&page=3#history');
   });
+
+  it('takes a page size from the URL among the allowed ones', () => {
+    expect(historyQuery(new URL('http://x/uploads?size=10&page=2')).api).toBe('/api/loads?limit=10&offset=10');
+    expect(historyQuery(new URL('http://x/uploads?size=7')).size).toBe(50);
+    expect(historyQuery(new URL('http://x/uploads?size=5000')).size).toBe(50);
+  });
 });

@@ -4,7 +4,7 @@
 import type { PageServerLoad } from './$types';
 import { must, type DealerSummary, type Me } from '$lib/api';
 import type { LoadRecord, QueueEntry } from '$lib/upload/history';
-import { HISTORY_PAGE_SIZE, historyQuery } from '$lib/upload/historyQuery';
+import { historyQuery } from '$lib/upload/historyQuery';
 
 export const load: PageServerLoad = async ({ fetch, url, parent, depends }) => {
   depends('fixops:loads');
@@ -17,6 +17,6 @@ export const load: PageServerLoad = async ({ fetch, url, parent, depends }) => {
   const total = log.total ?? log.loads.length;
   return {
     loads: log.loads, queue: log.queue, dealers: dealers.map((d) => ({ code: d.code, name: d.name })), dealerRole: user?.role === 'dealer',
-    history: { filters: history.filters, page: history.page, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)), total },
+    history: { filters: history.filters, page: history.page, pages: Math.max(1, Math.ceil(total / history.size)), total },
   };
 };
