@@ -90,6 +90,7 @@ describe('audit log over the API', () => {
     for (const t of [env.tokens.consultant, env.tokens.dealer]) expect((await call(t, '/api/audit')).status).toBe(403);
     expect((await fetch(`${base}/api/audit`)).status).toBe(401);
     expect((await call(env.tokens.admin, '/api/audit?since=yesterday')).status).toBe(400);
+    expect((await call(env.tokens.admin, '/api/audit?since=2025-02-30')).status).toBe(400);
   });
 });
 

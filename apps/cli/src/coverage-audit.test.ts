@@ -89,6 +89,7 @@ describe('fixops audit', () => {
     expect(table.stdout).toContain('1–2 / 9');
     expect(JSON.parse(fixops(['audit', '--db', db, '--since', '2999-01-01', '--json']).stdout)).toEqual([]);
     expect(fixops(['audit', '--db', db, '--since', 'yesterday']).code).toBe(2);
+    expect(fixops(['audit', '--db', db, '--since', '2025-02-30']).code).toBe(2);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listAudit, recordAudit } from './audit.js';
+import { isSince, listAudit, recordAudit } from './audit.js';
 import { openDatabase } from './database.js';
 
 const dirs: string[] = [];
@@ -47,6 +47,13 @@ function sources(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
+
+describe('since', () => {
+  it('accepts real days with an optional time, nothing else', () => {
+    for (const ok of ['2025-12-01', '2024-02-29', '2025-12-01T10:00', '2025-12-01 10:00:00', '2025-12-01T10:00:00.5Z']) expect(isSince(ok)).toBe(true);
+    for (const bad of ['2025-02-30', '2025-13-01', 'yesterday', '2025-12-01T25', '', '2025-12-01; DROP']) expect(isSince(bad)).toBe(false);
+  });
+});
 
 describe('the audit log is append-only', () => {
   it('no source file updates, deletes, truncates, drops or alters the audit table', () => {

@@ -66,6 +66,14 @@ export interface AuditQuery {
   offset?: number;
 }
 
+/** Whether `since` is a real day (YYYY-MM-DD), optionally with a time: 2025-02-30 is not. */
+export function isSince(text: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?)?$/.exec(text);
+  if (!m) return false;
+  const day = new Date(`${m[1]}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === m[1];
+}
+
 export interface AuditPage {
   total: number;
   entries: AuditRecord[];

@@ -1,7 +1,7 @@
 // `fixops audit [--since DATE] [--user U] [--action A] [--limit N] [--offset N] [--json]`: the
 // audit log, newest first — every write with who, when, from where and what changed.
 
-import { listAudit } from '@fixops/db';
+import { isSince, listAudit } from '@fixops/db';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
@@ -12,7 +12,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     ...DB_OPTION, ...JSON_OPTION, since: { type: 'string' }, user: { type: 'string' }, action: { type: 'string' },
     limit: { type: 'string' }, offset: { type: 'string' }, page: { type: 'string' },
   });
-  if (values.since !== undefined && (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+)?$/.test(values.since) || Number.isNaN(Date.parse(values.since.slice(0, 10))))) {
+  if (values.since !== undefined && !isSince(values.since)) {
     throw new UsageError(`fixops audit: --since must be YYYY-MM-DD, not "${values.since}"`);
   }
   const { limit, offset } = pageOptions('audit', values, 100);
