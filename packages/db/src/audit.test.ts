@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isSince, listAudit, recordAudit } from './audit.js';
 import { openDatabase } from './database.js';
+import { exportParquet, importParquet } from './parquet.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -47,6 +48,22 @@ function sources(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
+
+describe('audit log through Parquet', () => {
+  it('is exported and imported whole; new entries number on after it', async () => {
+    const a = await tempDb();
+    for (const action of ['user.add', 'token.create']) await recordAudit(a.connection, { actor: { user: 'admin', via: 'cli' }, action });
+    const dir = mkdtempSync(join(tmpdir(), 'fixops-audit-pq-'));
+    dirs.push(dir);
+    await exportParquet(a.connection, dir);
+    a.close();
+    const b = await tempDb();
+    await importParquet(b.connection, dir);
+    await recordAudit(b.connection, { actor: { user: 'ops', via: 'cli' }, action: 'setting.set' });
+    expect((await listAudit(b.connection)).entries.map((e) => [e.id, e.action])).toEqual([[3, 'setting.set'], [2, 'token.create'], [1, 'user.add']]);
+    b.close();
+  });
+});
 
 describe('since', () => {
   it('accepts real days with an optional time, nothing else', () => {

@@ -43,8 +43,8 @@ export function cliActor(): AuditActor {
 
 export async function recordAudit(connection: DuckDBConnection, entry: AuditEntry): Promise<void> {
   await connection.run(
-    `INSERT INTO audit_log (logged_at, actor, via, ip, action, target, detail)
-     VALUES (current_timestamp::TIMESTAMP, $actor, $via, $ip, $action, $target, $detail::JSON)`,
+    `INSERT INTO audit_log (id, logged_at, actor, via, ip, action, target, detail)
+     VALUES (nextval('audit_id_seq'), current_timestamp::TIMESTAMP, $actor, $via, $ip, $action, $target, $detail::JSON)`,
     {
       actor: entry.actor.user,
       via: entry.actor.via,

@@ -11,7 +11,7 @@ export const auditMigration: Migration = {
   sql: `
     CREATE SEQUENCE audit_id_seq START 1;
     CREATE TABLE audit_log (
-      id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+      id BIGINT PRIMARY KEY,
       logged_at TIMESTAMP NOT NULL,
       actor VARCHAR NOT NULL,
       via VARCHAR NOT NULL,
