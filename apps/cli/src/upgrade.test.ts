@@ -20,7 +20,7 @@ describe('upgrading an older database', () => {
     const instance = await DuckDBInstance.create(db);
     const c = await instance.connect();
     expect(await migrate(c, migrations.filter((m) => m.version === 1))).toEqual([1]);
-    // Today's ingest also writes an audit row (migration 7); an older version did not: give it a
+    // Today's ingest also writes an audit row (migration 8); an older version did not: give it a
     // temporary table for this connection only, so the file itself stays at schema v1.
     await c.run('CREATE TEMP SEQUENCE audit_id_seq; CREATE TEMP TABLE audit_log (id BIGINT, logged_at TIMESTAMP, actor VARCHAR, via VARCHAR, ip VARCHAR, action VARCHAR, target VARCHAR, detail JSON)');
     expect((await ingestFile(c, csv)).status).toBe('loaded');

@@ -1,4 +1,4 @@
-// Migration 7 (helper H13b; 5 is the undo-loads migration, 6 accounts): the audit log. Every
+// Migration 8 (helper H13b; 5 is undo loads, 6 accounts, 7 rejected rows per dealer): the audit log. Every
 // write — loads, undo, confirmations, settings, users, tokens, dealers, assessments — leaves one
 // row: who, when, from where (cli / api and the address) and what changed as JSON. Append-only:
 // nothing in the product updates or deletes a row (a test greps the source for it).
@@ -6,7 +6,7 @@
 import type { Migration } from './migrations.js';
 
 export const auditMigration: Migration = {
-  version: 7,
+  version: 8,
   name: 'audit log: who changed what, when and from where (append-only)',
   sql: `
     CREATE SEQUENCE audit_id_seq START 1;
