@@ -29,6 +29,8 @@ import loads from './routes/loads.js';
 import assessments from './routes/assessments.js';
 import templates from './routes/templates.js';
 import dashboard from './routes/dashboard.js';
+import coverage from './routes/coverage.js';
+import audit from './routes/audit.js';
 import web, { type NodeHandler } from './web.js';
 import type { IngestLimits } from '@fixops/ingest';
 
@@ -90,6 +92,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(assessments);
     await api.register(templates);
     await api.register(dashboard, opts.templatesDir !== undefined ? { templatesDir: opts.templatesDir } : {});
+    await api.register(coverage);
+    await api.register(audit);
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });
   return app;

@@ -29,6 +29,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   start: async () => (await import('./commands/start.js')).startCommand,
   users: async () => (await import('./commands/users.js')).usersCommand,
   tokens: async () => (await import('./commands/tokens.js')).tokensCommand,
+  coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
+  audit: async () => (await import('./commands/audit.js')).auditCommand,
 };
 
 const HELP = `fixops — 售后评估平台 after-sales assessment
@@ -37,7 +39,9 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops start   [--db FILE] [--port 3000] [--host 127.0.0.1]   启动系统（API + 网页界面）/ start the product: API and dashboard on one port
   fixops demo    [--db FILE]                                  生成并导入演示经销商网络 / generate and load the demo network
   fixops ingest  [--db FILE] [--dealer CODE] [--kind KIND] [--confirm] [--json] FILE...   导入 DMS 导出文件 / load DMS exports
-  fixops loads   [--db FILE] [--json] · fixops loads undo ID   导入记录、撤销导入 / the load log, undo a load
+  fixops loads   [--dealer CODE] [--kind K] [--status S] [--month M] [--user U] [--limit N] [--offset N|--page N] [--json] · fixops loads undo ID   导入记录、撤销导入 / the load log, undo a load
+  fixops coverage [--from M --to M] [--dealer CODE] [--json]   数据上报情况（缺失、逾期）/ who has sent what: missing, overdue
+  fixops audit   [--since DATE] [--user U] [--action A] [--limit N] [--offset N|--page N] [--json]   审计日志 / the audit log
   fixops rejects --load ID [--csv] [--db FILE]                被拒的行 / rejected rows of a load
   fixops kpis    [--dealer CODE] [--month M | --from M --to M] [--json]   KPI 数值 / KPI values
   fixops flags   [--dealer CODE] [--month M] [--kind KIND] [--kpi ID] [--json]   问题提示 / flags

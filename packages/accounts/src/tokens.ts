@@ -4,7 +4,7 @@
 // ends the sessions opened with it.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryJson } from '@fixops/db';
+import { cliActor, queryJson, recordAudit, type AuditActor } from '@fixops/db';
 import { err, ok, type Result } from '@fixops/shared';
 import { defaultTokenDays, MAX_TOKEN_DAYS } from './expiry.js';
 import { newSecret, sha256 } from './hash.js';
@@ -30,7 +30,7 @@ const SELECT_TOKEN = `SELECT id::INTEGER AS id, user_name AS "user", ${TS('creat
   FROM tokens`;
 
 /** A new random token for a user, valid `days` days (default: the setting); the caller shows it once. */
-export async function createToken(c: DuckDBConnection, name: string, opts: { days?: number } = {}): Promise<Result<{ id: number; token: string; user: User; expiresAt: string }>> {
+export async function createToken(c: DuckDBConnection, name: string, opts: { days?: number; actor?: AuditActor } = {}): Promise<Result<{ id: number; token: string; user: User; expiresAt: string }>> {
   const user = await getUser(c, name);
   if (!user) return unknownUser(name);
   if (user.disabled) {
@@ -46,6 +46,7 @@ export async function createToken(c: DuckDBConnection, name: string, opts: { day
   await c.run(`INSERT INTO tokens (id, user_name, hash, created_at, expires_at)
     VALUES ($id, $user, $hash, ${NOW}, ${NOW} + to_days($days::INTEGER))`, { id, user: name, hash: sha256(token), days });
   const info = (await getToken(c, id))!;
+  await recordAudit(c, { actor: opts.actor ?? cliActor(), action: 'token.create', target: String(id), detail: { id, user: name, expiresAt: info.expiresAt } });
   return ok({ id, token, user, expiresAt: info.expiresAt! });
 }
 
@@ -60,11 +61,12 @@ export async function listTokens(c: DuckDBConnection, opts: { user?: string } = 
 }
 
 /** Revokes a token at once and ends the sessions opened with it. Revoking twice changes nothing. */
-export async function revokeToken(c: DuckDBConnection, id: number): Promise<Result<TokenInfo>> {
+export async function revokeToken(c: DuckDBConnection, id: number, actor: AuditActor = cliActor()): Promise<Result<TokenInfo>> {
   const found = await getToken(c, id);
   if (!found) return err('unknown_token', { zh: `没有编号为 ${id} 的令牌（fixops tokens list 列出全部）`, en: `No token with id ${id} (fixops tokens list shows them)` }, { id });
   if (found.status !== 'revoked') {
     await c.run(`UPDATE tokens SET revoked_at = ${NOW} WHERE id = $id`, { id });
+    await recordAudit(c, { actor, action: 'token.revoke', target: String(id), detail: { id, user: found.user } });
   }
   await c.run('DELETE FROM sessions WHERE token_id = $id', { id });
   return ok((await getToken(c, id))!);

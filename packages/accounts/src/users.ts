@@ -2,7 +2,7 @@
 // disabled user's tokens and sessions stop working at once; disabling also ends its sessions.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryJson } from '@fixops/db';
+import { cliActor, queryJson, recordAudit, type AuditActor } from '@fixops/db';
 import { err, ok, type Result } from '@fixops/shared';
 
 export const ROLES = ['admin', 'consultant', 'dealer'] as const;
@@ -23,7 +23,8 @@ export const unknownUser = (name: string) => err('unknown_user', {
   zh: `没有用户“${name}”（先用 fixops users add 创建）`, en: `No user "${name}" (create it with fixops users add)`,
 }, { name });
 
-export async function addUser(c: DuckDBConnection, u: { name: string; role: string; dealer?: string | null }): Promise<Result<User>> {
+/** Adds a user; the audit log keeps who added it (`actor`, default the command line) and its role. */
+export async function addUser(c: DuckDBConnection, u: { name: string; role: string; dealer?: string | null }, actor: AuditActor = cliActor()): Promise<Result<User>> {
   if (!NAME.test(u.name)) {
     return err('invalid_user_name', { zh: `用户名“${u.name}”无效：1–64 个字母、数字或 _ . @ -`, en: `Invalid user name "${u.name}": 1–64 letters, digits or _ . @ -` }, { field: 'name' });
   }
@@ -41,6 +42,7 @@ export async function addUser(c: DuckDBConnection, u: { name: string; role: stri
     return err('user_exists', { zh: `用户“${u.name}”已存在`, en: `User "${u.name}" already exists` }, { name: u.name });
   }
   await c.run('INSERT INTO users (name, role, dealer_code, created_at) VALUES ($name, $role, $dealer, current_timestamp::TIMESTAMP)', { name: u.name, role: u.role, dealer });
+  await recordAudit(c, { actor, action: 'user.add', target: u.name, detail: { name: u.name, role: u.role, dealer } });
   return ok((await getUser(c, u.name))!);
 }
 
@@ -59,7 +61,7 @@ export async function listUsers(c: DuckDBConnection): Promise<User[]> {
  * Disables or enables a user. Disabling ends the user's sessions; it refuses to disable the
  * last enabled admin, so there is always someone who can enable the others again.
  */
-export async function setUserDisabled(c: DuckDBConnection, name: string, disabled: boolean): Promise<Result<User>> {
+export async function setUserDisabled(c: DuckDBConnection, name: string, disabled: boolean, actor: AuditActor = cliActor()): Promise<Result<User>> {
   const user = await getUser(c, name);
   if (!user) return unknownUser(name);
   if (user.disabled === disabled) return ok(user);
@@ -75,5 +77,6 @@ export async function setUserDisabled(c: DuckDBConnection, name: string, disable
   } else {
     await c.run('UPDATE users SET disabled_at = NULL WHERE name = $name', { name });
   }
+  await recordAudit(c, { actor, action: disabled ? 'user.disable' : 'user.enable', target: name, detail: { name, disabled: { old: !disabled, new: disabled } } });
   return ok((await getUser(c, name))!);
 }

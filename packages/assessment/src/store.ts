@@ -2,7 +2,7 @@
 // template, every score given, and the resulting scorecard as it was on that day.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryJson, transaction } from '@fixops/db';
+import { cliActor, queryJson, recordAudit, transaction, type AuditActor } from '@fixops/db';
 import type { ScoreEntry, Scorecard } from '@fixops/checklist';
 
 export interface NewAssessment {
@@ -35,7 +35,7 @@ export interface Assessment extends AssessmentSummary {
   scorecard: Scorecard;
 }
 
-export async function saveAssessment(connection: DuckDBConnection, a: NewAssessment): Promise<number> {
+export async function saveAssessment(connection: DuckDBConnection, a: NewAssessment, actor: AuditActor = cliActor()): Promise<number> {
   return transaction(connection, async () => {
     const reader = await connection.runAndReadAll("SELECT nextval('assessment_id_seq')::BIGINT AS id");
     const id = Number(reader.getRowObjects()[0]!.id);
@@ -47,6 +47,10 @@ export async function saveAssessment(connection: DuckDBConnection, a: NewAssessm
     for (const e of a.scores) {
       await connection.run('INSERT INTO assessment_scores VALUES ($id, $item, $score, $note)', { id, item: e.id, score: e.score, note: e.note ?? null });
     }
+    await recordAudit(connection, {
+      actor, action: 'assessment.add', target: String(id),
+      detail: { id, dealer: a.dealer, date: a.date, template: s.template.id, total: s.total, max: s.max, passed: s.passed, scores: a.scores.length },
+    });
     return id;
   });
 }

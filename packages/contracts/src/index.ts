@@ -13,3 +13,5 @@ export * from './settings.js';
 export * from './templates.js';
 export * from './report.js';
 export * from './accounts.js';
+export * from './coverage.js';
+export * from './audit.js';

@@ -89,9 +89,17 @@ export const LoadList = Type.Object({
   /** Writes waiting or running in the load queue (one at a time). */
   queue: Type.Array(QueueEntry),
   loads: Type.Array(LoadRecord),
+  /** Loads matching the filters, all pages together. */
+  total: Type.Optional(Type.Integer()),
 });
 
 export const LoadListQuery = Type.Object({
   dealer: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  kind: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  status: Type.Optional(Type.String({ minLength: 1, maxLength: 16, description: 'loaded, refused' })),
+  month: Type.Optional(Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' })),
+  /** Who uploaded it. */
+  user: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 });

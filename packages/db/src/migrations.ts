@@ -2,6 +2,7 @@
 // itself: each migration runs once, in order, inside its own transaction.
 
 import { accountsMigration } from './migration-accounts.js';
+import { auditMigration } from './migration-audit.js';
 
 export interface Migration {
   version: number;
@@ -219,4 +220,5 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE loads ADD COLUMN rejects_by_dealer JSON;
     `,
   },
+  auditMigration,
 ];

@@ -79,7 +79,8 @@ export async function importParquet(connection: DuckDBConnection, dir: string): 
         stats.tables.push({ table: t.name, rows: 0, partitionedBy: [] });
         continue;
       }
-      await connection.run(`DELETE FROM ${quotedIdentifier(t.name)}`);
+      // A fresh database holds nothing to replace; the audit log is never deleted from (append-only).
+      if (t.name !== 'audit_log') await connection.run(`DELETE FROM ${quotedIdentifier(t.name)}`);
       const types = await queryJson<{ column_name: string; data_type: string }>(connection,
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = $t ORDER BY ordinal_position", { t: t.name });
       const cols = types.map((c) => `CAST(${quotedIdentifier(c.column_name)} AS ${c.data_type}) AS ${quotedIdentifier(c.column_name)}`).join(', ');
@@ -88,7 +89,7 @@ export async function importParquet(connection: DuckDBConnection, dir: string): 
       stats.tables.push({ table: t.name, rows: n, partitionedBy: [] });
     }
     // Ids continue after the imported ones.
-    for (const [seq, table] of [['load_id_seq', 'loads'], ['assessment_id_seq', 'assessments']] as const) {
+    for (const [seq, table] of [['load_id_seq', 'loads'], ['assessment_id_seq', 'assessments'], ['audit_id_seq', 'audit_log']] as const) {
       const next = Number((await queryJson<{ n: string }>(connection, `SELECT coalesce(max(id), 0)::BIGINT + 1 AS n FROM ${table}`))[0]!.n);
       await connection.run(`CREATE OR REPLACE SEQUENCE ${seq} START ${next}`);
     }

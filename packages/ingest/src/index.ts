@@ -6,7 +6,7 @@ export { parseSeparator, separatorName, type Separator } from './detect/separato
 export { ingestFile, DEFAULT_MAX_REJECT_RATE, type IngestOptions } from './load/ingestFile.js';
 export type { LoadSummary, LoadError } from './load/summary.js';
 export { TABLE_OF, storedColumns } from './load/store.js';
-export { listLoads, getLoad, listRejects, type LoadRecord, type StoredReject } from './load/history.js';
+export { listLoads, countLoads, getLoad, listRejects, type LoadRecord, type LoadFilter, type StoredReject } from './load/history.js';
 export { DEFAULT_MAX_DROP_RATE, type SliceChange } from './load/slices.js';
 export { undoLoad, type UndoSummary, type UndoChange, type UndoOptions } from './load/undo.js';
 export { streamRejects, rejectsCsv, type LoadListOptions, type RejectsOptions } from './load/history.js';

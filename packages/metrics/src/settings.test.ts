@@ -45,7 +45,7 @@ describe('settings', () => {
     expect((await readSettings(db.connection))['target.rework_rate']).toBe(0.05);
     await storeSetting(db.connection, 'target.rework_rate', null);
     expect((await readSettings(db.connection))['target.rework_rate']).toBe(0.02);
-    expect(SETTINGS.length).toBe(17);
+    expect(SETTINGS.length).toBe(18); // 17 + uploadDueDay (coverage)
     db.close();
   });
 });

@@ -2,7 +2,7 @@
 // validated before they are stored; a change means every KPI and flag is recomputed.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryJson } from '@fixops/db';
+import { cliActor, queryJson, recordAudit, type AuditActor } from '@fixops/db';
 import { err, ok, type Result } from '@fixops/shared';
 import { kpiDefinition, type KpiId } from './catalog.js';
 
@@ -29,6 +29,7 @@ export const SETTINGS: readonly SettingDefinition[] = [
   { key: 'costEstimateTolerance', default: 0.1, min: 0, max: 1, zh: '估价容差（比例）', en: 'Cost estimate tolerance (share of the estimate)' },
   { key: 'maxRejectRate', default: 0.05, min: 0, max: 1, zh: '导入时允许的错误行比例上限', en: 'Largest share of bad rows a file may have and still load' },
   { key: 'tokenExpiryDays', default: 90, min: 1, max: 3650, integer: true, zh: '新令牌的默认有效期（天）', en: 'Default lifetime of a new token (days)' },
+  { key: 'uploadDueDay', default: 10, min: 1, max: 28, integer: true, zh: '上月维修工单的上报截止日（每月第几天之后算逾期）', en: 'Day of the month after which last month\'s repair orders are overdue' },
   ...TARGETS.map(([kpi, value]): SettingDefinition => {
     const d = kpiDefinition(kpi)!;
     const op = d.better === 'higher' ? '≥' : '≤';
@@ -80,7 +81,13 @@ export function parseSetting(key: string, text: string): Result<{ key: string; v
   return ok({ key, value: scaled });
 }
 
-export async function storeSetting(connection: DuckDBConnection, key: string, value: number | null): Promise<void> {
+/** Stores (or with null resets) one setting; the audit log keeps who changed it from what to what. */
+export async function storeSetting(connection: DuckDBConnection, key: string, value: number | null, actor: AuditActor = cliActor()): Promise<void> {
+  const old = (await readSettings(connection))[key] ?? null;
+  await recordAudit(connection, {
+    actor, action: value === null ? 'setting.reset' : 'setting.set', target: key,
+    detail: { key, old, new: value ?? BY_KEY.get(key)?.default ?? null },
+  });
   if (value === null) await connection.run('DELETE FROM settings WHERE key = $key', { key });
   else {
     await connection.run(

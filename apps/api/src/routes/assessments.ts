@@ -6,7 +6,8 @@ import { buildReport, findTemplate, getAssessment, listAssessments, renderMarkdo
 import { renderReportHtml } from '@fixops/report-ui';
 import { listTemplates, scoreAssessment } from '@fixops/checklist';
 import { checkDealer } from '@fixops/metrics';
-import { canSee, requireRole, userOf } from '../auth/access.js';
+import { canSee, requireDealer, requireRole, userOf } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { ApiError, fromFixopsError, notFound, orHttp, requestLang } from '../errors.js';
 import { DealerParams, IdParams, responses } from '@fixops/contracts';
 import { Assessment, AssessmentList, Created, NewAssessment, ReportModel, ReportModelQuery, ReportQuery, Templates } from '@fixops/contracts';
@@ -37,7 +38,7 @@ const assessments: FastifyPluginAsyncTypebox = async (app) => {
     if (!scored.ok) throw fromFixopsError(scored.error, 422);
     const id = await app.store.write({ kind: 'assessment', label: `assessment ${dealer} ${date}`, user: user.name }, (c) => saveAssessment(c, {
       dealer, date, assessor: assessor ?? user.name, notes, scores, scorecard: scored.value,
-    }));
+    }, actorOf(req)));
     void reply.status(201);
     return { id, scorecard: scored.value };
   });

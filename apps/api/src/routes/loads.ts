@@ -7,7 +7,7 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fixops/ingest';
+import { countLoads, getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fixops/ingest';
 import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
 import { dealerScope, requireRole, userOf } from '../auth/access.js';
@@ -40,15 +40,25 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   app.get('/loads', {
-    schema: { tags: ['uploads'], summary: 'The load log, newest first, and the write queue', querystring: LoadListQuery, response: responses(LoadList, [400, 403]) },
+    schema: {
+      tags: ['uploads'], summary: 'The load log, newest first, filtered (dealer, kind, status, month, user) and paged (limit, offset; total counts every match), and the write queue',
+      querystring: LoadListQuery, response: responses(LoadList, [400, 403]),
+    },
   }, async (req) => {
     const user = userOf(req);
-    const dealer = dealerScope(req, req.query.dealer);
-    if (req.query.dealer !== undefined) await knownDealer(app, req, req.query.dealer);
+    const { kind, status, month, user: uploadedBy } = req.query;
+    const scoped = dealerScope(req, req.query.dealer); // 403 when a dealer asks for another dealer
+    const dealer = user.role === 'dealer' ? req.query.dealer : scoped;
+    if (req.query.dealer !== undefined && user.role !== 'dealer') await knownDealer(app, req, req.query.dealer);
+    const filter = {
+      dealer, kind, status, month, user: uploadedBy,
+      ...(user.role === 'dealer' ? { visibleTo: { user: user.name, dealer: user.dealer ?? null } } : {}),
+    };
     const limit = req.query.limit ?? 200;
-    const list = await app.store.read((c) => listLoads(c, user.role === 'dealer' ? { limit: 1000, ...viewerOf(user) } : { dealer, limit }));
+    const offset = req.query.offset ?? 0;
+    const [list, total] = await app.store.read(async (c) => [await listLoads(c, { ...filter, limit, offset, ...viewerOf(user) }), await countLoads(c, filter)] as const);
     const queue = app.store.queue().filter((q) => q.kind !== 'token' && (user.role !== 'dealer' || q.user === user.name));
-    return { queue, loads: list.filter((l) => visible(user, l)).slice(0, limit) };
+    return { queue, loads: list.filter((l) => visible(user, l)), total };
   });
 
   app.get('/loads/:id', {

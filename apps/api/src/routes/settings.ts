@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { transaction } from '@fixops/db';
 import { parseSetting, readSettings, recomputeAll, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
 import { requireRole } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { orHttp } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { SettingChange, SettingChanged, SettingsList } from '@fixops/contracts';
@@ -24,7 +25,7 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
     const { key, value } = req.body;
     const parsed = value === null ? (settingDefinition(key) ? { key, value: null } : orHttp(parseSetting(key, '0'))) : orHttp(parseSetting(key, String(value)));
     const stats = await app.store.write({ kind: 'settings', label: `settings ${key}`, user: user.name }, (c) => transaction(c, async () => {
-      await storeSetting(c, parsed.key, parsed.value);
+      await storeSetting(c, parsed.key, parsed.value, actorOf(req));
       return recomputeAll(c);
     }));
     return { key, value: parsed.value ?? settingDefinition(key)!.default, dealerMonths: stats.dealerMonths, ms: stats.ms };

@@ -6,6 +6,7 @@ import { createToken, getUser, listTokens, revokeToken, unknownUser } from '@fix
 import { ApiToken, ApiTokenList, ApiTokenQuery, CreatedApiToken, IdParams, NewApiToken, responses } from '@fixops/contracts';
 import { ok } from '@fixops/shared';
 import { requireRole } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { orAccountError } from './users.js';
 
 const tokens: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,7 +26,7 @@ const tokens: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const admin = requireRole(req, 'admin');
     const { user, expiresDays } = req.body;
-    const made = orAccountError(await app.store.write({ kind: 'account', label: `token for ${user}`, user: admin.name }, (c) => createToken(c, user, { days: expiresDays })));
+    const made = orAccountError(await app.store.write({ kind: 'account', label: `token for ${user}`, user: admin.name }, (c) => createToken(c, user, { days: expiresDays, actor: actorOf(req) })));
     void reply.header('cache-control', 'no-store');
     return reply.code(201).send({ id: made.id, token: made.token, user: made.user.name, expiresAt: made.expiresAt });
   });
@@ -35,7 +36,7 @@ const tokens: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req) => {
     const admin = requireRole(req, 'admin');
     const { id } = req.params;
-    return orAccountError(await app.store.write({ kind: 'account', label: `revoke token ${id}`, user: admin.name }, (c) => revokeToken(c, id)));
+    return orAccountError(await app.store.write({ kind: 'account', label: `revoke token ${id}`, user: admin.name }, (c) => revokeToken(c, id, actorOf(req))));
   });
 };
 

@@ -21,6 +21,7 @@ import { loadExport } from '@fixops/usecases';
 import { settingOrFail } from '@fixops/config';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { ApiError } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { LoadSummaries } from '@fixops/contracts';
@@ -161,7 +162,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         const out: LoadSummary[] = [];
         for (const f of files) {
           // A dealer's own upload: any row of another dealer refuses the whole file.
-          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm, limits, masterData: user.role === 'admin' }));
+          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm, limits, masterData: user.role === 'admin', actor: actorOf(req) }));
         }
         return out;
       }));

@@ -6,6 +6,7 @@ import { addUser, listUsers, setUserDisabled } from '@fixops/accounts';
 import { Account, AccountList, AccountParams, NewAccount, responses } from '@fixops/contracts';
 import type { Result } from '@fixops/shared';
 import { requireRole } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { orHttp } from '../errors.js';
 
 /** HTTP status of the accounts package's error codes (the rest are 400). */
@@ -30,7 +31,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const admin = requireRole(req, 'admin');
     const { name, role, dealer } = req.body;
-    const user = orAccountError(await app.store.write({ kind: 'account', label: `user ${name}`, user: admin.name }, (c) => addUser(c, { name, role, dealer })));
+    const user = orAccountError(await app.store.write({ kind: 'account', label: `user ${name}`, user: admin.name }, (c) => addUser(c, { name, role, dealer }, actorOf(req))));
     return reply.code(201).send(user);
   });
 
@@ -43,7 +44,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
     }, async (req) => {
       const admin = requireRole(req, 'admin');
       const { name } = req.params;
-      return orAccountError(await app.store.write({ kind: 'account', label: `user ${name} ${action}`, user: admin.name }, (c) => setUserDisabled(c, name, action === 'disable')));
+      return orAccountError(await app.store.write({ kind: 'account', label: `user ${name} ${action}`, user: admin.name }, (c) => setUserDisabled(c, name, action === 'disable', actorOf(req))));
     });
   }
 };

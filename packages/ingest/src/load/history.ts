@@ -68,22 +68,55 @@ function toRecord(r: LoadRow, dealer?: string): LoadRecord {
 /** A dealer's view: the rejected rows stored for it, per load. */
 const ownStored = `(SELECT count(*) FROM rejected_rows r WHERE r.load_id = l.id AND ${OWN_REJECT})::BIGINT AS own_stored`;
 
-export interface LoadListOptions {
-  /** Only loads whose loaded rows include this dealer. */
+/** Filters of the load log; each one narrows it. `month` matches a load naming that month. */
+export interface LoadFilter {
   dealer?: string;
+  kind?: string;
+  status?: string;
+  month?: string;
+  /** Who uploaded it (`uploaded_by`). */
+  user?: string;
+  /** What a dealer account may see: loads it uploaded, or loads naming only its own dealer. */
+  visibleTo?: { user: string; dealer: string | null };
+}
+
+function loadWhere(f: LoadFilter): { clause: string; params: Record<string, string> } {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (f.dealer !== undefined) { where.push('list_contains(dealers, $filterDealer)'); params.filterDealer = f.dealer; }
+  if (f.kind !== undefined) { where.push('kind = $kind'); params.kind = f.kind; }
+  if (f.status !== undefined) { where.push('status = $status'); params.status = f.status; }
+  if (f.month !== undefined) { where.push('list_contains(months, $month)'); params.month = f.month; }
+  if (f.user !== undefined) { where.push('uploaded_by = $user'); params.user = f.user; }
+  if (f.visibleTo !== undefined) {
+    where.push('(uploaded_by = $ownUser OR (len(dealers) > 0 AND list_has_all([$ownDealer], dealers)))');
+    params.ownUser = f.visibleTo.user;
+    params.ownDealer = f.visibleTo.dealer ?? '\u0000';
+  }
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export interface LoadListOptions extends LoadFilter {
   limit?: number;
+  offset?: number;
   /** Counts as this dealer may see them (a dealer user's view). */
   viewer?: string;
 }
 
 export async function listLoads(connection: DuckDBConnection, opts: LoadListOptions = {}): Promise<LoadRecord[]> {
-  const where = opts.dealer !== undefined ? 'WHERE list_contains(l.dealers, $filter)' : '';
-  const params: Record<string, string | number> = { limit: opts.limit ?? 1000 };
-  if (opts.dealer !== undefined) params.filter = opts.dealer;
-  if (opts.viewer !== undefined) params.dealer = opts.viewer;
+  const { clause, params } = loadWhere(opts);
   const own = opts.viewer !== undefined ? `, ${ownStored}` : '';
-  const rows = await queryJson<LoadRow>(connection, `SELECT l.*${own} FROM loads l ${where} ORDER BY l.id DESC LIMIT $limit`, params);
+  const all: Record<string, string | number> = { ...params, limit: opts.limit ?? 1000, offset: opts.offset ?? 0 };
+  if (opts.viewer !== undefined) all.dealer = opts.viewer;
+  const rows = await queryJson<LoadRow>(connection, `SELECT l.*${own} FROM loads l ${clause} ORDER BY l.id DESC LIMIT $limit OFFSET $offset`, all);
   return rows.map((r) => toRecord(r, opts.viewer));
+}
+
+/** How many loads match the filter (for paging). */
+export async function countLoads(connection: DuckDBConnection, f: LoadFilter = {}): Promise<number> {
+  const { clause, params } = loadWhere(f);
+  const [row] = await queryJson<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM loads ${clause}`, params);
+  return row?.n ?? 0;
 }
 
 export async function getLoad(connection: DuckDBConnection, id: number, opts: { viewer?: string } = {}): Promise<LoadRecord | undefined> {

@@ -13,7 +13,7 @@ import { basename, join } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FixopsException, toFixopsError, type FixopsError } from '@fixops/shared';
-import { transaction } from '@fixops/db';
+import { recordAudit, transaction, type AuditActor } from '@fixops/db';
 import { detectKind, requireColumns } from '../detect/kind.js';
 import { mapColumns, type ColumnMapping } from '../detect/headers.js';
 import type { Encoding } from '../detect/encoding.js';
@@ -51,6 +51,8 @@ export interface IngestOptions {
   /** Limits on the file (defaults in limits.ts). */
   limits?: Partial<IngestLimits>;
   uploadedBy?: string;
+  /** Who loads, from where, for the audit log (default: `uploadedBy` on the command line). */
+  actor?: AuditActor;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   /**
    * Run the streaming pass (checksum, encoding check or transcoding, record index) in a worker
@@ -96,6 +98,9 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   let byDealer: Record<string, number> = {};
   const limits = resolveLimits(opts.limits);
   let tempDir: string | undefined;
+  // Dealers and months the file's good rows name, kept in the log even when the file is refused.
+  let detected: { dealers: string[]; months: string[] } = { dealers: [], months: [] };
+  const actor: AuditActor = opts.actor ?? { user: opts.uploadedBy ?? 'cli', via: 'cli', ip: null };
   try {
     tempDir = await mkdtemp(join(tmpdir(), tempPrefix('ingest')));
     const loadId = await nextLoadId(connection);
@@ -133,6 +138,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       phase('validate');
       const counts = await countRows(connection);
       phase('count');
+      detected = await touched(connection, mapping.kind);
       Object.assign(summary, { rowsRejected: counts.rejected, rowsSkipped: counts.skipped, rowsDuplicate: counts.duplicate });
       const collected = await collectRejects(connection, prepared, mapping, { dealer, limit: limits.rejectsStored });
       rejects = collected.rows;
@@ -144,6 +150,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       checkCounts(counts, opts.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE, rejects, file);
 
       const changed = await touched(connection, mapping.kind);
+      detected = changed;
       const slices = await sliceCounts(connection, mapping.kind);
       if (slices.length > 0) summary.slices = slices;
       const drops = bigDrops(slices, opts.maxDropRate);
@@ -153,6 +160,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         await transaction(connection, async () => {
           await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
           await recordSlices(connection, loadId, slices);
+          await recordAudit(connection, loadAudit(actor, { ...summary, loadId }));
         });
         return summary;
       }
@@ -167,13 +175,18 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         phase('store');
         summary.ms = Date.now() - started;
         await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer);
+        await recordAudit(connection, loadAudit(actor, { ...summary, loadId }));
       });
       return summary;
     } catch (e) {
       if (!(e instanceof FixopsException)) throw e;
       delete summary.slices;
       Object.assign(summary, { status: 'refused', rowsLoaded: 0, dealers: [], months: [], error: e.error, ms: Date.now() - started });
-      await transaction(connection, () => recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer));
+      const logged = { ...summary, loadId, dealers: detected.dealers, months: detected.months };
+      await transaction(connection, async () => {
+        await recordLoad(connection, logged, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer);
+        await recordAudit(connection, loadAudit(actor, logged));
+      });
       return summary;
     }
   } catch (e) {
@@ -287,6 +300,18 @@ async function checkFieldLengths(connection: DuckDBConnection, mapping: ColumnMa
   // the column past the header holds the extra fields of a row with too many
   const column = headers[index] ?? `#${index + 1}`;
   throw fieldTooLong(file, prepared.index.line(Number(first.ord)), column, Number(first.chars), limit);
+}
+
+/** The audit row of a load, loaded or refused: its id, file and counts. */
+function loadAudit(actor: AuditActor, s: LoadSummary & { loadId: number }) {
+  return {
+    actor, action: 'load', target: String(s.loadId),
+    detail: {
+      loadId: s.loadId, file: s.file, status: s.status, kind: s.kind, dealers: s.dealers, months: s.months,
+      rowsLoaded: s.rowsLoaded, rowsRejected: s.rowsRejected, rowsSkipped: s.rowsSkipped, rowsDuplicate: s.rowsDuplicate,
+      ...(s.error ? { error: s.error.code } : {}),
+    },
+  };
 }
 
 /**

@@ -4,13 +4,19 @@
 import type { PageServerLoad } from './$types';
 import { must, type DealerSummary, type Me } from '$lib/api';
 import type { LoadList } from '$lib/upload/history';
+import { historyQuery } from '$lib/upload/historyQuery';
 
 export const load: PageServerLoad = async ({ fetch, url, parent, depends }) => {
   depends('fixops:loads');
   const { user } = (await parent()) as { user: Me | null };
+  const history = historyQuery(url);
   const [log, dealers] = await Promise.all([
-    must<LoadList>(fetch, '/api/loads?limit=50', url),
+    must<LoadList>(fetch, history.api, url),
     user?.role === 'dealer' ? Promise.resolve([] as DealerSummary[]) : must<DealerSummary[]>(fetch, '/api/dealers', url),
   ]);
-  return { loads: log.loads, queue: log.queue, dealers: dealers.map((d) => ({ code: d.code, name: d.name })), dealerRole: user?.role === 'dealer' };
+  const total = log.total ?? log.loads.length;
+  return {
+    loads: log.loads, queue: log.queue, dealers: dealers.map((d) => ({ code: d.code, name: d.name })), dealerRole: user?.role === 'dealer',
+    history: { filters: history.filters, page: history.page, pages: Math.max(1, Math.ceil(total / history.size)), total },
+  };
 };

@@ -1,0 +1,27 @@
+// GET /api/coverage?from=&to=: who has sent what (数据上报情况) — every dealer × month × monthly
+// kind with its stored rows, and who is overdue. A dealer user sees only its own row.
+
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { readCoverage } from '@fixops/metrics';
+import { CoverageAnswer, CoverageQuery, responses } from '@fixops/contracts';
+import { userOf } from '../auth/access.js';
+import { ApiError } from '../errors.js';
+
+const coverage: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/coverage', {
+    schema: {
+      tags: ['uploads'], summary: 'Who has sent what: rows stored per dealer, month and kind (null when missing), and the dealers overdue',
+      querystring: CoverageQuery, response: responses(CoverageAnswer, [400]),
+    },
+  }, async (req) => {
+    const user = userOf(req);
+    const { from, to } = req.query;
+    if (from !== undefined && to !== undefined && from > to) {
+      throw new ApiError(400, 'invalid_request', { zh: `起始月份 ${from} 晚于结束月份 ${to}`, en: `from ${from} is after to ${to}` }, { from, to });
+    }
+    const dealer = user.role === 'dealer' ? user.dealer ?? '\u0000' : undefined;
+    return app.store.read((c) => readCoverage(c, { from, to, dealer }));
+  });
+};
+
+export default coverage;
