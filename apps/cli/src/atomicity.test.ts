@@ -6,8 +6,9 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeBenchRepairOrders } from '@fixops/demo';
 import { openDatabase, queryJson } from '@fixops/db';
+import type { LoadSummary } from '@fixops/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, fixopsAsync, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, fixopsAsync, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -61,7 +62,7 @@ describe('a killed load changes nothing', () => {
     copyFileSync(baseline, complete);
     const done = fixops(['ingest', '--json', '--db', complete, big]);
     expect(done.code).toBe(0);
-    expect(JSON.parse(done.stdout)[0]).toMatchObject({ status: 'loaded', rowsLoaded: 300_000 });
+    expect(parseJson<LoadSummary[]>(done.stdout)[0]).toMatchObject({ status: 'loaded', rowsLoaded: 300_000 });
     full = await snapshot(complete);
     expect(Number(full!.ros)).toBe(300_000);
   });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import type { LoadRecord, LoadSummary } from '@fixops/ingest';
+import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -26,9 +27,9 @@ describe('fixops ingest', () => {
     const f = files();
     const r = fixops(['ingest', '--db', f.db, '--json', f.good]);
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = parseJson<LoadSummary[]>(r.stdout);
     expect(out).toHaveLength(1);
-    expect(Object.keys(out[0])).toEqual(expect.arrayContaining([
+    expect(Object.keys(out[0]!)).toEqual(expect.arrayContaining([
       'file', 'status', 'kind', 'dealers', 'months', 'rowsLoaded', 'rowsRejected', 'rowsSkipped', 'rowsDuplicate', 'encoding', 'separator', 'columns', 'errors', 'ms',
     ]));
     expect(out[0]).toMatchObject({
@@ -42,10 +43,10 @@ describe('fixops ingest', () => {
     const f = files();
     const r = fixops(['ingest', '--db', f.db, '--json', f.good, f.bad]);
     expect(r.code).toBe(1);
-    const [good, bad] = JSON.parse(r.stdout);
-    expect(good.status).toBe('loaded');
+    const [good, bad] = parseJson<LoadSummary[]>(r.stdout);
+    expect(good!.status).toBe('loaded');
     expect(bad).toMatchObject({ status: 'refused', rowsRejected: 2, rowsLoaded: 0 });
-    expect(bad.errors).toEqual([
+    expect(bad!.errors).toEqual([
       expect.objectContaining({ row: 12, column: '进厂时间', value: 'soon' }),
       expect.objectContaining({ row: 13, column: '总金额', value: 'lots' }),
     ]);
@@ -68,7 +69,7 @@ describe('fixops ingest', () => {
     [['ingest', '--kind', 'invoices', 'x.csv'], /unknown kind "invoices"/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ])('usage error %j → exit 2 with one line on stderr', (args, message) => {
-    const r = fixops(args as string[]);
+    const r = fixops(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -81,9 +82,9 @@ describe('fixops ingest', () => {
     writeFileSync(path, `工单号,VIN,进厂时间,维修类型,总金额\nR1,v1,2025-04-01,机修,10\n`);
     const r = fixops(['ingest', '--json', '--dealer', 'GZ003', path], { FIXOPS_DB: join(dir, 'env.duckdb') });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)[0]).toMatchObject({ dealers: ['GZ003'], rowsLoaded: 1 });
+    expect(parseJson<LoadSummary[]>(r.stdout)[0]).toMatchObject({ dealers: ['GZ003'], rowsLoaded: 1 });
     const loads = fixops(['loads', '--json'], { FIXOPS_DB: join(dir, 'env.duckdb') });
-    expect(JSON.parse(loads.stdout)).toHaveLength(1);
+    expect(parseJson<LoadRecord[]>(loads.stdout)).toHaveLength(1);
   });
 });
 
@@ -91,12 +92,12 @@ describe('fixops loads and rejects', () => {
   it('lists the load log and prints the rejected rows as CSV', () => {
     const f = files();
     fixops(['ingest', '--db', f.db, f.good, f.bad]);
-    const loads = JSON.parse(fixops(['loads', '--db', f.db, '--json']).stdout);
-    expect(loads.map((l: { file: string; status: string }) => [l.file, l.status])).toEqual([[f.bad, 'refused'], [f.good, 'loaded']]);
+    const loads = parseJson<LoadRecord[]>(fixops(['loads', '--db', f.db, '--json']).stdout);
+    expect(loads.map((l) => [l.file, l.status])).toEqual([[f.bad, 'refused'], [f.good, 'loaded']]);
     const table = fixops(['loads', '--db', f.db]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('gb18030');
-    const csv = fixops(['rejects', '--db', f.db, '--load', String(loads[0].id), '--csv']);
+    const csv = fixops(['rejects', '--db', f.db, '--load', String(loads[0]!.id), '--csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split(/\r?\n/);
     expect(lines[0]).toBe('row,column,value,reason,raw_text');
@@ -117,8 +118,8 @@ describe('fixops loads and rejects', () => {
     writeFileSync(path, `${HEADER}\n${rows(5).join('\n')}\n${hostile.map(([line]) => line).join('\n')}\n`);
     const db = join(dir, 'f.duckdb');
     fixops(['ingest', '--db', db, path]);
-    const [load] = JSON.parse(fixops(['loads', '--db', db, '--json']).stdout);
-    const csv = fixops(['rejects', '--db', db, '--load', String(load.id), '--csv']);
+    const [load] = parseJson<LoadRecord[]>(fixops(['loads', '--db', db, '--json']).stdout);
+    const csv = fixops(['rejects', '--db', db, '--load', String(load!.id), '--csv']);
     expect(csv.code).toBe(0);
     const parsed = Papa.parse<string[]>(csv.stdout.trim(), { skipEmptyLines: true }).data;
     expect(parsed[0]).toEqual(['row', 'column', 'value', 'reason', 'raw_text']);

@@ -63,7 +63,7 @@ function handScores(spec: Spec, settings: Record<string, number>, kpis: { dealer
     }
     if (spec.checklist && checklist[dealer] !== undefined) {
       const { weight, target = 1, floor = 0 } = spec.checklist;
-      sum += weight * Math.min(1, Math.max(0, (checklist[dealer]! - floor) / (target - floor)));
+      sum += weight * Math.min(1, Math.max(0, (checklist[dealer] - floor) / (target - floor)));
     }
     out.set(dealer, sum);
   }

@@ -4,7 +4,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import type { LoadRecord } from '@fixops/ingest';
+import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -106,7 +107,7 @@ describe('fixops loads with filters and pages', () => {
     expect(list('--user', 'nobody')).toEqual([]);
     expect(list('--limit', '2', '--page', '2')).toEqual(['b.csv', 'a.csv']);
     expect(list('--limit', '1', '--offset', '1')).toEqual(['c.csv']);
-    const refused = JSON.parse(fixops(['loads', '--db', db, '--json', '--status', 'refused']).stdout)[0];
+    const refused = parseJson<LoadRecord[]>(fixops(['loads', '--db', db, '--json', '--status', 'refused']).stdout)[0];
     expect(refused).toMatchObject({ status: 'refused', dealers: ['SZ009'], months: ['2025-02'] });
     const table = fixops(['loads', '--db', db, '--limit', '2']);
     expect(table.stdout).toContain('SZ009');

@@ -3,8 +3,9 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import type { AdvisorRow, BenchmarkRow, Flag, KpiValue, RepairTypeRow } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -27,7 +28,7 @@ describe('fixops kpis', () => {
   it('--json covers every KPI of every selected dealer-month, null where null', () => {
     const r = fixops(['kpis', '--db', base, '--dealer', 'SZ009', '--json']);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as { dealer: string; month: string; kpi: string; value: number | null }[];
+    const rows = parseJson<KpiValue[]>(r.stdout);
     expect(rows).toHaveLength(24 * KPI_COUNT);
     expect(Object.keys(rows[0]!)).toEqual(['dealer', 'month', 'kpi', 'value']);
     expect(new Set(rows.map((x) => x.month)).size).toBe(24);
@@ -37,10 +38,10 @@ describe('fixops kpis', () => {
   });
 
   it('filters by month and by range', () => {
-    const one = JSON.parse(fixops(['kpis', '--db', base, '--month', '2025-06', '--json']).stdout);
+    const one = parseJson<KpiValue[]>(fixops(['kpis', '--db', base, '--month', '2025-06', '--json']).stdout);
     expect(one).toHaveLength(12 * KPI_COUNT);
-    const range = JSON.parse(fixops(['kpis', '--db', base, '--dealer', 'SH001', '--from', '2025-01', '--to', '2025-03', '--json']).stdout);
-    expect(new Set(range.map((x: { month: string }) => x.month))).toEqual(new Set(['2025-01', '2025-02', '2025-03']));
+    const range = parseJson<KpiValue[]>(fixops(['kpis', '--db', base, '--dealer', 'SH001', '--from', '2025-01', '--to', '2025-03', '--json']).stdout);
+    expect(new Set(range.map((x) => x.month))).toEqual(new Set(['2025-01', '2025-02', '2025-03']));
   });
 
   it('prints one row per dealer-month for people', () => {
@@ -66,20 +67,20 @@ describe('fixops flags', () => {
   it('--json gives dealer, month, kpi, kind, value, reference and a sentence', () => {
     const r = fixops(['flags', '--db', base, '--dealer', 'SZ009', '--month', '2025-06', '--json']);
     expect(r.code).toBe(0);
-    const flags = JSON.parse(r.stdout);
+    const flags = parseJson<Flag[]>(r.stdout);
     expect(flags.length).toBeGreaterThan(0);
     for (const f of flags) expect(Object.keys(f)).toEqual(expect.arrayContaining(['dealer', 'month', 'kpi', 'kind', 'value', 'reference', 'message']));
-    const notTracked = flags.find((f: { kpi: string; kind: string }) => f.kpi === 'on_time_rate' && f.kind === 'not_tracked');
-    expect(notTracked.message).toContain('准时交车率');
-    const target = flags.find((f: { kind: string }) => f.kind === 'target');
-    expect(target.reference).toHaveProperty('target');
+    const notTracked = flags.find((f) => f.kpi === 'on_time_rate' && f.kind === 'not_tracked');
+    expect(notTracked?.message).toContain('准时交车率');
+    const target = flags.find((f) => f.kind === 'target');
+    expect(target?.reference).toHaveProperty('target');
   });
 
   it('filters by kind and speaks English on request', () => {
     const r = fixops(['flags', '--db', base, '--kind', 'trend', '--json', '--lang', 'en']);
-    const flags = JSON.parse(r.stdout);
+    const flags = parseJson<Flag[]>(r.stdout);
     expect(flags.length).toBeGreaterThan(0);
-    expect(flags.every((f: { kind: string; message: string; reference: { z: number } }) => f.kind === 'trend' && /median/.test(f.message) && Math.abs(f.reference.z) >= 3.5)).toBe(true);
+    expect(flags.every((f) => f.kind === 'trend' && /median/.test(f.message) && Math.abs(f.reference?.z ?? 0) >= 3.5)).toBe(true);
   });
 
   it('refuses an unknown kind', () => {
@@ -92,7 +93,7 @@ describe('fixops flags', () => {
 describe('fixops benchmark and breakdown', () => {
   it('neutralises formula cells in the benchmark CSV, but writes computed negative gaps as numbers (issue 12.3)', () => {
     const db = copy();
-    const metro = JSON.parse(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout) as { dealer: string }[];
+    const metro = parseJson<BenchmarkRow[]>(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout);
     const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\tTab', '\rReturn'];
     const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
     const file = join(tempDir(), 'dealers.csv');
@@ -101,7 +102,7 @@ describe('fixops benchmark and breakdown', () => {
     const out = fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'csv']).stdout;
     const [head, ...body] = Papa.parse<string[]>(out.trim(), { skipEmptyLines: true }).data;
     const col = (name: string) => body.map((r) => r[head!.indexOf(name)]!);
-    const json = JSON.parse(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout) as { name: string; gapToMedian: number | null }[];
+    const json = parseJson<(BenchmarkRow & { name: string })[]>(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout);
     // ingest trims the tab and CR starts away; the four formula names arrive as written
     expect(json.map((r) => r.name)).toEqual(expect.arrayContaining(hostile.slice(0, 4)));
     expect(col('name')).toEqual(json.map((r) => (/^[=+\-@]/.test(r.name) ? `'${r.name}` : r.name)));
@@ -112,10 +113,10 @@ describe('fixops benchmark and breakdown', () => {
   });
 
   it('ranks a peer group in every format', () => {
-    const json = JSON.parse(fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout);
+    const json = parseJson<(BenchmarkRow & { rank: number })[]>(fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout);
     expect(json).toHaveLength(6);
     expect(json[0]).toMatchObject({ group: 'metro', groupSize: 6, rank: 1, percentile: 100 });
-    expect(json.map((r: { rank: number }) => r.rank)).toEqual([...json.map((r: { rank: number }) => r.rank)].sort((a, b) => a - b));
+    expect(json.map((r) => r.rank)).toEqual([...json.map((r) => r.rank)].sort((a, b) => a - b));
     const csv = fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'csv']).stdout.trim().split('\n');
     expect(csv[0]).toBe('group,groupSize,dealer,name,value,rank,percentile,p25,median,p75,gapToMedian,gapToTopQuartile');
     expect(csv).toHaveLength(7);
@@ -135,22 +136,22 @@ describe('fixops benchmark and breakdown', () => {
   });
 
   it('breaks a dealer-month down by repair type and by advisor', () => {
-    const mix = JSON.parse(fixops(['breakdown', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
-    expect(mix.map((r: { repairType: string }) => r.repairType)).toEqual(['maintenance', 'general', 'accident', 'warranty', 'recall', 'rework', 'internal', 'unclassified']);
-    const kpis = JSON.parse(fixops(['kpis', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
-    const roCount = kpis.find((k: { kpi: string }) => k.kpi === 'ro_count').value;
-    expect(mix.filter((r: { repairType: string }) => r.repairType !== 'internal').reduce((s: number, r: { roCount: number }) => s + r.roCount, 0)).toBe(roCount);
-    const advisors = JSON.parse(fixops(['breakdown', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--by', 'advisor', '--json']).stdout);
-    expect(advisors.reduce((s: number, r: { ro_count: number }) => s + r.ro_count, 0)).toBe(roCount);
+    const mix = parseJson<RepairTypeRow[]>(fixops(['breakdown', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
+    expect(mix.map((r) => r.repairType)).toEqual(['maintenance', 'general', 'accident', 'warranty', 'recall', 'rework', 'internal', 'unclassified']);
+    const kpis = parseJson<KpiValue[]>(fixops(['kpis', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
+    const roCount = kpis.find((k) => k.kpi === 'ro_count')?.value;
+    expect(mix.filter((r) => r.repairType !== 'internal').reduce((s, r) => s + r.roCount, 0)).toBe(roCount);
+    const advisors = parseJson<AdvisorRow[]>(fixops(['breakdown', '--db', base, '--dealer', 'SH001', '--month', '2025-06', '--by', 'advisor', '--json']).stdout);
+    expect(advisors.reduce((s, r) => s + r.ro_count, 0)).toBe(roCount);
   });
 });
 
 describe('fixops settings', () => {
   it('lists, changes (recomputing flags), refuses bad values and resets', () => {
     const db = copy();
-    const list = JSON.parse(fixops(['settings', '--db', db, '--json']).stdout);
-    expect(list.find((s: { key: string }) => s.key === 'target.booking_rate')).toMatchObject({ value: 0.3, default: 0.3 });
-    const count = () => JSON.parse(fixops(['flags', '--db', db, '--kind', 'target', '--kpi', 'booking_rate', '--json']).stdout).length;
+    const list = parseJson<{ key: string; value: number; default: number }[]>(fixops(['settings', '--db', db, '--json']).stdout);
+    expect(list.find((s) => s.key === 'target.booking_rate')).toMatchObject({ value: 0.3, default: 0.3 });
+    const count = () => parseJson<Flag[]>(fixops(['flags', '--db', db, '--kind', 'target', '--kpi', 'booking_rate', '--json']).stdout).length;
     const before = count();
     const set = fixops(['settings', '--db', db, 'set', 'target.booking_rate', '0.05']);
     expect(set.code).toBe(0);
@@ -174,8 +175,8 @@ describe('fixops settings', () => {
     // 10 rows replace a demo month of hundreds: held unless confirmed
     expect(fixops(['ingest', '--db', db, path]).code).toBe(1);
     expect(fixops(['ingest', '--db', db, '--confirm', path]).code).toBe(0);
-    const kpis = JSON.parse(fixops(['kpis', '--db', db, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
-    const v = (k: string) => kpis.find((x: { kpi: string }) => x.kpi === k).value;
+    const kpis = parseJson<KpiValue[]>(fixops(['kpis', '--db', db, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
+    const v = (k: string) => kpis.find((x) => x.kpi === k)?.value;
     expect(v('ro_count')).toBe(10);
     expect(v('booking_rate')).toBe(1);
     expect(v('on_time_rate')).toBeNull();

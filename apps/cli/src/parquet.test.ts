@@ -2,8 +2,10 @@
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ParquetStats } from '@fixops/db';
+import type { LoadRecord } from '@fixops/ingest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -23,18 +25,18 @@ describe('Parquet export and import', () => {
     const b = join(dir, 'b.duckdb');
     const imp = fixops(['import', '--parquet', out, '--db', b, '--json']);
     expect(imp.code, imp.stderr).toBe(0);
-    const exported = JSON.parse(exp.stdout).tables.map((t: { table: string; rows: number }) => [t.table, t.rows]);
-    const imported = JSON.parse(imp.stdout).tables.map((t: { table: string; rows: number }) => [t.table, t.rows]);
+    const exported = parseJson<ParquetStats>(exp.stdout).tables.map((t) => [t.table, t.rows]);
+    const imported = parseJson<ParquetStats>(imp.stdout).tables.map((t) => [t.table, t.rows]);
     expect(imported).toEqual(exported);
     const kpis = (db: string) => fixops(['kpis', '--db', db, '--json']).stdout;
     expect(kpis(b)).toBe(kpis(a));
     expect(fixops(['recompute', '--db', b]).code).toBe(0);
     expect(kpis(b)).toBe(kpis(a));
     // ids go on after the imported ones
-    const loadsBefore = JSON.parse(fixops(['loads', '--db', b, '--json']).stdout).length;
+    const loadsBefore = parseJson<LoadRecord[]>(fixops(['loads', '--db', b, '--json']).stdout).length;
     expect(fixops(['ingest', '--db', b, join(process.cwd(), '..', '..', 'data', 'samples', 'dealers.csv')]).code).toBe(0);
-    const loads = JSON.parse(fixops(['loads', '--db', b, '--json']).stdout);
+    const loads = parseJson<LoadRecord[]>(fixops(['loads', '--db', b, '--json']).stdout);
     expect(loads).toHaveLength(loadsBefore + 1);
-    expect(loads[0].id).toBe(loadsBefore + 1);
+    expect(loads[0]?.id).toBe(loadsBefore + 1);
   });
 });

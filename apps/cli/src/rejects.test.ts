@@ -3,8 +3,9 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LoadSummary } from '@fixops/ingest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -18,8 +19,9 @@ describe('fixops rejects --csv', () => {
     const db = join(dir, 'f.duckdb');
     const ingest = fixops(['ingest', '--db', db, '--json', '--max-reject-rate', '1', file]);
     expect(ingest.code).toBe(0);
-    expect(JSON.parse(ingest.stdout)[0]).toMatchObject({ rowsLoaded: 100, rowsRejected: 5000, rejectsStored: 5000 });
-    const r = fixops(['rejects', '--db', db, '--load', String(JSON.parse(ingest.stdout)[0].loadId), '--csv']);
+    const [summary] = parseJson<LoadSummary[]>(ingest.stdout);
+    expect(summary).toMatchObject({ rowsLoaded: 100, rowsRejected: 5000, rejectsStored: 5000 });
+    const r = fixops(['rejects', '--db', db, '--load', String(summary!.loadId), '--csv']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('row,column,value,reason,raw_text');

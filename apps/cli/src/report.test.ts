@@ -4,11 +4,12 @@
 
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEMPLATES_DIR } from '@fixops/checklist';
+import type { AssessmentSummary } from '@fixops/assessment';
+import { TEMPLATES_DIR, type Scorecard } from '@fixops/checklist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, RESULTS_DIR } from './test-helpers/browser.js';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 let db: string;
 let dir: string;
@@ -26,6 +27,12 @@ afterAll(async () => {
   cleanup();
 });
 
+/** What `fixops assessments --json` prints: the visits and each module's rate per visit. */
+interface AssessmentHistory {
+  visits: AssessmentSummary[];
+  modules: { date: string; modules: Record<string, number | null> }[];
+}
+
 const SEED = 'id,score,note\nfront_desk.core_process,100,预约、估价流程执行不到位\nfront_desk.5s_safety,43,\nfront_desk.staff_training,9,\nfront_desk.records,7,\nfront_desk.visual_boards,0,没有看板\nfront_desk.dms,5,\n';
 
 describe('fixops assess with the seed\'s scored example', () => {
@@ -34,24 +41,24 @@ describe('fixops assess with the seed\'s scored example', () => {
     writeFileSync(scores, SEED);
     const r = fixops(['assess', '--db', db, '--dealer', 'SZ009', '--date', '2025-12-05', '--assessor', '张顾问', '--scores', scores, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    const card = JSON.parse(r.stdout);
-    const front = card.sections.find((s: { id: string }) => s.id === 'front_desk');
-    expect(front.modules.map((m: { id: string; score: number; max: number }) => `${m.id} ${m.score}/${m.max}`)).toEqual([
+    const card = parseJson<Scorecard>(r.stdout);
+    const front = card.sections.find((s) => s.id === 'front_desk')!;
+    expect(front.modules.map((m) => `${m.id} ${m.score}/${m.max}`)).toEqual([
       'front_desk.core_process 100/195', 'front_desk.5s_safety 43/62', 'front_desk.staff_training 9/28',
       'front_desk.records 7/11', 'front_desk.visual_boards 0/24', 'front_desk.dms 5/10',
     ]);
     expect(front).toMatchObject({ score: 164, max: 330, passed: false });
-    expect(front.modules.every((m: { passed: boolean; rate: number }) => !m.passed && m.rate < 0.7)).toBe(true);
-    expect(card.weakest).toEqual(expect.arrayContaining(front.modules.map((m: { id: string }) => m.id)));
+    expect(front.modules.every((m) => !m.passed && m.rate < 0.7)).toBe(true);
+    expect(card.weakest).toEqual(expect.arrayContaining(front.modules.map((m) => m.id)));
   });
 
   it('keeps the visit history and how each module moved', () => {
     const scores = join(dir, 'second.json');
     writeFileSync(scores, JSON.stringify({ 'front_desk.visual_boards': 18, 'front_desk.dms': 8 }));
     expect(fixops(['assess', '--db', db, '--dealer', 'SZ009', '--date', '2026-01-10', '--scores', scores]).code).toBe(0);
-    const h = JSON.parse(fixops(['assessments', '--db', db, '--dealer', 'SZ009', '--json']).stdout);
-    expect(h.visits.map((v: { date: string; total: number }) => [v.date, v.total])).toEqual([['2026-01-10', 26], ['2025-12-05', 164]]);
-    expect(h.modules.map((m: { modules: Record<string, number | null> }) => m.modules['front_desk.visual_boards'])).toEqual([0, 0.75]);
+    const h = parseJson<AssessmentHistory>(fixops(['assessments', '--db', db, '--dealer', 'SZ009', '--json']).stdout);
+    expect(h.visits.map((v) => [v.date, v.total])).toEqual([['2026-01-10', 26], ['2025-12-05', 164]]);
+    expect(h.modules.map((m) => m.modules['front_desk.visual_boards'])).toEqual([0, 0.75]);
   });
 
   it('refuses bad scores with the id named, and saves nothing', () => {
@@ -61,7 +68,7 @@ describe('fixops assess with the seed\'s scored example', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('front_desk.dms');
     expect(r.stderr).toContain('front_desk.nope');
-    expect(JSON.parse(fixops(['assessments', '--db', db, '--dealer', 'SZ009', '--json']).stdout).visits).toHaveLength(2);
+    expect(parseJson<AssessmentHistory>(fixops(['assessments', '--db', db, '--dealer', 'SZ009', '--json']).stdout).visits).toHaveLength(2);
   });
 });
 

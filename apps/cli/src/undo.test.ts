@@ -8,10 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNetwork } from '@fixops/demo';
 import { openDatabase, queryJson } from '@fixops/db';
-import { ingestFile, type KindId } from '@fixops/ingest';
+import { ingestFile, type KindId, type LoadRecord, type LoadSummary } from '@fixops/ingest';
 import { recomputeAfterLoad } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -71,7 +71,7 @@ describe('fixops ingest --confirm and fixops loads undo', () => {
 
     const held = fixops(['ingest', '--db', db, '--json', partial]);
     expect(held.code).toBe(1);
-    const [summary] = JSON.parse(held.stdout);
+    const [summary] = parseJson<LoadSummary[]>(held.stdout);
     expect(summary).toMatchObject({ status: 'needs_confirmation', rowsLoaded: 0, slices: [{ dealer: big!.dealer, month: big!.month, rowsNow: big!.n, rowsAfter: 60 }] });
     expect(await kpiChecksum()).toBe(before);
 
@@ -83,22 +83,23 @@ describe('fixops ingest --confirm and fixops loads undo', () => {
 
     const applied = fixops(['ingest', '--db', db, '--json', '--confirm', partial]);
     expect(applied.code).toBe(0);
-    const [loaded] = JSON.parse(applied.stdout);
+    const [loaded] = parseJson<LoadSummary[]>(applied.stdout);
     expect(loaded).toMatchObject({ status: 'loaded', rowsLoaded: 60 });
+    const loadId = loaded!.loadId;
     expect(await kpiChecksum()).not.toBe(before);
 
-    const undo = fixops(['loads', 'undo', String(loaded.loadId), '--db', db]);
+    const undo = fixops(['loads', 'undo', String(loadId), '--db', db]);
     expect(undo.code).toBe(0);
-    expect(undo.stdout).toContain(`Undid load ${loaded.loadId}`);
+    expect(undo.stdout).toContain(`Undid load ${loadId}`);
     expect(undo.stdout).toContain(`60 → ${big!.n}`);
     expect(await kpiChecksum()).toBe(before);
 
-    const again = fixops(['loads', 'undo', String(loaded.loadId), '--db', db]);
+    const again = fixops(['loads', 'undo', String(loadId), '--db', db]);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain('already undone');
-    const log = JSON.parse(fixops(['loads', '--db', db, '--json']).stdout) as { id: number; status: string; undoes: number | null; undoneBy: number | null }[];
-    expect(log[0]).toMatchObject({ status: 'undo', undoes: loaded.loadId });
-    expect(log.find((l) => l.id === loaded.loadId)).toMatchObject({ undoneBy: log[0]!.id });
+    const log = parseJson<LoadRecord[]>(fixops(['loads', '--db', db, '--json']).stdout);
+    expect(log[0]).toMatchObject({ status: 'undo', undoes: loadId });
+    expect(log.find((l) => l.id === loadId)).toMatchObject({ undoneBy: log[0]!.id });
   }, 120_000);
 
   it('undo of a load that opened a new month removes the month, its KPIs and flags', async () => {
@@ -107,10 +108,10 @@ describe('fixops ingest --confirm and fixops loads undo', () => {
     const before = await kpiChecksum();
     const added = fixops(['ingest', '--db', db, '--json', roExport('NEXT', last!.dealer, last!.next, 80)]);
     expect(added.code).toBe(0);
-    const [s] = JSON.parse(added.stdout);
-    expect(s.slices).toEqual([{ kind: 'repair_orders', dealer: last!.dealer, month: last!.next, rowsNow: 0, rowsAfter: 80 }]);
+    const [s] = parseJson<LoadSummary[]>(added.stdout);
+    expect(s?.slices).toEqual([{ kind: 'repair_orders', dealer: last!.dealer, month: last!.next, rowsNow: 0, rowsAfter: 80 }]);
     expect(await kpiChecksum()).not.toBe(before);
-    const undo = fixops(['loads', 'undo', String(s.loadId), '--db', db, '--json']);
+    const undo = fixops(['loads', 'undo', String(s!.loadId), '--db', db, '--json']);
     expect(undo.code).toBe(0);
     expect(JSON.parse(undo.stdout)).toMatchObject({ rowsRemoved: 80, rowsRestored: 0, months: [last!.next] });
     expect(await kpiChecksum()).toBe(before);
@@ -126,10 +127,10 @@ describe('fixops ingest --confirm and fixops loads undo', () => {
     writeFileSync(path, `经销商代码,VIN,最近进厂时间\n${rows.join('\n')}\n`);
     const added = fixops(['ingest', '--db', db, '--json', path]);
     expect(added.code).toBe(0);
-    const [s] = JSON.parse(added.stdout);
+    const [s] = parseJson<LoadSummary[]>(added.stdout);
     expect(s).toMatchObject({ kind: 'customers', status: 'loaded', rowsLoaded: 60 });
     expect(await kpiChecksum()).not.toBe(before);
-    const undo = fixops(['loads', 'undo', String(s.loadId), '--db', db, '--json']);
+    const undo = fixops(['loads', 'undo', String(s!.loadId), '--db', db, '--json']);
     expect(undo.code).toBe(0);
     expect(JSON.parse(undo.stdout)).toMatchObject({ kind: 'customers', rowsRemoved: 60 });
     expect(await kpiChecksum()).toBe(before);

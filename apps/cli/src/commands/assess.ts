@@ -12,6 +12,7 @@ import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
+import { printJson } from '../output/print.js';
 
 export async function assessCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
@@ -23,13 +24,13 @@ export async function assessCommand(argv: string[]): Promise<number> {
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date) || Number.isNaN(Date.parse(`${values.date}T00:00:00Z`))) throw new UsageError(`fixops assess: --date must be YYYY-MM-DD, not "${values.date}"`);
   if (!existsSync(values.scores)) throw new UsageError(`fixops assess: file not found: ${values.scores}`);
-  const template = orUsage(await findTemplate(values.template!));
+  const template = orUsage(await findTemplate(values.template));
   const entries = parseScores(await readFile(values.scores, 'utf8'), values.scores);
   const scored = scoreAssessment(template, entries);
   if (!scored.ok) {
     const issues = (scored.error.details?.issues as { message: { zh: string; en: string } }[] | undefined) ?? [{ message: scored.error.message }];
     process.stderr.write(`评分未保存 Scores refused (${values.scores}):\n${issues.map((i) => `  - ${bilingual(i.message)}`).join('\n')}\n`);
-    if (values.json) process.stdout.write(`${JSON.stringify({ error: scored.error }, null, 2)}\n`);
+    if (values.json) printJson({ error: scored.error });
     return 1;
   }
   const card = scored.value;
@@ -38,7 +39,7 @@ export async function assessCommand(argv: string[]): Promise<number> {
     orUsage(await checkDealer(db.connection, dealer));
     return saveAssessment(db.connection, { dealer, date: values.date!, assessor: values.assessor, notes: values.notes, scores: entries, scorecard: card });
   });
-  if (values.json) process.stdout.write(`${JSON.stringify(card, null, 2)}\n`);
+  if (values.json) printJson(card);
   else process.stdout.write(`${renderScorecard(card)}\n评估已保存 Assessment saved: #${id}\n`);
   return 0;
 }

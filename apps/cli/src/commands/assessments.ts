@@ -6,6 +6,7 @@ import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
+import { printJson } from '../output/print.js';
 
 export async function assessmentsCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...DB_OPTION, ...JSON_OPTION, dealer: { type: 'string' } });
@@ -16,7 +17,7 @@ export async function assessmentsCommand(argv: string[]): Promise<number> {
     return { visits: await listAssessments(db.connection, { dealer }), history: await moduleHistory(db.connection, dealer) };
   });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ visits, modules: history }, null, 2)}\n`);
+    printJson({ visits, modules: history });
     return 0;
   }
   if (visits.length === 0) {
@@ -28,7 +29,7 @@ export async function assessmentsCommand(argv: string[]): Promise<number> {
       !v.complete ? '未评完 incomplete' : v.passed ? '合格 pass' : '不合格 fail']))}\n`);
   if (history.length > 1) {
     const ids = Object.keys(history.at(-1)!.modules);
-    const rows = ids.map((id) => [id, ...history.map((h) => (h.modules[id] === null || h.modules[id] === undefined ? '—' : `${(h.modules[id]! * 100).toFixed(0)}%`))]);
+    const rows = ids.map((id) => [id, ...history.map((h) => (h.modules[id] === null || h.modules[id] === undefined ? '—' : `${(h.modules[id] * 100).toFixed(0)}%`))]);
     process.stdout.write(`${renderTable(['模块 Module', ...history.map((h) => h.date)], rows.filter((r) => r.slice(1).some((c) => c !== '—')))}\n`);
   }
   return 0;

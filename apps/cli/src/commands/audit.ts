@@ -4,6 +4,7 @@
 import { isSince, listAudit } from '@fixops/db';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { printJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { pageOptions } from '../output/paging.js';
 
@@ -18,7 +19,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const { limit, offset } = pageOptions('audit', values, 100);
   const page = await withDatabase(values.db, (db) => listAudit(db.connection, { since: values.since, user: values.user, action: values.action, limit, offset }));
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(page.entries, null, 2)}\n`);
+    printJson(page.entries);
     return 0;
   }
   if (page.total === 0) {

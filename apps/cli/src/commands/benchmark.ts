@@ -6,6 +6,7 @@ import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { langOption, orUsage } from '../select.js';
+import { printJson } from '../output/print.js';
 
 const FORMATS = ['table', 'csv', 'json', 'md'];
 
@@ -15,7 +16,7 @@ export async function benchmarkCommand(argv: string[]): Promise<number> {
   });
   const lang = langOption(values.lang);
   if (values.month === undefined || values.kpi === undefined) throw new UsageError('fixops benchmark: --month YYYY-MM and --kpi ID are required');
-  if (!FORMATS.includes(values.format!)) throw new UsageError(`fixops benchmark: unknown format "${values.format}" (choose from ${FORMATS.join(', ')})`);
+  if (!FORMATS.includes(values.format)) throw new UsageError(`fixops benchmark: unknown format "${values.format}" (choose from ${FORMATS.join(', ')})`);
   const month = orUsage(checkMonth(values.month));
   const kpi = orUsage(checkKpi(values.kpi));
   const rows = await withDatabase(values.db, async (db) => {
@@ -27,7 +28,7 @@ export async function benchmarkCommand(argv: string[]): Promise<number> {
   const pct = (v: number | null) => (v === null ? '' : `${v.toFixed(0)}`);
   switch (values.format) {
     case 'json':
-      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      printJson(rows);
       return 0;
     case 'csv':
       process.stdout.write(rows.length === 0 ? '\n' : csvText(recordRows(rows.map((r) => ({ ...r }))), { newline: '\n' }));

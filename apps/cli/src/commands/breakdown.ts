@@ -5,6 +5,7 @@ import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { langOption, orUsage } from '../select.js';
+import { printJson } from '../output/print.js';
 
 const TYPE_ZH: Record<string, string> = {
   maintenance: '保养', general: '一般维修', accident: '事故车', warranty: '索赔', recall: '召回', rework: '返修', internal: '内部', unclassified: '未分类',
@@ -22,7 +23,7 @@ export async function breakdownCommand(argv: string[]): Promise<number> {
     return values.by === 'advisor' ? byAdvisor(db.connection, dealer, month, await readSettings(db.connection)) : roMix(db.connection, dealer, month);
   });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    printJson(result);
     return 0;
   }
   const rate = (v: number | null) => valueText(v, 'rate', lang);

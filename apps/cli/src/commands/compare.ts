@@ -51,7 +51,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     ...DB_OPTION, month: { type: 'string' }, format: { type: 'string', default: 'table' }, lang: { type: 'string' }, out: { type: 'string' },
   }, true);
   if (positionals.length !== 1) throw new UsageError(USAGE);
-  if (!FORMATS.includes(values.format!)) throw new UsageError(`fixops compare: unknown format "${values.format}" (choose from ${FORMATS.join(', ')})`);
+  if (!FORMATS.includes(values.format)) throw new UsageError(`fixops compare: unknown format "${values.format}" (choose from ${FORMATS.join(', ')})`);
   const lang = langOption(values.lang);
   const month = values.month === undefined ? undefined : orUsage(checkMonth(values.month));
   const file = resolveFile(positionals[0]!);

@@ -6,6 +6,7 @@
 import { checkDealer, checkMonth, COVERAGE_KINDS, isOverdueCell, readCoverage } from '@fixops/metrics';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { printJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
 
@@ -29,7 +30,7 @@ export async function coverageCommand(argv: string[]): Promise<number> {
     return readCoverage(db.connection, { from, to, dealer: values.dealer, today });
   });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(cov.cells, null, 2)}\n`);
+    printJson(cov.cells);
     return 0;
   }
   if (cov.dealers.length === 0) {

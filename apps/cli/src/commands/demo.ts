@@ -6,6 +6,7 @@ import { loadDemoNetwork } from '@fixops/usecases';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderLoadSummaries } from '../output/loads.js';
+import { printJson } from '../output/print.js';
 
 export async function demoCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...DB_OPTION, ...JSON_OPTION, seed: { type: 'string' } });
@@ -18,7 +19,7 @@ export async function demoCommand(argv: string[]): Promise<number> {
     onFile: (name) => process.stderr.write(`导入 Loading ${name}\n`),
   }));
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ db: dbPath, totals, files: summaries }, null, 2)}\n`);
+    printJson({ db: dbPath, totals, files: summaries });
   } else {
     process.stdout.write(`${renderLoadSummaries(summaries)}\n\n`);
     process.stdout.write(

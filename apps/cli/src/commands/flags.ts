@@ -3,6 +3,7 @@
 import { checkDealer, checkKpi, checkMonth, kpiDefinition, readFlags } from '@fixops/metrics';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { printList } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { langOption, orUsage } from '../select.js';
 
@@ -21,17 +22,12 @@ export async function flagsCommand(argv: string[]): Promise<number> {
     if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
     return readFlags(db.connection, { dealer: values.dealer, month: values.month, kind: values.kind, kpi: values.kpi, lang });
   });
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(flags, null, 2)}\n`);
-    return 0;
-  }
-  if (flags.length === 0) {
-    process.stdout.write('没有符合条件的提示。\nNo flags match.\n');
-    return 0;
-  }
-  process.stdout.write(`${renderTable(
-    [lang === 'zh' ? '经销商' : 'Dealer', lang === 'zh' ? '月份' : 'Month', 'KPI', lang === 'zh' ? '类型' : 'Kind', lang === 'zh' ? '说明' : 'Message'],
-    flags.map((f) => [f.dealer, f.month, lang === 'zh' ? kpiDefinition(f.kpi)!.zh : kpiDefinition(f.kpi)!.en, KIND_LABEL[f.kind], f.message]),
-  )}\n`);
-  return 0;
+  return printList(flags, {
+    json: values.json,
+    empty: '没有符合条件的提示。\nNo flags match.\n',
+    table: (rows) => renderTable(
+      [lang === 'zh' ? '经销商' : 'Dealer', lang === 'zh' ? '月份' : 'Month', 'KPI', lang === 'zh' ? '类型' : 'Kind', lang === 'zh' ? '说明' : 'Message'],
+      rows.map((f) => [f.dealer, f.month, lang === 'zh' ? kpiDefinition(f.kpi)!.zh : kpiDefinition(f.kpi)!.en, KIND_LABEL[f.kind], f.message]),
+    ),
+  });
 }

@@ -10,6 +10,7 @@ import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { progressReporter } from '../output/progress.js';
 import { renderLoadSummaries, renderSlices } from '../output/loads.js';
+import { printJson } from '../output/print.js';
 
 export async function ingestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -50,7 +51,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     }
     return out;
   });
-  if (values.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
+  if (values.json) printJson(summaries);
   else {
     process.stdout.write(`${renderLoadSummaries(summaries)}\n`);
     for (const s of summaries.filter((x) => x.status === 'needs_confirmation')) {

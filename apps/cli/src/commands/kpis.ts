@@ -3,6 +3,7 @@
 import { checkDealer, checkMonth, valueText, KPIS, readKpis, type KpiValue } from '@fixops/metrics';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { printList } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { langOption, orUsage } from '../select.js';
 
@@ -21,20 +22,15 @@ export async function kpisCommand(argv: string[]): Promise<number> {
     if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
     return readKpis(db.connection, { dealer: values.dealer, from, to });
   });
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-    return 0;
-  }
-  if (rows.length === 0) {
-    process.stdout.write('没有 KPI 数据：先导入维修工单、预约或事故车导出（fixops ingest / fixops demo）。\nNo KPI values: load repair orders, bookings or accident repairs first (fixops ingest / fixops demo).\n');
-    return 0;
-  }
-  process.stdout.write(`${renderWide(rows, lang)}\n`);
-  return 0;
+  return printList(rows, {
+    json: values.json,
+    empty: '没有 KPI 数据：先导入维修工单、预约或事故车导出（fixops ingest / fixops demo）。\nNo KPI values: load repair orders, bookings or accident repairs first (fixops ingest / fixops demo).\n',
+    table: (list) => renderWide(list, lang),
+  });
 }
 
 /** One row per dealer-month, one column per KPI. */
-function renderWide(rows: KpiValue[], lang: 'zh' | 'en'): string {
+function renderWide(rows: readonly KpiValue[], lang: 'zh' | 'en'): string {
   const byKey = new Map<string, Map<string, number | null>>();
   for (const r of rows) {
     const key = `${r.dealer}\u0000${r.month}`;

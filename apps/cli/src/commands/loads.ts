@@ -11,6 +11,7 @@ import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { dealerList, monthSpan, renderSlices, statusLabel } from '../output/loads.js';
 import { pageOptions } from '../output/paging.js';
+import { printJson, printList } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
 
@@ -20,7 +21,7 @@ async function undoCommand(argv: string[]): Promise<number> {
   if (positionals.length !== 1 || !Number.isInteger(id) || id < 1) throw new UsageError('fixops loads undo: give one load id (usage: fixops loads undo ID [--db FILE] [--json])');
   const r = await withDatabase(values.db, (db) => undoLoad(db.connection, id, { by: values.by ?? process.env.USER ?? 'cli' }));
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(r.ok ? r.value : { error: r.error }, null, 2)}\n`);
+    printJson(r.ok ? r.value : { error: r.error });
     return r.ok ? 0 : 1;
   }
   if (!r.ok) {
@@ -45,21 +46,17 @@ export async function loadsCommand(argv: string[]): Promise<number> {
   if (values.month !== undefined) orUsage(checkMonth(values.month));
   const filter = { dealer: values.dealer, kind: values.kind, status: values.status, month: values.month, user: values.user };
   const [loads, total] = await withDatabase(values.db, async (db) => [await listLoads(db.connection, { ...filter, limit, offset }), await countLoads(db.connection, filter)] as const);
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(loads, null, 2)}\n`);
-    return 0;
-  }
-  if (total === 0) {
-    const filtered = Object.values(filter).some((v) => v !== undefined);
-    process.stdout.write(filtered
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const code = printList(loads, {
+    json: values.json,
+    empty: filtered
       ? '没有符合条件的导入记录。\nNo loads match.\n'
-      : '还没有导入记录。用 fixops ingest FILE… 或 fixops demo 导入数据。\nNo loads yet. Load data with fixops ingest FILE… or fixops demo.\n');
-    return 0;
-  }
-  process.stdout.write(`${renderTable(
-    ['ID', '时间 When', '文件 File', '状态 Status', '类型 Kind', '经销商 Dealers', '月份 Months', '导入 Loaded', '拒绝 Rejected', '跳过 Skipped', '重复 Dup.', '编码 Encoding', '分隔 Sep.', '上传 By', 'ms'],
-    loads.map((l) => [l.id, l.startedAt.slice(0, 19), l.file, statusLabel(l.status), l.kind, dealerList(l.dealers), monthSpan(l.months), l.rowsLoaded, l.rowsRejected, l.rowsSkipped, l.rowsDuplicate, l.encoding, l.separator, l.uploadedBy, l.ms]),
-  )}\n`);
-  if (loads.length < total) process.stdout.write(`${offset + 1}–${offset + loads.length} / ${total}\n`);
-  return 0;
+      : '还没有导入记录。用 fixops ingest FILE… 或 fixops demo 导入数据。\nNo loads yet. Load data with fixops ingest FILE… or fixops demo.\n',
+    table: (rows) => renderTable(
+      ['ID', '时间 When', '文件 File', '状态 Status', '类型 Kind', '经销商 Dealers', '月份 Months', '导入 Loaded', '拒绝 Rejected', '跳过 Skipped', '重复 Dup.', '编码 Encoding', '分隔 Sep.', '上传 By', 'ms'],
+      rows.map((l) => [l.id, l.startedAt.slice(0, 19), l.file, statusLabel(l.status), l.kind, dealerList(l.dealers), monthSpan(l.months), l.rowsLoaded, l.rowsRejected, l.rowsSkipped, l.rowsDuplicate, l.encoding, l.separator, l.uploadedBy, l.ms]),
+    ),
+  });
+  if (!values.json && loads.length > 0 && loads.length < total) process.stdout.write(`${offset + 1}–${offset + loads.length} / ${total}\n`);
+  return code;
 }

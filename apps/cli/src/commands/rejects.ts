@@ -6,6 +6,7 @@ import { getLoad, listRejects, rejectsCsv } from '@fixops/ingest';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
+import { printJson } from '../output/print.js';
 
 export async function rejectsCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...DB_OPTION, ...JSON_OPTION, load: { type: 'string' }, csv: { type: 'boolean', default: false } });
@@ -32,7 +33,7 @@ export async function rejectsCommand(argv: string[]): Promise<number> {
   }
   const { load, rejects } = result;
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(rejects, null, 2)}\n`);
+    printJson(rejects);
     return 0;
   }
   process.stdout.write(`导入 Load ${load.id} · ${load.file} · 被拒 ${rejects.length} 行 rejected rows\n`);

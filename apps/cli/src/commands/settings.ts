@@ -7,6 +7,7 @@ import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
+import { printJson } from '../output/print.js';
 
 export async function settingsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { ...DB_OPTION, ...JSON_OPTION }, true);
@@ -28,7 +29,7 @@ export async function settingsCommand(argv: string[]): Promise<number> {
 async function list(db: string | undefined, json: boolean): Promise<number> {
   const current = await withDatabase(db, (d) => readSettings(d.connection));
   const rows = SETTINGS.map((s) => ({ key: s.key, value: current[s.key]!, default: s.default, zh: s.zh, en: s.en }));
-  if (json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (json) printJson(rows);
   else process.stdout.write(`${renderTable(['设置 Key', '值 Value', '默认 Default', '说明', 'Description'], rows.map((r) => [r.key, r.value, r.default, r.zh, r.en]))}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { listTemplates, loadTemplateFile } from '@fixops/checklist';
 import { bilingual } from '@fixops/shared';
 import { JSON_OPTION, parse, UsageError } from '../args.js';
 import { renderTable } from '../output/table.js';
+import { printJson } from '../output/print.js';
 
 export async function templatesCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...JSON_OPTION });
@@ -13,7 +14,7 @@ export async function templatesCommand(argv: string[]): Promise<number> {
     process.stderr.write(`${bilingual(list.error.message)}\n`);
     return 1;
   }
-  if (values.json) process.stdout.write(`${JSON.stringify(list.value, null, 2)}\n`);
+  if (values.json) printJson(list.value);
   else process.stdout.write(`${renderTable(['ID', '版本 Version', '名称', 'Name', '类型 Kind', '满分 Max'], list.value.map((t) => [t.id, t.version, t.zh, t.en, t.kind, t.max]))}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@
 import { createToken, listTokens, parseExpiry, revokeToken, type TokenInfo } from '@fixops/accounts';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { printJson, printList } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
 
@@ -19,7 +20,7 @@ export async function tokensCommand(argv: string[]): Promise<number> {
     const days = values.expires === undefined ? undefined : orUsage(parseExpiry(values.expires));
     const created = await withDatabase(values.db, async (db) => orUsage(await createToken(db.connection, arg, { days })));
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ id: created.id, token: created.token, user: created.user.name, expiresAt: created.expiresAt }, null, 2)}\n`);
+      printJson({ id: created.id, token: created.token, user: created.user.name, expiresAt: created.expiresAt });
     } else {
       process.stdout.write(`${created.token}\n`);
     }
@@ -30,19 +31,18 @@ export async function tokensCommand(argv: string[]): Promise<number> {
   }
   if (action === 'list' && positionals.length === 1) {
     const tokens = await withDatabase(values.db, (db) => listTokens(db.connection, { user: values.user }));
-    if (values.json) process.stdout.write(`${JSON.stringify(tokens, null, 2)}\n`);
-    else if (tokens.length === 0) process.stdout.write('还没有令牌。用 fixops tokens create NAME 创建。\nNo tokens yet. Create one with fixops tokens create NAME.\n');
-    else {
-      const rows = tokens.map((t) => [String(t.id), t.user, t.createdAt, t.expiresAt ?? '', t.lastUsedAt ?? '', STATUS[t.status]]);
-      process.stdout.write(`${renderTable(['编号 ID', '用户 User', '创建 Created', '到期 Expires', '最近使用 Last used', '状态 Status'], rows)}\n`);
-    }
-    return 0;
+    return printList(tokens, {
+      json: values.json,
+      empty: '还没有令牌。用 fixops tokens create NAME 创建。\nNo tokens yet. Create one with fixops tokens create NAME.\n',
+      table: (rows) => renderTable(['编号 ID', '用户 User', '创建 Created', '到期 Expires', '最近使用 Last used', '状态 Status'],
+        rows.map((t) => [String(t.id), t.user, t.createdAt, t.expiresAt ?? '', t.lastUsedAt ?? '', STATUS[t.status]])),
+    });
   }
   if (action === 'revoke' && arg !== undefined && positionals.length === 2) {
     const id = Number(arg);
     if (!/^\d{1,9}$/.test(arg) || id < 1) throw new UsageError(`fixops tokens revoke: ID must be a token id from fixops tokens list, not "${arg}"`);
     const revoked = await withDatabase(values.db, async (db) => orUsage(await revokeToken(db.connection, id)));
-    if (values.json) process.stdout.write(`${JSON.stringify(revoked, null, 2)}\n`);
+    if (values.json) printJson(revoked);
     else process.stdout.write(`令牌已吊销 Token revoked: ${revoked.id} (${revoked.user}) — 它和它的会话立即失效 / it and its sessions stop working at once\n`);
     return 0;
   }

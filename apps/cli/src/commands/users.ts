@@ -5,6 +5,7 @@
 import { addUser, listUsers, ROLES, setUserDisabled, type User } from '@fixops/accounts';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { printJson, printList } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
 
@@ -15,16 +16,15 @@ const describe = (u: User) => `${u.name} (${u.role}${u.dealer ? ` · ${u.dealer}
 export async function usersCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { ...DB_OPTION, ...JSON_OPTION, role: { type: 'string' }, dealer: { type: 'string' } }, true);
   const [action = 'list', name] = positionals;
-  const print = (user: User, text: string) => process.stdout.write(values.json ? `${JSON.stringify(user, null, 2)}\n` : text);
+  const print = (user: User, text: string) => (values.json ? printJson(user) : process.stdout.write(text));
   if (action === 'list' && positionals.length <= 1) {
     const users = await withDatabase(values.db, (db) => listUsers(db.connection));
-    if (values.json) process.stdout.write(`${JSON.stringify(users, null, 2)}\n`);
-    else if (users.length === 0) process.stdout.write('还没有用户。用 fixops users add NAME --role admin 创建。\nNo users yet. Create one with fixops users add NAME --role admin.\n');
-    else {
-      const rows = users.map((u) => [u.name, u.role, u.dealer ?? '', u.createdAt, u.disabled ? '已停用 disabled' : '启用 active']);
-      process.stdout.write(`${renderTable(['用户 User', '角色 Role', '经销商 Dealer', '创建 Created', '状态 Status'], rows)}\n`);
-    }
-    return 0;
+    return printList(users, {
+      json: values.json,
+      empty: '还没有用户。用 fixops users add NAME --role admin 创建。\nNo users yet. Create one with fixops users add NAME --role admin.\n',
+      table: (rows) => renderTable(['用户 User', '角色 Role', '经销商 Dealer', '创建 Created', '状态 Status'],
+        rows.map((u) => [u.name, u.role, u.dealer ?? '', u.createdAt, u.disabled ? '已停用 disabled' : '启用 active'])),
+    });
   }
   if (name === undefined || positionals.length !== 2) throw new UsageError(USAGE);
   if (action === 'add') {

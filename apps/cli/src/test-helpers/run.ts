@@ -21,6 +21,11 @@ export function fixops(args: string[], env: Record<string, string> = {}): RunRes
   return { code: r.status ?? -1, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** What a `--json` command printed, typed as the value the command writes (JSON.parse alone gives `any`). */
+export function parseJson<T>(stdout: string): T {
+  return JSON.parse(stdout) as T;
+}
+
 export function fixopsAsync(args: string[]) {
   return spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
