@@ -12,6 +12,7 @@ import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
 import swagger from './plugins/swagger.js';
 import shutdown from './plugins/shutdown.js';
+import localSocket, { type LocalCommandsOptions } from './plugins/localSocket.js';
 import health from './routes/health.js';
 import login from './routes/auth.js';
 import users from './routes/users.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** A Node request handler (the dashboard) for every path outside /api. */
   web?: NodeHandler;
+  /** The `fixops` command's local socket (see plugins/localSocket.ts); none when absent. */
+  localCommands?: LocalCommandsOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -58,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(accessLog);
   await app.register(shutdown);
   await app.register(db, { dbPath: opts.dbPath });
+  if (opts.localCommands) await app.register(localSocket, opts.localCommands);
   await app.register(auth);
   await app.register(rateLimit, {
     global: false,
