@@ -3,6 +3,7 @@
 // Kept free of heavy imports, so the client side adds nothing to the CLI's start-up time.
 
 import { resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 
 /** What the CLI sends first: the command line and where it was typed. */
 export interface RemoteRequest {
@@ -36,8 +37,10 @@ export function dbPathOf(argv: string[]): string {
 /** Splits a byte stream into complete JSON lines. */
 export function lineReader(onLine: (value: unknown) => void): (chunk: Buffer) => void {
   let buffered = '';
+  // A character split between two chunks is decoded once both halves are in.
+  const decoder = new StringDecoder('utf8');
   return (chunk) => {
-    buffered += chunk.toString('utf8');
+    buffered += decoder.write(chunk);
     let nl = buffered.indexOf('\n');
     while (nl >= 0) {
       const line = buffered.slice(0, nl);
