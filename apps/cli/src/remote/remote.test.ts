@@ -178,6 +178,9 @@ describe('every command beside a running server', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('stop the server first');
     expect(r.stderr).toContain('独占');
+    const second = run(served, ['serve', '--port', '0']);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('held by a running Fixops server');
   });
 
   it('backs up while serving: the copy has the same KPIs and flags', async () => {
