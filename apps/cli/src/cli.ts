@@ -89,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
           + `The database is held by a running Fixops server: ${dbPath}. This command needs the file to itself: stop the server first (Ctrl-C).\n`);
         return 1;
       }
-      return runRemote(socket, argv);
+      return runRemote(socket, argv, dbPath);
     }
   }
   return runCommand(argv);

@@ -19,8 +19,8 @@ export function connectToServer(dbPath: string): Promise<Socket | null> {
 }
 
 /** Sends the command and relays its output; resolves with the server's exit code. */
-export function runRemote(socket: Socket, argv: string[]): Promise<number> {
-  const request: RemoteRequest = { argv, cwd: process.cwd(), stderrTTY: Boolean(process.stderr.isTTY) };
+export function runRemote(socket: Socket, argv: string[], dbPath: string): Promise<number> {
+  const request: RemoteRequest = { argv, cwd: process.cwd(), db: dbPath, stderrTTY: Boolean(process.stderr.isTTY) };
   return new Promise((resolve) => {
     let code: number | null = null;
     socket.on('data', lineReader((value) => {

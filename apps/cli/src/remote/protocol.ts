@@ -10,6 +10,8 @@ export interface RemoteRequest {
   argv: string[];
   /** The caller's working directory: relative paths in argv are resolved against it. */
   cwd: string;
+  /** The database the caller resolved (--db, FIXOPS_DB or the default), absolute: FIXOPS_DB during the command. */
+  db: string;
   /** Whether the caller's stderr is a terminal (progress lines depend on it). */
   stderrTTY: boolean;
 }

@@ -168,6 +168,12 @@ describe('every command beside a running server', () => {
     expect(list(served).length).toBeGreaterThan(10);
   });
 
+  it('finds the server through FIXOPS_DB as well as --db', () => {
+    const r = fixops(['users', '--json'], { FIXOPS_DB: join(served, DB) });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).map((u: { name: string }) => u.name)).toContain('carol');
+  });
+
   it('gives the same usage error and exit code 2', () => {
     const r = same(['kpis', '--month', '2025-13'], 2);
     expect(r.stderr).toContain('2025-13');

@@ -2,7 +2,8 @@
 // through the CLI's own command code, against the server's open database — reads on a pooled
 // connection, writes through the write queue (serialised with uploads; the read cache is
 // cleared after them) — and its output streams back as it is written, then its exit code.
-// One remote command runs at a time, in the caller's working directory.
+// One remote command runs at a time, in the caller's working directory and with FIXOPS_DB set to
+// the database the caller named (so a command that prints its database path prints the same).
 
 import type { Socket } from 'node:net';
 import type { Database } from '@fixops/db';
@@ -102,8 +103,10 @@ async function execute(request: RemoteRequest, run: (argv: string[]) => Promise<
       : store.read((c) => work(lend(c)))),
   };
   const home = process.cwd();
+  const dbEnv = process.env.FIXOPS_DB;
   try {
     process.chdir(request.cwd);
+    if (typeof request.db === 'string') process.env.FIXOPS_DB = request.db;
   } catch {
     send({ stream: 'stderr', text: `fixops: 找不到工作目录 / working directory not found: ${request.cwd}\n` });
     return 1;
@@ -118,5 +121,7 @@ async function execute(request: RemoteRequest, run: (argv: string[]) => Promise<
     return 1;
   } finally {
     process.chdir(home);
+    if (dbEnv === undefined) delete process.env.FIXOPS_DB;
+    else process.env.FIXOPS_DB = dbEnv;
   }
 }
