@@ -4,7 +4,7 @@
 // times on each (alternating), as a child process the way an operator types it:
 //   (r) `fixops kpis --json --month 2025-12` (a read)   (w) `fixops settings set target.booking_rate 0.3` (a write + recompute)
 // Figures: idle and served medians, the served/idle ratio and the served − idle overhead, whose
-// target is at most +300 ms (issue 13). Prints a table; writes bench-out/cli.json.
+// target is at most +300 ms (issue 13). Writes the cli section of docs/PERFORMANCE.md and bench-out/cli.json.
 //   BENCH_CLI_REPEAT (default 10; BENCH_QUICK=1: 3)
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { figure } from '@fixops/bench';
 import { isQuick, outDir, ROOT, wholeNumberEnv } from './lib/benchEnv.js';
 import { writeBenchOut } from './lib/benchOut.js';
+import { writeSection } from './lib/performanceDoc.js';
 
 const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');
 const REPEAT = wholeNumberEnv('BENCH_CLI_REPEAT', isQuick() ? 3 : 10);
@@ -61,6 +62,8 @@ async function main() {
   const server = await serve(served);
   const figures = [];
   const lines: string[] = [];
+  const rows: string[] = [];
+  const range = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return `${s[0]!.toFixed(0)} / ${median(xs).toFixed(0)} / ${s.at(-1)!.toFixed(0)}`; };
   try {
     for (const c of COMMANDS) {
       timedRun(idle, c.args);
@@ -77,6 +80,7 @@ async function main() {
         figure(`${c.id}-served`, `(${c.id[0]}) ${c.label}, through the running server`, 'ms', onServed, { baseline: { id: `${c.id}-idle`, values: onIdle } }),
         figure(`${c.id}-overhead`, `(${c.id[0]}) served − idle`, 'ms', overhead, { target: { text: '≤ +300 ms', max: 300 } }),
       );
+      rows.push(`| \`${c.label}\` | ${range(onIdle)} | ${range(onServed)} | ${(median(onServed) / median(onIdle)).toFixed(2)} | ${median(overhead).toFixed(0)} | ≤ +300 ms: ${median(overhead) <= 300 ? 'met' : 'not met'} |`);
       lines.push(`${c.label}: idle ${median(onIdle).toFixed(0)} ms · served ${median(onServed).toFixed(0)} ms · ratio ${(median(onServed) / median(onIdle)).toFixed(2)} · overhead (median of differences) ${median(overhead).toFixed(0)} ms (target ≤ +300 ms)`);
     }
   } finally {
@@ -86,6 +90,17 @@ async function main() {
   }
   writeBenchOut({ name: 'cli', title: 'CLI beside a running server', command: 'pnpm bench:cli', figures, rounds: REPEAT });
   process.stdout.write(`CLI beside a running server (median of ${REPEAT}):\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  const md = `## CLI beside a running server (\`pnpm bench:cli\`)
+
+${new Date().toISOString().slice(0, 10)} · Node ${process.version} · the demo network (12 dealers × 24 months) · each command ${REPEAT} times on an idle copy and through \`fixops serve\` holding the other copy (local socket), alternating, as a child process.
+
+| command | idle ms (min / median / max) | served ms (min / median / max) | served/idle (medians) | served − idle, median ms | target |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Through the server a command skips opening DuckDB and checking migrations, which is most of an idle run.
+Reproduce: \`pnpm bench:cli\` (BENCH_CLI_REPEAT; BENCH_QUICK=1 to check it runs).`;
+  writeSection('cli', md);
 }
 
 await main();
