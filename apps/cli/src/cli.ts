@@ -76,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined ? 2 : 0;
   }
-  if (!COMMANDS[command]) return runCommand(argv);
+  if (!Object.hasOwn(COMMANDS, command)) return runCommand(argv);
   if (!WITHOUT_DATABASE.has(command)) {
     const { dbPathOf } = await import('./remote/protocol.js');
     const { connectToServer, runRemote } = await import('./remote/client.js');
@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
 /** Runs a command here, in this process (the CLI on an idle file, or the server for a remote command). */
 export async function runCommand(argv: string[]): Promise<number> {
   const [command = '', ...rest] = argv;
-  const load = COMMANDS[command];
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!load) {
     process.stderr.write(`fixops: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; fixops --help)\n`);
     return 2;
