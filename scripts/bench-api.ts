@@ -12,7 +12,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, getPriority, loadavg } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error autocannon ships no types; only the result fields used below are relied on
 import autocannon from 'autocannon';
 import { writeBenchRepairOrders } from '@fixops/demo';
 import { figure, spread, type Spread } from '@fixops/bench';
@@ -76,9 +75,9 @@ function cannon(path: string, token: string, seconds = DURATION, connections = 5
  */
 async function upload(file: string, token: string): Promise<{ ms: number; status: number }> {
   const start = Date.now();
-  const child = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-F', `files=@${file};type=text/csv`, `${URL_BASE}/api/uploads`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-F', 'confirm=true', '-F', `files=@${file};type=text/csv`, `${URL_BASE}/api/uploads`], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const status = Number(out.trim());
   if (code !== 0 || status !== 200) throw new Error(`upload of ${file}: curl exit ${code}, HTTP ${out.trim()}`);
@@ -191,7 +190,7 @@ ${row('… max', of((r) => r.hugeDelay.max), 'ms')}
 Per round (p99 alone → during, ms; RSS growth, MiB): ${runs.map((r) => `${r.alone.latency.p99} → ${r.during.latency.p99}; ${(r.rssPeak - r.rssBefore).toFixed(0)}`).join(' · ')}.
 
 How a load runs in the server: ingest's streaming pass (SHA-256, UTF-8 check or transcoding, record index) runs in a worker thread at a lower OS priority (nice +10), for files of 1 MiB or more, and hands back the record index by transfer; rejected rows are read and logged in batches with turns of the event loop between; DuckDB works within a 64 MB budget and one thread while the load runs (FIXOPS_LOAD_MEMORY, FIXOPS_LOAD_THREADS), spilling to the temp folder beside the database, and gets its usual budget and threads back afterwards. The CLI keeps its 512 MB and all threads.
-Event-loop delay: \`perf_hooks.monitorEventLoopDelay\` preloaded into the server (scripts/lib/event-loop-delay.cjs), delay beyond its 5 ms sampling interval. For one load measured from inside the process (main-thread delay, peak RSS growth, per phase): \`npx tsx scripts/probe-load.ts DB FILE [--worker|--no-worker] [--memory 96MB] [--threads 1]\`.
+Event-loop delay: \`perf_hooks.monitorEventLoopDelay\` preloaded into the server (scripts/lib/event-loop-delay.cjs), delay beyond its 5 ms sampling interval. For one load measured from inside the process (main-thread delay, peak RSS growth, per phase): \`npx tsx scripts/probe-load.ts DB FILE [--worker|--no-worker] [--memory 64MB] [--threads 1]\`.
 Reproduce: \`pnpm bench:api\` (BENCH_ROUNDS, BENCH_SECONDS, BENCH_PORT; BENCH_QUICK=1 for a quick check whose numbers mean nothing).`;
   process.stdout.write(`${md}\n`);
   writeSection('api', md);

@@ -58,12 +58,12 @@ async function main(): Promise<void> {
   for (let round = 1; round <= ROUNDS; round++) {
     process.stderr.write(`round ${round}/${ROUNDS}\n`);
     const a = measureNode(['--input-type=module', '-e', BASELINE, '--', freshDb('a.duckdb'), utf8], {});
-    if (JSON.parse(a.stdout).rows !== ROWS) throw new Error(`read_csv loaded ${a.stdout}`);
+    if ((JSON.parse(a.stdout) as { rows: number }).rows !== ROWS) throw new Error(`read_csv loaded ${a.stdout}`);
     runs.a.push(a);
     for (const [key, file, db] of [['b', utf8, 'b.duckdb'], ['c', gb, 'c.duckdb']] as const) {
       const m = measureNode([CLI, 'ingest', '--json', '--db', freshDb(db), file]);
-      const [summary] = JSON.parse(m.stdout);
-      if (summary.status !== 'loaded' || summary.rowsLoaded !== ROWS) throw new Error(`ingest of ${file}: ${m.stdout.slice(0, 2000)}`);
+      const [summary] = JSON.parse(m.stdout) as { status: string; rowsLoaded: number }[];
+      if (summary?.status !== 'loaded' || summary.rowsLoaded !== ROWS) throw new Error(`ingest of ${file}: ${m.stdout.slice(0, 2000)}`);
       runs[key].push(m);
     }
   }

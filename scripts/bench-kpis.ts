@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { figure } from '@fixops/bench';
+import { settingOrFail } from '@fixops/config';
 import { openDatabase, queryJson, transaction } from '@fixops/db';
 import { ingestFile } from '@fixops/ingest';
 import { readKpis, recomputeAfterLoad, recomputeAll } from '@fixops/metrics';
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
   const incOverFull = runs.incremental.map((x, i) => (100 * x) / runs.full[i]!);
   const md = `## KPI engine (\`pnpm bench:kpis\`)
 
-${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · DuckDB memory limit ${process.env.FIXOPS_DUCKDB_MEMORY ?? '512MB'} ·
+${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores (${cpus()[0]?.model ?? '?'}) · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version} · DuckDB memory limit ${settingOrFail('duckdbMemory')} ·
 generated network: ${DEALERS} dealers × 24 months, ${counts.ros.toLocaleString('en-US')} repair orders, ${counts.dealerMonths.toLocaleString('en-US')} dealer-months → ${counts.values.toLocaleString('en-US')} KPI values, ${counts.flags.toLocaleString('en-US')} flags · ${ROUNDS} rounds, each on a fresh copy of the database.
 
 | measure | ms (min / median / max) | ratio (median, per round) | target |

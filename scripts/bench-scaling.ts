@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { describeGrowth, figure, fitLine, formatNumber, formatSpread, growthExponent, machine, renderMachine, spread, writeSectionFile, type BenchFigure } from '@fixops/bench';
+import { settingOrFail } from '@fixops/config';
 import { openDatabase, queryJson, transaction, type Database } from '@fixops/db';
 import { ingestFile } from '@fixops/ingest';
 import { readKpis, recomputeAfterLoad, recomputeAll } from '@fixops/metrics';
@@ -268,7 +269,7 @@ function render(list: number[], bySize: Map<number, Round[]>, nRounds: number, v
 
   const md = `## Measured (\`pnpm bench:scaling\`)
 
-${new Date().toISOString().slice(0, 10)} · ${renderMachine(machine(version))} · DuckDB memory limit ${process.env.FIXOPS_DUCKDB_MEMORY ?? '512MB'} · ${nRounds} ${nRounds === 1 ? 'round' : 'rounds'}; each round measures every size in turn, each in a fresh process with a fresh database file${isQuick() ? ' · **BENCH_QUICK=1: tiny sizes, the numbers mean nothing**' : ''}.
+${new Date().toISOString().slice(0, 10)} · ${renderMachine(machine(version))} · DuckDB memory limit ${settingOrFail('duckdbMemory')} · ${nRounds} ${nRounds === 1 ? 'round' : 'rounds'}; each round measures every size in turn, each in a fresh process with a fresh database file${isQuick() ? ' · **BENCH_QUICK=1: tiny sizes, the numbers mean nothing**' : ''}.
 Load average (1 min) ${(loadavg()[0] ?? 0).toFixed(1)} when the doc was written; on this shared machine single figures vary by up to ±30 %, the medians and the fit over three sizes are steadier than any one number.
 
 ${head}

@@ -17,6 +17,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { settingOrFail } from '@fixops/config';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase, transaction } from '@fixops/db';
 import { recomputeAll } from '@fixops/metrics';
@@ -85,10 +86,10 @@ async function startOn(base: string, name: string): Promise<Server> {
   const child = spawn(process.execPath, [CLI, 'start', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
   return new Promise<Server>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`fixops start printed no URL: ${out}\n${err}`)), 120_000);
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const url = /is running: (http:\/\/\S+)/.exec(out)?.[1];
       const token = /shown only this once[^\n]*\n\s+(\S+)/.exec(out)?.[1];
@@ -208,7 +209,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const demo = demoBase();
   const big = BIG > 0 ? await bigBase(BIG) : demo;
-  const browser = await chromium.launch({ executablePath: process.env.FIXOPS_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: settingOrFail('chromium'), args: CHROMIUM_ARGS });
   const runs: Round[] = [];
   try {
     for (let n = 1; n <= ROUNDS; n++) {

@@ -6,6 +6,7 @@
 
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { settingOrFail } from '@fixops/config';
 import { openDatabase, queryJson } from '@fixops/db';
 import * as currentIngest from '@fixops/ingest';
 import { recomputeAfterLoad } from '@fixops/metrics';
@@ -58,7 +59,7 @@ phaseEnd('load log and commit', 0);
 eld.disable();
 const ms = (ns: number) => +(ns / 1e6).toFixed(1);
 console.log(JSON.stringify({
-  status: summary.status, rows: summary.rowsLoaded, error: summary.error?.code, worker: worker ?? 'auto', threads: threads ?? 'default', memoryLimit: memoryLimit ?? process.env.FIXOPS_DUCKDB_MEMORY ?? 'default',
+  status: summary.status, rows: summary.rowsLoaded, error: summary.error?.code, worker: worker ?? 'auto', threads: threads ?? 'default', memoryLimit: memoryLimit ?? settingOrFail('duckdbMemory'),
   loadMs: Date.now() - started, phases: summary.phases,
   eventLoopDelayMs: { p50: ms(eld.percentile(50)), p99: ms(eld.percentile(99)), max: ms(eld.max) },
   rssMiB: { before: Math.round(base), peak: Math.round(kib('VmHWM')), growth: Math.round(kib('VmHWM') - base) },

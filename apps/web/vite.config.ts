@@ -1,15 +1,18 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { settingOrFail } from '@fixops/config';
 
 // The server build never bundles DuckDB or the workspace packages that open it: the dashboard
 // reaches data only through the API (in-process when `fixops start` mounts it).
 const SERVER_EXTERNAL = ['@duckdb/node-api', '@fixops/accounts', '@fixops/api', '@fixops/db', '@fixops/demo', '@fixops/ingest', '@fixops/metrics'];
 
+const apiUrl = settingOrFail('apiUrl');
+
 export default defineConfig({
   plugins: [sveltekit()],
   ssr: { external: SERVER_EXTERNAL },
   // `vite dev` against a running `fixops serve`: FIXOPS_API_URL=http://127.0.0.1:3000 pnpm --filter @fixops/web exec vite dev
-  server: process.env.FIXOPS_API_URL ? { proxy: { '/api': process.env.FIXOPS_API_URL } } : {},
+  server: apiUrl ? { proxy: { '/api': apiUrl } } : {},
   test: {
     // e2e files each load the demo network and run Chromium: one file at a time on a small machine.
     fileParallelism: false,

@@ -1,7 +1,8 @@
 // Preloaded into a benchmarked server (node --require): measures its main thread's event-loop
 // delay with perf_hooks.monitorEventLoopDelay. On SIGUSR2 it writes what it saw since the last
 // signal to $FIXOPS_ELD_FILE as JSON (milliseconds of delay beyond the 5 ms sampling interval)
-// and starts again.
+// and starts again. A --require preload is CommonJS, so it reads process.env itself instead of
+// @fixops/config (an ESM package); the variable is listed in the config table all the same.
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { writeFileSync } = require('node:fs');
 

@@ -233,7 +233,7 @@ describe('assessments and reports', () => {
       expect((await get(`/api/assessments/${id}`, token)).json()).toMatchObject({ id, dealer: env.own });
       expect((await get(`/api/dealers/${env.own}/assessments`, token)).json()).toHaveLength(1);
     }
-    expectError(await get(`/api/assessments/${id}`, env.tokens.other), 403);
+    expectError(await get(`/api/assessments/${id}`, env.tokens.other), 404); // another dealer's id looks missing (issue 12)
     expectError(await get('/api/assessments/99999', env.tokens.admin), 404);
     expectError(await get('/api/assessments/abc', env.tokens.admin), 400);
 

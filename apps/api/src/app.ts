@@ -1,4 +1,4 @@
-// Builds the Fastify application: external plugins (cookie, multipart, rate limit, swagger),
+// Builds the Fastify application: external plugins (helmet, cookie, multipart, rate limit, swagger),
 // the app's own (db, auth, errors), and one route file per resource under /api.
 
 import { randomUUID } from 'node:crypto';
@@ -6,11 +6,13 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { settingOrFail } from '@fixops/config';
 import { ApiError } from './errors.js';
 import db from './plugins/db.js';
 import auth from './plugins/auth.js';
-import errors from './plugins/errors.js';
+import errors, { frameworkErrors } from './plugins/errors.js';
 import swagger from './plugins/swagger.js';
+import security from './plugins/security.js';
 import shutdown from './plugins/shutdown.js';
 import localSocket, { type LocalCommandsOptions } from './plugins/localSocket.js';
 import health from './routes/health.js';
@@ -22,18 +24,21 @@ import dealers from './routes/dealers.js';
 import kpis from './routes/kpis.js';
 import flags from './routes/flags.js';
 import settings from './routes/settings.js';
-import uploads, { DEFAULT_MAX_UPLOAD_BYTES } from './routes/uploads.js';
+import uploads from './routes/uploads.js';
 import accessLog from './plugins/accessLog.js';
 import loads from './routes/loads.js';
 import assessments from './routes/assessments.js';
 import templates from './routes/templates.js';
 import dashboard from './routes/dashboard.js';
 import web, { type NodeHandler } from './web.js';
+import type { IngestLimits } from '@fixops/ingest';
 
 export interface AppOptions {
   dbPath: string;
   /** Largest upload file, bytes (default 200 MB; FIXOPS_MAX_UPLOAD_MB overrides). */
   maxUploadBytes?: number;
+  /** Upload limits: files per request, rows, columns, field length, rejected rows stored (defaults in @fixops/ingest limits.ts). */
+  uploadLimits?: Partial<IngestLimits>;
   /** Login attempts per client per minute (default 10). */
   loginRateLimit?: number;
   /** Failed logins per account (default 5 per 15 minutes). */
@@ -41,23 +46,26 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** A Node request handler (the dashboard) for every path outside /api. */
   web?: NodeHandler;
+  /** Where the dashboard reads finds a visit's template for its pass lines (default: the shipped templates). */
+  templatesDir?: string;
   /** The `fixops` command's local socket (see plugins/localSocket.ts); none when absent. */
   localCommands?: LocalCommandsOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const envMb = Number(process.env.FIXOPS_MAX_UPLOAD_MB);
-  const maxUploadBytes = opts.maxUploadBytes ?? (envMb > 0 ? envMb * 1048576 : DEFAULT_MAX_UPLOAD_BYTES);
+  const maxUploadBytes = opts.maxUploadBytes ?? settingOrFail('maxUploadMb') * 1048576;
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1048576,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   await app.register(errors);
+  await app.register(security);
   await app.register(accessLog);
   await app.register(shutdown);
   await app.register(db, { dbPath: opts.dbPath });
@@ -81,11 +89,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(kpis);
     await api.register(flags);
     await api.register(settings);
-    await api.register(uploads, { maxUploadBytes });
+    await api.register(uploads, { maxUploadBytes, limits: opts.uploadLimits });
     await api.register(loads);
     await api.register(assessments);
     await api.register(templates);
-    await api.register(dashboard);
+    await api.register(dashboard, opts.templatesDir !== undefined ? { templatesDir: opts.templatesDir } : {});
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });
   return app;

@@ -1,7 +1,7 @@
 // HTTP errors: one shape for every failure, `{ error: { code, message, details } }`, with the
 // message in the request's language. Package errors (values with zh/en) map onto it here.
 
-import type { FixopsError, Lang, Message, Result } from '@fixops/shared';
+import { preferredLang, type FixopsError, type Lang, type Message, type Result } from '@fixops/shared';
 
 export class ApiError extends Error {
   readonly statusCode: number;
@@ -42,16 +42,5 @@ export const forbidden = (what?: string) => new ApiError(403, 'forbidden', {
 
 export const notFound = (zh: string, en: string, details?: Record<string, unknown>) => new ApiError(404, 'not_found', { zh, en }, details);
 
-/** zh unless the request prefers English (Accept-Language, by q-value). */
-export function requestLang(header: string | string[] | undefined): Lang {
-  const text = Array.isArray(header) ? header.join(',') : header ?? '';
-  let best: { lang: Lang; q: number } | undefined;
-  for (const part of text.split(',')) {
-    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    const lang: Lang | undefined = tag.startsWith('en') ? 'en' : tag.startsWith('zh') ? 'zh' : undefined;
-    if (lang && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { lang, q };
-  }
-  return best?.lang ?? 'zh';
-}
+/** zh unless the request prefers English (Accept-Language, by q-value): @fixops/shared's preferredLang. */
+export const requestLang = (header: string | string[] | undefined): Lang => preferredLang(header);

@@ -4,7 +4,10 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sniffEncoding } from '@fixops/ingest';
+import type { FixopsException } from '@fixops/shared';
 import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
 
 const LIMIT = 1024 * 1024;
@@ -75,6 +78,48 @@ describe('POST /api/uploads', () => {
     expect(nonsense.body.error.details.files[0].status).toBe('refused');
   });
 
+  it('neutralises formula cells in the rejected-rows CSV (issue 12.3)', async () => {
+    const d = env.dealers[2]!;
+    const good = Array.from({ length: 5 }, (_, i) => `${d},FG${i},lsvg${i},2025-03-0${i + 1} 10:00,保养,${100 + i}`);
+    const hostile = [
+      [`${d},F1,lsv1,"=HYPERLINK(""http://x"",""y"")",保养,1`, '=HYPERLINK("http://x","y")'],
+      [`${d},F2,lsv2,2025-03-01,保养,"+cmd|' /C calc'!A0"`, "+cmd|' /C calc'!A0"],
+      [`${d},F3,lsv3,@SUM(1+1),保养,1`, '@SUM(1+1)'],
+      [`${d},F4,lsv4,2025-03-01,保养,-2+3`, '-2+3'],
+    ];
+    const text = `经销商代码,工单号,VIN,进厂时间,维修类型,总金额\n${good.join('\n')}\n${hostile.map(([l]) => l).join('\n')}\n`;
+    const r = await upload(env.tokens.admin, [{ name: 'formulas.csv', data: Buffer.from(text, 'utf8') }]);
+    expect(r.status).toBe(422);
+    const [summary] = r.body.error.details.files;
+    const csv = await fetch(`${base}/api/loads/${summary.loadId}/rejects.csv`, { headers: bearer(env.tokens.admin) });
+    expect(csv.status).toBe(200);
+    const body = (await csv.text()).replace(/^\uFEFF/, '');
+    const rows = Papa.parse<string[]>(body.trim(), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['row', 'column', 'value', 'reason', 'raw_text']);
+    expect(rows.slice(1).map((x) => x[2])).toEqual(hostile.map(([, v]) => `'${v}`));
+    for (const cell of rows.slice(1).flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('refuses a UTF-16LE file without a BOM as ingest does, with the same clear reason', async () => {
+    const text = '经销商代码,工单号,VIN,进厂时间,维修类型,总金额\nSH001,R1,lsv1,2025-03-01 10:00,保养,100\n';
+    const bytes = Buffer.from(text, 'utf16le');
+    const r = await upload(env.tokens.admin, [{ name: 'u16.csv', data: bytes }]);
+    expect(r.status).toBe(415);
+    expect(r.body.error.code).toBe('not_a_csv');
+    expect(r.body.error.details).toMatchObject({ file: 'u16.csv', reason: 'utf16_without_bom' });
+    const ingest = (() => {
+      try {
+        sniffEncoding(bytes, 'u16.csv');
+      } catch (e) {
+        return (e as FixopsException).error;
+      }
+      return undefined;
+    })();
+    expect(ingest?.code).toBe('utf16_without_bom');
+    expect(r.body.error.message).toBe(ingest?.message.zh);
+    expect(r.body.error.message).toContain('BOM');
+  });
+
   it('answers 413 over the size limit, 415 for files that are not CSV, 400 without files', async () => {
     const big = Buffer.alloc(LIMIT + 200_000, 'a,b,c\n');
     const r = await upload(env.tokens.admin, [{ name: 'big.csv', data: big }]);
@@ -120,8 +165,8 @@ describe('POST /api/uploads', () => {
     expect(log.loads.every((l) => l.uploadedBy === 'dealer' || l.dealers.every((d) => d === env.own))).toBe(true);
     const others = (await loadsOf(env.tokens.admin)).loads.filter((l) => l.dealers.includes(env.other));
     const r = await fetch(`${base}/api/loads/${others[0]!.id}`, { headers: bearer(env.tokens.dealer) });
-    expect(r.status).toBe(403);
-    expect((await fetch(`${base}/api/loads/${others[0]!.id}/rejects.csv`, { headers: bearer(env.tokens.dealer) })).status).toBe(403);
+    expect(r.status).toBe(404); // another dealer's load looks missing (issue 12)
+    expect((await fetch(`${base}/api/loads/${others[0]!.id}/rejects.csv`, { headers: bearer(env.tokens.dealer) })).status).toBe(404);
     expect((await fetch(`${base}/api/loads/999999`, { headers: bearer(env.tokens.admin) })).status).toBe(404);
   });
 

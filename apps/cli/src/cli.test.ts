@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, tempDir } from './test-helpers/run.js';
 
@@ -102,6 +103,28 @@ describe('fixops loads and rejects', () => {
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('12,进厂时间,soon');
     expect(lines[1]).toContain('SH001,X1,lsv,soon,保养,1,');
+  });
+
+  it('neutralises formula cells in the rejected-rows CSV (issue 12.3)', () => {
+    const dir = tempDir();
+    const path = join(dir, 'formulas.csv');
+    const hostile = [
+      ['SH001,F1,lsv1,"=HYPERLINK(""http://x"",""y"")",保养,1,', '=HYPERLINK("http://x","y")'],
+      ['SH001,F2,lsv2,2025-03-01,保养,"+cmd|\' /C calc\'!A0",', "+cmd|' /C calc'!A0"],
+      ['SH001,F3,lsv3,@SUM(1+1),保养,1,', '@SUM(1+1)'],
+      ['SH001,F4,lsv4,2025-03-01,保养,-2+3,', '-2+3'],
+    ];
+    writeFileSync(path, `${HEADER}\n${rows(5).join('\n')}\n${hostile.map(([line]) => line).join('\n')}\n`);
+    const db = join(dir, 'f.duckdb');
+    fixops(['ingest', '--db', db, path]);
+    const [load] = JSON.parse(fixops(['loads', '--db', db, '--json']).stdout);
+    const csv = fixops(['rejects', '--db', db, '--load', String(load.id), '--csv']);
+    expect(csv.code).toBe(0);
+    const parsed = Papa.parse<string[]>(csv.stdout.trim(), { skipEmptyLines: true }).data;
+    expect(parsed[0]).toEqual(['row', 'column', 'value', 'reason', 'raw_text']);
+    expect(parsed.slice(1).map((r) => r[2])).toEqual(hostile.map(([, value]) => `'${value}`));
+    expect(parsed.slice(1).map((r) => r[0])).toEqual(['7', '8', '9', '10']);
+    for (const cell of parsed.slice(1).flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('says so when the load does not exist', () => {

@@ -43,8 +43,8 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
 用法 Usage:
   fixops start   [--db FILE] [--port 3000] [--host 127.0.0.1]   启动系统（API + 网页界面）/ start the product: API and dashboard on one port
   fixops demo    [--db FILE]                                  生成并导入演示经销商网络 / generate and load the demo network
-  fixops ingest  [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...   导入 DMS 导出文件 / load DMS exports
-  fixops loads   [--db FILE] [--json]                         导入记录 / the load log
+  fixops ingest  [--db FILE] [--dealer CODE] [--kind KIND] [--confirm] [--json] FILE...   导入 DMS 导出文件 / load DMS exports
+  fixops loads   [--db FILE] [--json] · fixops loads undo ID   导入记录、撤销导入 / the load log, undo a load
   fixops rejects --load ID [--csv] [--db FILE]                被拒的行 / rejected rows of a load
   fixops kpis    [--dealer CODE] [--month M | --from M --to M] [--json]   KPI 数值 / KPI values
   fixops flags   [--dealer CODE] [--month M] [--kind KIND] [--kpi ID] [--json]   问题提示 / flags

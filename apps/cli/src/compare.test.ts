@@ -164,7 +164,7 @@ describe('fixops compare on the demo network', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain('华东大区售后服务月度评分卡 / East region after-sales service scorecard · 2025-12');
     expect(table.stdout).toContain('名次 Rank');
-    const md = fixops(['compare', 'metro-customer-retention', '--db', demoDb, '--format', 'md', '--month', '2025-06']);
+    const md = fixops(['compare', 'metro-customer-retention', '--db', demoDb, '--format', 'md', '--month', '2025-06'], { FIXOPS_COMPARISONS_DIR: EXAMPLES });
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toContain('# 一线城市组客户保有回顾 · 2025-06');
     expect(md.stdout).toContain('对比期：2024-06（去年同月）');

@@ -2,6 +2,7 @@
 
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, tempDir } from './test-helpers/run.js';
 
@@ -89,6 +90,27 @@ describe('fixops flags', () => {
 });
 
 describe('fixops benchmark and breakdown', () => {
+  it('neutralises formula cells in the benchmark CSV, but writes computed negative gaps as numbers (issue 12.3)', () => {
+    const db = copy();
+    const metro = JSON.parse(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout) as { dealer: string }[];
+    const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\tTab', '\rReturn'];
+    const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const file = join(tempDir(), 'dealers.csv');
+    writeFileSync(file, `dealer_code,name\n${metro.map((r, i) => `${r.dealer},${quote(hostile[i]!)}`).join('\n')}\n`);
+    expect(fixops(['ingest', '--db', db, '--kind', 'dealers', file]).code).toBe(0);
+    const out = fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'csv']).stdout;
+    const [head, ...body] = Papa.parse<string[]>(out.trim(), { skipEmptyLines: true }).data;
+    const col = (name: string) => body.map((r) => r[head!.indexOf(name)]!);
+    const json = JSON.parse(fixops(['benchmark', '--db', db, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout) as { name: string; gapToMedian: number | null }[];
+    // ingest trims the tab and CR starts away; the four formula names arrive as written
+    expect(json.map((r) => r.name)).toEqual(expect.arrayContaining(hostile.slice(0, 4)));
+    expect(col('name')).toEqual(json.map((r) => (/^[=+\-@]/.test(r.name) ? `'${r.name}` : r.name)));
+    expect(col('name').filter((n) => n.startsWith("'"))).toHaveLength(4);
+    const gaps = json.map((r) => r.gapToMedian);
+    expect(gaps.some((g) => g !== null && g < 0)).toBe(true);
+    expect(col('gapToMedian')).toEqual(gaps.map((g) => (g === null ? '' : String(g))));
+  });
+
   it('ranks a peer group in every format', () => {
     const json = JSON.parse(fixops(['benchmark', '--db', base, '--month', '2025-06', '--kpi', 'booking_rate', '--group', 'metro', '--format', 'json']).stdout);
     expect(json).toHaveLength(6);
@@ -149,7 +171,9 @@ describe('fixops settings', () => {
     const path = join(dir, 'fix.csv');
     const rows = Array.from({ length: 10 }, (_, i) => `SH001,NEW${i},LNEW${i},2025-06-0${1 + (i % 9)} 09:00,保养,100,NEW-B${i}`);
     writeFileSync(path, `经销商代码,工单号,VIN,进厂时间,维修类型,总金额,预约单号\n${rows.join('\n')}\n`);
-    expect(fixops(['ingest', '--db', db, path]).code).toBe(0);
+    // 10 rows replace a demo month of hundreds: held unless confirmed
+    expect(fixops(['ingest', '--db', db, path]).code).toBe(1);
+    expect(fixops(['ingest', '--db', db, '--confirm', path]).code).toBe(0);
     const kpis = JSON.parse(fixops(['kpis', '--db', db, '--dealer', 'SH001', '--month', '2025-06', '--json']).stdout);
     const v = (k: string) => kpis.find((x: { kpi: string }) => x.kpi === k).value;
     expect(v('ro_count')).toBe(10);

@@ -5,7 +5,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { migrate, migrations } from '@fixops/db';
-import { ingestFile } from '@fixops/ingest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, tempDir } from './test-helpers/run.js';
 
@@ -20,7 +19,13 @@ describe('upgrading an older database', () => {
     const instance = await DuckDBInstance.create(db);
     const c = await instance.connect();
     expect(await migrate(c, migrations.filter((m) => m.version === 1))).toEqual([1]);
-    expect((await ingestFile(c, csv)).status).toBe('loaded');
+    // the rows and load-log entry a v1-era `fixops ingest` of ro.csv stored (today's ingest also writes v5's tables)
+    await c.run(`
+      INSERT INTO dealers (dealer_code) VALUES ('SH001');
+      INSERT INTO repair_orders (dealer_code, month, ro_no, vin, open_time, repair_type, repair_type_raw, total_amount, booking_no, load_id)
+        SELECT 'SH001', DATE '2025-03-01', 'R' || i, 'V' || i, TIMESTAMP '2025-03-01 09:00' + INTERVAL (i) DAY, 'maintenance', '保养', 100, CASE WHEN i % 2 = 1 THEN 'B' END, 1 FROM range(8) t(i);
+      INSERT INTO loads (id, file_name, kind, status, dealers, months, rows_loaded, rows_rejected, rows_skipped, rows_duplicate, started_at, ms)
+        VALUES (nextval('load_id_seq'), 'ro.csv', 'repair_orders', 'loaded', ['SH001'], ['2025-03'], 8, 0, 0, 0, TIMESTAMP '2025-04-01 10:00', 5);`);
     c.closeSync();
     instance.closeSync();
 

@@ -7,21 +7,24 @@
 //   const h = useHarness();            // beforeAll: load + start; afterAll: close
 //   it('…', async () => { const { page, errors } = await h.page(); await login(page, h.tokens.admin); … });
 
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { settingOrFail } from '@fixops/config';
 import { openDatabase } from '@fixops/db';
-import { addUser, createToken, loadDemoNetwork, startServer, type NodeHandler } from '@fixops/api';
+import { addUser, createToken, startServer, type NodeHandler } from '@fixops/api';
+import { loadDemoNetwork } from '@fixops/usecases';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIR = resolve(here, '..');
 export const REPO_ROOT = resolve(WEB_DIR, '../..');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
-export const CHROMIUM_PATH = process.env.FIXOPS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_PATH = settingOrFail('chromium');
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** The users every harness creates: name → role and dealer. */
@@ -58,6 +61,10 @@ export interface Harness {
 export interface HarnessOptions {
   /** Demo network options (default: the full demo, 12 dealers × 24 months). */
   network?: { dealers?: number; months?: number; seed?: number };
+  /** Checklist templates (file name → YAML) the server reads instead of the shipped ones. */
+  templates?: Record<string, string>;
+  /** Runs on the loaded database before the server opens it (e.g. to store a visit); told where `templates` were written. */
+  prepare?: (connection: DuckDBConnection, ctx: { templatesDir: string | undefined }) => Promise<void>;
 }
 
 /** The dashboard's built Node handler (adapter-node); a clear message when the build is missing. */
@@ -79,9 +86,16 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const tokens = {} as Record<UserName, string>;
   let dealers: string[] = [];
   let latestMonth = '';
+  let templatesDir: string | undefined;
+  if (opts.templates) {
+    templatesDir = join(dir, 'templates');
+    await mkdir(templatesDir);
+    for (const [name, text] of Object.entries(opts.templates)) await writeFile(join(templatesDir, name), text);
+  }
   const db = await openDatabase(dbPath);
   try {
     await loadDemoNetwork(db.connection, opts.network ?? {});
+    await opts.prepare?.(db.connection, { templatesDir });
     const reader = await db.connection.runAndReadAll(
       "SELECT (SELECT list(dealer_code ORDER BY dealer_code) FROM dealers) AS dealers, (SELECT strftime(max(month), '%Y-%m') FROM kpi_values) AS latest");
     const row = reader.getRowObjectsJson()[0] as { dealers: string[]; latest: string };
@@ -97,7 +111,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   } finally {
     db.close();
   }
-  const { app, url } = await startServer({ dbPath, port: 0, host: '127.0.0.1', logger: false, loginRateLimit: 1000, web: await webHandler() });
+  const { app, url } = await startServer({ dbPath, port: 0, host: '127.0.0.1', logger: false, loginRateLimit: 1000, web: await webHandler(), ...(templatesDir !== undefined && { templatesDir }) });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   const contexts: BrowserContext[] = [];
   return {

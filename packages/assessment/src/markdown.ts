@@ -1,7 +1,7 @@
 // The assessment report as Markdown: the same content as the HTML page, tables instead of charts.
 
 import type { Lang } from '@fixops/shared';
-import { formatValue } from '@fixops/metrics';
+import { valueText } from '@fixops/metrics';
 import type { ReportModel } from './model.js';
 import { kpiName, num, pct } from './format.js';
 import { t } from './labels.js';
@@ -45,7 +45,7 @@ export function renderMarkdown(m: ReportModel, lang: Lang = 'zh'): string {
   else {
     const months = m.trends[0]!.months;
     out.push(table([t('kpi', lang), ...months.map((x) => x.slice(2)), t('target', lang)], m.trends.map((tr) => [
-      name(tr.kpi), ...tr.values.map((v) => formatValue(v, tr.kpi.unit, lang)), tr.target ? `${tr.target.op === '>=' ? '≥' : '≤'} ${formatValue(tr.target.value, tr.kpi.unit, lang)}` : '—',
+      name(tr.kpi), ...tr.values.map((v) => valueText(v, tr.kpi.unit, lang)), tr.target ? `${tr.target.op === '>=' ? '≥' : '≤'} ${valueText(tr.target.value, tr.kpi.unit, lang)}` : '—',
     ])), '');
   }
   return `${out.join('\n')}\n`;

@@ -72,12 +72,12 @@ describe('the default coaching rules', () => {
 });
 
 describe('coachingFor', () => {
-  const t = loaded(loadCoachingRules(table([
+  const t = loaded<CoachingRules>(loadCoachingRules(table([
     { id: 'one', modules: ['front_desk.dms'], direction: msg('D1'), effect: msg('E1') },
     { id: 'dept', modules: ['front_desk'], direction: msg('D2'), effect: msg('E2') },
     { id: 'kpi', kpis: [{ kpi: 'booking_rate', kinds: ['target', 'trend'] }], direction: msg('D1'), effect: msg('E3') },
     { id: 'again', kpis: [{ kpi: 'booking_rate', kinds: ['target'] }], direction: msg('D1'), effect: msg('E1') },
-  ]))) as CoachingRules;
+  ])));
 
   it('matches ids and dotted prefixes, by segment', () => {
     expect(matchesModule('front_desk', 'front_desk.dms')).toBe(true);

@@ -2,7 +2,7 @@
 
 import { err, ok, type Message, type Result } from '@fixops/shared';
 import { label, ROOTS } from './describe.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml } from '@fixops/shared/yaml-schema';
 import { checkSchema } from './schema-check.js';
 import type { PointsTemplate } from './types.js';
 import { message, SEGMENT } from './schema.js';
@@ -107,7 +107,7 @@ export interface CoachingOptions {
 const RULE = { zh: '规则', en: 'rule' };
 
 /** Validates a coaching rule table given as YAML/JSON text or parsed data. */
-export function loadCoachingRules(input: string | unknown, options: CoachingOptions = {}): Result<CoachingRules> {
+export function loadCoachingRules(input: unknown, options: CoachingOptions = {}): Result<CoachingRules> {
   let data: unknown;
   if (typeof input === 'string') {
     const parsed = parseYaml(input, 'coaching_yaml');

@@ -1,6 +1,6 @@
 // Names a place in a template or rule file as a person would look for it ("模块 front_desk.dms"), so refusals say what is wrong.
 
-import type { Message } from '@fixops/shared';
+import { pathText, type Message } from '@fixops/shared';
 
 /** List fields whose entries are named in messages, and the field that names an entry. */
 const COLLECTIONS: Record<string, { kind: Message; key: string | null }> = {
@@ -38,12 +38,8 @@ function nodeName(node: unknown, key: string | null, fallback: string): string {
   return fallback;
 }
 
-/** "sections[0].modules[1].max" from ['sections', '0', 'modules', '1', 'max']. */
-export function pathText(segments: readonly string[]): string {
-  let out = '';
-  for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : out === '' ? s : `.${s}`;
-  return out;
-}
+/** "sections[0].modules[1].max" from ['sections', '0', 'modules', '1', 'max']: the shared path wording. */
+export { pathText };
 
 export interface Place {
   /** The entry that owns the problem: "模块 front_desk.core_process". */

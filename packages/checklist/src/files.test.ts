@@ -1,17 +1,37 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { COACHING_RULES_FILE, listTemplates, loadCoachingRulesFile, loadTemplateFile, TEMPLATES_DIR } from './files.js';
+import { COACHING_RULES_FILE, listTemplates, loadCoachingRulesFile, loadTemplateFile, SHIPPED_TEMPLATES_DIR, TEMPLATES_DIR, templatesDir } from './files.js';
 import { mul, rational, toNumber } from './rational.js';
 import { dealerTemplate, loaded, miniPoints, miniWeighted, refused, supplierTemplate } from './test-helpers/fixtures.js';
 import type { PointsTemplate } from './types.js';
 
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..');
+
 describe('TEMPLATES_DIR', () => {
-  it('is data/templates at the repo root', () => {
-    expect(TEMPLATES_DIR).toMatch(/[/\\]data[/\\]templates$/);
+  it('is the templates folder shipped in this package, unless FIXOPS_TEMPLATES_DIR names another', () => {
+    expect(SHIPPED_TEMPLATES_DIR.replace(/[/\\]$/, '')).toBe(join(PACKAGE, 'templates'));
+    expect(templatesDir({})).toBe(SHIPPED_TEMPLATES_DIR);
+    expect(templatesDir({ FIXOPS_TEMPLATES_DIR: '/srv/fixops/templates' })).toBe('/srv/fixops/templates');
+    expect(templatesDir({ FIXOPS_TEMPLATES_DIR: 'my-templates' })).toBe(resolve('my-templates'));
     expect(COACHING_RULES_FILE).toBe(join(TEMPLATES_DIR, 'coaching-rules.yaml'));
+  });
+
+  it('is found outside a checkout: the built package copied to a folder with no pnpm-workspace.yaml lists its templates', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'fixops-checklist-')), 'checklist');
+    for (const part of ['dist', 'templates', 'package.json']) cpSync(join(PACKAGE, part), join(dir, part), { recursive: true });
+    symlinkSync(join(PACKAGE, 'node_modules'), join(dir, 'node_modules'));
+    expect(existsSync(join(dir, 'dist', 'index.js'))).toBe(true);
+    const script = `const m = await import(${JSON.stringify(join(dir, 'dist', 'index.js'))}); const r = await m.listTemplates(); console.log(JSON.stringify([m.TEMPLATES_DIR, r.ok && r.value.map((t) => t.id)]));`;
+    const env = { ...process.env };
+    delete env['FIXOPS_TEMPLATES_DIR'];
+    const [where, ids] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmpdir(), env, encoding: 'utf8' })) as [string, string[]];
+    expect(where.replace(/[/\\]$/, '')).toBe(join(dir, 'templates'));
+    expect(ids).toEqual(['aftersales-staff', 'dealer-aftersales', 'supplier-rating']);
   });
 });
 

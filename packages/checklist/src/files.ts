@@ -1,25 +1,27 @@
-// Finds the shipped templates (data/templates at the repo root) and reads every template file in a folder.
+// Finds the templates (the ones shipped in this package's templates/ folder, or the user's folder
+// named by FIXOPS_TEMPLATES_DIR) and reads every template file in a folder.
 
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readSetting } from '@fixops/config';
 import { err, ok, type Result } from '@fixops/shared';
 import { loadCoachingRules, type CoachingOptions, type CoachingRules } from './coaching.js';
 import { loadTemplate } from './load-template.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml } from '@fixops/shared/yaml-schema';
 import type { Template, TemplateKind } from './types.js';
 
-/** The repo root: the nearest folder above `from` holding pnpm-workspace.yaml. */
-function repoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) return resolve(from, '../../..');
-  }
+/** The templates and their JSON Schemas shipped with this package (from src/ or dist/ alike). */
+export const SHIPPED_TEMPLATES_DIR: string = fileURLToPath(new URL('../templates', import.meta.url));
+
+/** FIXOPS_TEMPLATES_DIR (relative to the working directory) when set, else the shipped templates. */
+export function templatesDir(env: Record<string, string | undefined> = process.env): string {
+  const own = readSetting('templatesDir', env);
+  return own.ok && own.value !== undefined ? resolve(own.value) : SHIPPED_TEMPLATES_DIR;
 }
 
-/** `data/templates` of the repo this package sits in (from src/ or dist/ alike). */
-export const TEMPLATES_DIR: string = join(repoRoot(dirname(fileURLToPath(import.meta.url))), 'data', 'templates');
+/** Where templates are read from in this process. */
+export const TEMPLATES_DIR: string = templatesDir();
 
 /** The default coaching rule table shipped with the templates. */
 export const COACHING_RULES_FILE: string = join(TEMPLATES_DIR, 'coaching-rules.yaml');

@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- these tests edit parsed template data
+   at any depth on purpose to build invalid files; the code under test takes `unknown`. */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadTemplate } from './load-template.js';
@@ -45,7 +47,7 @@ describe('loadTemplate accepts', () => {
         { id: 'beta.one.y', zh: 'y', en: 'y', max: 0.2 },
       ];
       p['sections'][0]['max'] = 40;
-      p['sections'][0]['modules'].pop();
+      (p['sections'][0]['modules'] as unknown[]).pop();
     });
     expect(loadTemplate(t).ok).toBe(true);
   });
@@ -170,7 +172,7 @@ describe('loadTemplate refuses, naming the entry in zh and en', () => {
   });
 
   it('grade bands out of order, not reaching 0, or unreachable; period rules on unknown grades', () => {
-    const order = expectRefusal(loadTemplate(weighted((w) => (w['grades'] = [w['grades'][1], w['grades'][0]]))), 'template_grades', 'A');
+    const order = expectRefusal(loadTemplate(weighted((w) => { w['grades'] = [w['grades'][1], w['grades'][0]]; })), 'template_grades', 'A');
     expect(order.message.en).toContain('list bands highest first');
     const floor = expectRefusal(loadTemplate(weighted((w) => (w['grades'][1]['min'] = 10))), 'template_grades', 'B');
     expect(floor.message.en).toBe('The lowest band, grade B, must start at 0 (got 10) so every composite gets a grade');

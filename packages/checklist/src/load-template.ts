@@ -2,7 +2,7 @@
 
 import { err, ok, type Result } from '@fixops/shared';
 import { ROOTS } from './describe.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml } from '@fixops/shared/yaml-schema';
 import { checkSchema } from './schema-check.js';
 import { TEMPLATE_SCHEMA } from './schema.js';
 import { pointsTemplateIssues, weightedTemplateIssues } from './template-rules.js';
@@ -11,7 +11,7 @@ import type { PointsTemplate, Template, WeightedTemplate } from './types.js';
 export const DEFAULT_PASS_RATE = 0.7;
 
 /** Validates a template given as YAML/JSON text or as already parsed data. */
-export function loadTemplate(input: string | unknown): Result<Template> {
+export function loadTemplate(input: unknown): Result<Template> {
   let data: unknown;
   if (typeof input === 'string') {
     const parsed = parseYaml(input, 'template_yaml');
@@ -26,8 +26,8 @@ export function loadTemplate(input: string | unknown): Result<Template> {
   const raw = data as Template;
   const template: Template =
     raw.kind === 'points'
-      ? ({ ...raw, passRate: (raw as Partial<PointsTemplate>).passRate ?? DEFAULT_PASS_RATE } as PointsTemplate)
-      : ({ ...raw, periodRules: (raw as Partial<WeightedTemplate>).periodRules ?? [] } as WeightedTemplate);
+      ? ({ ...raw, passRate: (raw as Partial<PointsTemplate>).passRate ?? DEFAULT_PASS_RATE })
+      : ({ ...raw, periodRules: (raw as Partial<WeightedTemplate>).periodRules ?? [] });
   const issues = template.kind === 'points' ? pointsTemplateIssues(template) : weightedTemplateIssues(template);
   const first = issues[0];
   if (first !== undefined) return err(first.code, first.message, { id: first.id, issues });

@@ -99,7 +99,8 @@ export function applyPeriodRules(template: Template, history: readonly PeriodRec
   if (template.kind !== 'weighted') {
     return err('score_kind', { zh: `模板 ${template.id} 没有周期规则（不是加权评分表）`, en: `Template ${template.id} has no period rules (not a weighted scorecard)` });
   }
-  if (!Array.isArray(history)) return err('history_invalid', { zh: '历史记录必须是列表', en: 'History must be a list' });
+  const isList: boolean = Array.isArray(history); // a plain boolean: narrowing would type the entries as any
+  if (!isList) return err('history_invalid', { zh: '历史记录必须是列表', en: 'History must be a list' });
   const grades = new Set(template.grades.map((g) => g.grade));
   const seen = new Set<string>();
   for (const [i, h] of history.entries()) {

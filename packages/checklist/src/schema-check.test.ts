@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- these tests edit parsed template data
+   at any depth on purpose to build invalid files; the code under test takes `unknown`. */
 import { describe, expect, it } from 'vitest';
 import { ROOTS } from './describe.js';
 import { checkSchema } from './schema-check.js';
@@ -21,7 +23,7 @@ describe('checkSchema', () => {
 
   it('explains each keyword in both languages, naming the entry', () => {
     const say = (data: unknown) => refused(checkSchema(schema, data, ROOTS.template, 'c')).message;
-    expect(say({ id: 'x', items: [] })).toEqual({ zh: '模板 x 的 items 至少要有 1 项', en: 'template x: items needs at least 1 entry' });
+    expect(say({ id: 'x', items: [] })).toEqual({ zh: '模板 x 的 items 不能为空', en: 'template x: items must not be empty' });
     expect(say({ id: 'x', items: [{ id: 'a', max: 11 }] })).toEqual({ zh: '项目 a 的 max 必须小于等于 10（实际为 11）', en: 'item a: max must be <= 10 (got 11)' });
     expect(say({ id: 'x', items: [{ id: 'a', max: 1.5 }] })).toEqual({ zh: '项目 a 的 max 必须是整数（实际为 1.5）', en: 'item a: max must be an integer (got 1.5)' });
     expect(say({ id: 'x', items: [{ id: '' }] }).en).toBe('item items[0]: id must not be empty');

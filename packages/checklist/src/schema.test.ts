@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COACHING_SCHEMA } from './coaching.js';
-import { TEMPLATES_DIR } from './files.js';
+import { SHIPPED_TEMPLATES_DIR } from './files.js';
 import { TEMPLATE_SCHEMA } from './schema.js';
 
 describe('published schemas', () => {
-  it('data/templates/*.schema.json are the package schemas (regenerate: pnpm -F @fixops/checklist schema)', () => {
-    const read = (name: string): unknown => JSON.parse(readFileSync(join(TEMPLATES_DIR, name), 'utf8'));
+  it('templates/*.schema.json are the package schemas (regenerate: pnpm -F @fixops/checklist schema)', () => {
+    const read = (name: string): unknown => JSON.parse(readFileSync(join(SHIPPED_TEMPLATES_DIR, name), 'utf8'));
     expect(read('template.schema.json')).toEqual(JSON.parse(JSON.stringify(TEMPLATE_SCHEMA)));
     expect(read('coaching-rules.schema.json')).toEqual(JSON.parse(JSON.stringify(COACHING_SCHEMA)));
   });

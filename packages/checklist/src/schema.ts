@@ -1,4 +1,4 @@
-// The JSON Schema of template files (structure, types, no unknown fields), published as data/templates/template.schema.json.
+// The JSON Schema of template files (structure, types, no unknown fields), published as templates/template.schema.json.
 
 /** One segment of a dotted id. */
 export const SEGMENT = '[a-z0-9][a-z0-9_]*';

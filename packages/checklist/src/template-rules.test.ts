@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access -- these tests edit parsed template data
+   at any depth on purpose to build invalid files; the code under test takes `unknown`. */
 import { describe, expect, it } from 'vitest';
 import { pointsTemplateIssues, weightedTemplateIssues } from './template-rules.js';
 import { miniPoints, miniWeighted } from './test-helpers/fixtures.js';

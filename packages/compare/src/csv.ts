@@ -1,14 +1,15 @@
 // The comparison as CSV, one row per dealer, for spreadsheets: rank, score, band, change, and
-// each component's value, attainment and points, then the three gaps.
+// each component's value, attainment and points, then the three gaps. Written with the shared
+// CSV writer, so dealer names that look like formulas are neutralised.
 
-import Papa from 'papaparse';
+import { csvText, recordRows, type CsvCell } from '@fixops/shared';
 import type { ComparisonResult } from './types.js';
 
 const round = (n: number, digits: number) => Number(n.toFixed(digits));
 
 export function renderCsv(r: ComparisonResult): string {
   const rows = r.rows.map((d) => {
-    const row: Record<string, string | number | null> = {
+    const row: Record<string, CsvCell> = {
       month: r.month, rank: d.rank, dealer: d.dealer, name: d.name, region: d.region, group: d.group,
       score: d.score, composite: round(d.composite, 6), band: d.band.zh, band_en: d.band.en,
       previous_score: d.previous?.score ?? null, score_change: d.change?.score ?? null,
@@ -27,7 +28,7 @@ export function renderCsv(r: ComparisonResult): string {
     }
     return row;
   });
-  return `${Papa.unparse(rows, { newline: '\n' })}\n`;
+  return rows.length === 0 ? '\n' : csvText(recordRows(rows), { newline: '\n' });
 }
 
 /** Everything the scorecard knows, as JSON (components with targets and floors, medians, rows). */

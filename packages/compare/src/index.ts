@@ -4,7 +4,7 @@
 
 export * from './types.js';
 export { COMPARISON_SCHEMA } from './schema.js';
-export { loadComparison, loadComparisonFile, inFile, COMPARISONS_DIR, DEFAULT_BANDS } from './load.js';
+export { loadComparison, loadComparisonFile, inFile, COMPARISONS_DIR, comparisonsDir, DEFAULT_BANDS } from './load.js';
 export { resolveComponents } from './components.js';
 export { attainment, pointsOf, roundScore, bandOf, ranks, median, scoreDealers, medians, biggestGaps } from './score.js';
 export { selectDealers, describeSelector } from './select.js';

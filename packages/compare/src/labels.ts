@@ -1,7 +1,6 @@
 // Words of the comparison outputs in Chinese and English, and how values and points read.
 
-import { formatValue } from '@fixops/metrics';
-import type { Lang, Message } from '@fixops/shared';
+import { formatValue, type Lang, type Message } from '@fixops/shared';
 import type { Component, ComparisonResult } from './types.js';
 
 const L = {

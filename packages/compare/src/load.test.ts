@@ -1,10 +1,14 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { COMPARISONS_DIR, loadComparison, loadComparisonFile } from './load.js';
+import { comparisonsDir, loadComparison, loadComparisonFile } from './load.js';
 import { COMPARISON_SCHEMA } from './schema.js';
+
+/** The examples shipped in the repository's data/comparisons, the default user folder. */
+const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'comparisons');
 
 const BASE = {
   id: 'test',
@@ -34,14 +38,19 @@ describe('comparison files that load', () => {
     expect(r.value.bands.map((b) => `${b.zh} ${b.en} ${b.min}`)).toEqual(['优秀 Excellent 900', '良好 Good 800', '合格 Pass 650', '待改进 Needs improvement 0']);
   });
 
+  it('looks comparisons up in FIXOPS_COMPARISONS_DIR, default data/comparisons under the working directory', () => {
+    expect(comparisonsDir({})).toBe(resolve('data/comparisons'));
+    expect(comparisonsDir({ FIXOPS_COMPARISONS_DIR: '/srv/comparisons' })).toBe('/srv/comparisons');
+  });
+
   it('ships example files that all load, next to the published schema', async () => {
-    const files = readdirSync(COMPARISONS_DIR).filter((f) => f.endsWith('.yaml'));
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const f of files) {
-      const r = await loadComparisonFile(join(COMPARISONS_DIR, f));
+      const r = await loadComparisonFile(join(EXAMPLES, f));
       expect(r.ok, r.ok ? '' : r.error.message.en).toBe(true);
     }
-    expect(JSON.parse(readFileSync(join(COMPARISONS_DIR, 'comparison.schema.json'), 'utf8'))).toEqual(COMPARISON_SCHEMA);
+    expect(JSON.parse(readFileSync(join(EXAMPLES, 'comparison.schema.json'), 'utf8'))).toEqual(COMPARISON_SCHEMA);
   });
 });
 

@@ -1,13 +1,12 @@
 // The one door for comparison files: YAML text (or parsed data) in, a validated comparison with
 // defaults filled in out, or a refusal naming the path in the file and the value.
 
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { readSetting } from '@fixops/config';
 import type { KpiId } from '@fixops/metrics';
 import { err, isMonth, ok, type FixopsError, type Result } from '@fixops/shared';
-import { checkSchema, parseYaml, shown } from './parse.js';
+import { checkSchema, parseYaml, shown } from '@fixops/shared/yaml-schema';
 import { fileIssues } from './rules.js';
 import { COMPARISON_SCHEMA } from './schema.js';
 import type { Band, Comparison, CompareWith, DealerSelector } from './types.js';
@@ -33,10 +32,10 @@ interface RawFile {
   bands?: { min: number; zh: string; en: string; color?: string }[];
 }
 
-export function loadComparison(input: string | unknown): Result<Comparison> {
+export function loadComparison(input: unknown): Result<Comparison> {
   let data: unknown;
   if (typeof input === 'string') {
-    const parsed = parseYaml(input);
+    const parsed = parseYaml(input, 'compare_yaml');
     if (!parsed.ok) return parsed;
     data = parsed.value;
   } else data = structuredClone(input);
@@ -49,7 +48,7 @@ export function loadComparison(input: string | unknown): Result<Comparison> {
       en: `month: ${shown(month)} is not a month: use YYYY-MM (e.g. 2025-12) or latest`,
     }, { path: 'month', value: month });
   }
-  const checked = checkSchema(COMPARISON_SCHEMA, data);
+  const checked = checkSchema(COMPARISON_SCHEMA, data, { code: 'compare_schema' });
   if (!checked.ok) return checked;
   const raw = data as RawFile;
   const bands = raw.bands ?? DEFAULT_BANDS;
@@ -89,12 +88,15 @@ export async function loadComparisonFile(path: string): Promise<Result<Compariso
   return r.ok ? ok({ ...r.value, file: path }) : r;
 }
 
-function repoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
-    if (dirname(dir) === dir) return resolve(from, '../../..');
-  }
+/**
+ * The user's folder of comparison files, where a comparison named without its folder is looked
+ * up: FIXOPS_COMPARISONS_DIR, default data/comparisons, relative to the working directory (like
+ * FIXOPS_DB's data/fixops.duckdb). The package itself needs no file on disk.
+ */
+export function comparisonsDir(env: Record<string, string | undefined> = process.env): string {
+  const dir = readSetting('comparisonsDir', env);
+  return resolve(dir.ok ? dir.value : 'data/comparisons');
 }
 
-/** `data/comparisons` of the repo this package sits in. */
-export const COMPARISONS_DIR: string = join(repoRoot(dirname(fileURLToPath(import.meta.url))), 'data', 'comparisons');
+/** Where comparisons are looked up in this process. */
+export const COMPARISONS_DIR: string = comparisonsDir();

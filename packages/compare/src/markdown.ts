@@ -36,7 +36,7 @@ export function renderMarkdown(r: ComparisonResult, lang: Lang = 'zh'): string {
 
   out.push(`## ${t('gaps', lang)}`, '');
   out.push(table([t('rank', lang), t('dealer', lang), `${t('gap', lang)} 1`, `${t('gap', lang)} 2`, `${t('gap', lang)} 3`], r.rows.map((d) => [
-    d.rank, d.dealer, ...[0, 1, 2].map((i) => (d.gaps[i] ? gapText(r, d.gaps[i]!, lang) : i === 0 ? t('noGap', lang) : '')),
+    d.rank, d.dealer, ...[0, 1, 2].map((i) => (d.gaps[i] ? gapText(r, d.gaps[i], lang) : i === 0 ? t('noGap', lang) : '')),
   ])), '');
 
   out.push(`## ${t('components', lang)}`, '');

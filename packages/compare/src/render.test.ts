@@ -70,11 +70,19 @@ describe('CSV and JSON', () => {
     expect(parsed.data[0]!.on_time_rate_attainment).toBe('0.75');
   });
 
+  it('CSV: a dealer name or region that looks like a formula is neutralised, computed negatives stay numbers (issue 12.3)', () => {
+    const hostile = { ...result, rows: result.rows.map((r, i) => ({ ...r, name: ['=HYPERLINK("http://x","y")', '@SUM(1+1)', '-2+3', '\tx'][i] ?? r.name, region: '+cmd' })) };
+    const parsed = Papa.parse<Record<string, string>>(renderCsv(hostile), { header: true, skipEmptyLines: true });
+    expect(parsed.data.map((r) => r.name)).toEqual(['\'=HYPERLINK("http://x","y")', "'@SUM(1+1)", "'-2+3", "'\tx"]);
+    expect(parsed.data.every((r) => r.region === "'+cmd")).toBe(true);
+    expect(parsed.data[0]!.score_change).toBe('-25');
+  });
+
   it('JSON: the whole result, with components, medians and rows', () => {
     const j = JSON.parse(renderJson(result)) as ComparisonResult;
     expect(j.components.map((c) => [c.id, c.weight, c.target, c.floor])).toEqual([['on_time_rate', 500, 0.9, 0.5], ['rework_rate', 300, 0.02, 0.04], ['booking_rate', 200, 0.4, 0]]);
     expect(j.rows.map((r) => r.dealer)).toEqual(['D1', 'D2', 'D4', 'D3']);
-    expect(j.rows[0]!.components[0]).toEqual({ id: 'on_time_rate', value: 0.8, attainment: expect.closeTo(0.75, 12), points: expect.closeTo(375, 9), noData: false });
+    expect(j.rows[0]!.components[0]).toEqual({ id: 'on_time_rate', value: 0.8, attainment: expect.closeTo(0.75, 12) as number, points: expect.closeTo(375, 9) as number, noData: false });
     expect(Object.keys(j.medians)).toEqual(['on_time_rate', 'rework_rate', 'booking_rate']);
   });
 });

@@ -6,7 +6,7 @@ import { queryJson, quotedString } from '@fixops/db';
 import { readSettings } from '@fixops/metrics';
 import { addMonths, err, ok, type Result } from '@fixops/shared';
 import { resolveComponents } from './components.js';
-import { biggestGaps, medians, scoreDealers, type DealerValues } from './score.js';
+import { biggestGaps, medians, scoreDealers } from './score.js';
 import { describeSelector, selectDealers } from './select.js';
 import type { Comparison, ComparisonResult, Component, DealerInfo, DealerScore } from './types.js';
 
@@ -26,7 +26,7 @@ async function readValues(connection: DuckDBConnection, c: Comparison, component
     WHERE month = strptime($month, '%Y-%m')::DATE AND dealer_code IN (${list(dealers)}) AND kpi IN (${list(kpis)})`, { month });
   for (const r of rows) {
     let m = out.get(r.dealer);
-    if (!m) out.set(r.dealer, (m = new Map()));
+    if (!m) out.set(r.dealer, (m = new Map<string, number | null>()));
     m.set(r.kpi, r.value);
   }
   if (c.checklist) {

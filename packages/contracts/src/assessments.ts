@@ -3,9 +3,10 @@
 import { Type } from 'typebox';
 import { Lang, Month, Nullable } from './common.js';
 
-export const Templates = Type.Array(Type.Object({
+export const TemplateSummary = Type.Object({
   id: Type.String(), version: Type.Number(), zh: Type.String(), en: Type.String(), kind: Type.String(), max: Type.Number(),
-}));
+});
+export const Templates = Type.Array(TemplateSummary);
 
 const Score = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), score: Type.Number(), note: Type.Optional(Type.String({ maxLength: 2000 })) });
 
@@ -17,6 +18,9 @@ export const NewAssessment = Type.Object({
   notes: Type.Optional(Type.String({ maxLength: 10000 })),
   scores: Type.Array(Score, { maxItems: 5000 }),
 });
+
+/** The checklist package's scorecard: totals here, sections and modules as it scores them. */
+export const Scorecard = Type.Object({ total: Type.Number(), max: Type.Number() }, { additionalProperties: true });
 
 export const AssessmentSummary = Type.Object({
   id: Type.Integer(), dealer: Type.String(), date: Type.String(), assessor: Nullable(Type.String()),
@@ -31,10 +35,10 @@ export const Assessment = Type.Object({
   passed: Type.Boolean(), complete: Type.Boolean(),
   notes: Nullable(Type.String()),
   scores: Type.Array(Type.Object({ id: Type.String(), score: Type.Number(), note: Type.Optional(Type.String()) })),
-  scorecard: Type.Unknown(),
+  scorecard: Scorecard,
 });
 
-export const Created = Type.Object({ id: Type.Integer(), scorecard: Type.Unknown() });
+export const Created = Type.Object({ id: Type.Integer(), scorecard: Scorecard });
 
 export const ReportQuery = Type.Object({
   month: Month,

@@ -8,5 +8,6 @@ export const Login = Type.Object({
   /** Optional: the account the token is for; failed logins are also limited per account. */
   user: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
 });
-export const Me = Type.Object({ name: Type.String(), role: Type.String(), dealer: Nullable(Type.String()) });
+export const Role = Type.Union([Type.Literal('admin'), Type.Literal('consultant'), Type.Literal('dealer')]);
+export const Me = Type.Object({ name: Type.String(), role: Role, dealer: Nullable(Type.String()) });
 export const Health = Type.Object({ status: Type.Literal('ok'), version: Type.String(), schema: Type.Integer() });

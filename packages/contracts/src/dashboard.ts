@@ -4,7 +4,8 @@
 
 import { Type } from 'typebox';
 import { Month, Nullable } from './common.js';
-import { DealerSummary } from './dealers.js';
+import { AdvisorKpis, DealerSummary, RepairTypeShare } from './dealers.js';
+import { FlagKind } from './flags.js';
 
 export const OVERVIEW_KPIS = ['ro_count', 'revenue', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'cost_estimate_accuracy', 'churn_rate', 'data_completeness'] as const;
 export const SPARK_KPI = 'ro_count';
@@ -28,7 +29,7 @@ export const OverviewRow = Type.Object({
 export const Overview = Type.Array(OverviewRow);
 
 export const PeerQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })) });
-export const PeerStats = Type.Array(Type.Object({
+export const PeerStat = Type.Object({
   month: Type.String(),
   kpi: Type.String(),
   group: Type.String(),
@@ -37,7 +38,8 @@ export const PeerStats = Type.Array(Type.Object({
   p25: Nullable(Type.Number()),
   median: Nullable(Type.Number()),
   p75: Nullable(Type.Number()),
-}));
+});
+export const PeerStats = Type.Array(PeerStat);
 
 export const ChecklistModules = Type.Object({
   visit: Nullable(LatestVisit),
@@ -70,12 +72,9 @@ export const DealerPage = Type.Object({
   window: Type.Array(Type.String()),
   kpis: Type.Array(KpiPoint),
   peers: Type.Array(PeerPoint),
-  mix: Type.Array(Type.Object({ repairType: Type.String(), roCount: Type.Integer(), share: Nullable(Type.Number()), revenue: Type.Number() })),
-  advisors: Type.Array(Type.Object({
-    advisor: Nullable(Type.String()), ro_count: Type.Integer(), revenue_per_ro: Nullable(Type.Number()), booking_rate: Nullable(Type.Number()),
-    on_time_rate: Nullable(Type.Number()), time_estimate_accuracy: Nullable(Type.Number()), cost_estimate_accuracy: Nullable(Type.Number()),
-  })),
+  mix: Type.Array(RepairTypeShare),
+  advisors: Type.Array(AdvisorKpis),
   /** The month's flags, then up to 60 earlier ones, newest first. */
-  flags: Type.Array(Type.Object({ month: Type.String(), kpi: Type.String(), kind: Type.String(), messages: Type.Object({ zh: Type.String(), en: Type.String() }) })),
+  flags: Type.Array(Type.Object({ month: Type.String(), kpi: Type.String(), kind: FlagKind, messages: Type.Object({ zh: Type.String(), en: Type.String() }) })),
   checklist: ChecklistModules,
 });

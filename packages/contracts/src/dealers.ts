@@ -27,4 +27,14 @@ export const BreakdownQuery = Type.Object({
   by: Type.Optional(Type.Union([Type.Literal('repair_type'), Type.Literal('advisor')], { default: 'repair_type' })),
 });
 
-export const BreakdownRows = Type.Array(Type.Record(Type.String(), Type.Unknown()));
+/** One repair type's share of a month's repair orders. */
+export const RepairTypeShare = Type.Object({ repairType: Type.String(), roCount: Type.Integer(), share: Nullable(Type.Number()), revenue: Type.Number() });
+
+/** One service advisor's month. */
+export const AdvisorKpis = Type.Object({
+  advisor: Nullable(Type.String()), ro_count: Type.Integer(), revenue_per_ro: Nullable(Type.Number()), booking_rate: Nullable(Type.Number()),
+  on_time_rate: Nullable(Type.Number()), time_estimate_accuracy: Nullable(Type.Number()), cost_estimate_accuracy: Nullable(Type.Number()),
+});
+
+/** by=repair_type: the RO mix; by=advisor: KPIs per service advisor. */
+export const BreakdownRows = Type.Union([Type.Array(RepairTypeShare), Type.Array(AdvisorKpis)]);

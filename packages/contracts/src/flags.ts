@@ -3,7 +3,7 @@
 import { Type } from 'typebox';
 import { Lang, Month, Nullable } from './common.js';
 
-export const FlagKind = Type.Union(['not_tracked', 'target', 'trend', 'peer'].map((k) => Type.Literal(k)));
+export const FlagKind = Type.Union([Type.Literal('not_tracked'), Type.Literal('target'), Type.Literal('trend'), Type.Literal('peer')]);
 
 export const FlagQuery = Type.Object({
   dealer: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
@@ -13,13 +13,14 @@ export const FlagQuery = Type.Object({
   lang: Type.Optional(Lang),
 });
 
-export const Flags = Type.Array(Type.Object({
+export const Flag = Type.Object({
   dealer: Type.String(),
   month: Type.String(),
   kpi: Type.String(),
-  kind: Type.String(),
+  kind: FlagKind,
   value: Nullable(Type.Number()),
   reference: Nullable(Type.Record(Type.String(), Type.Unknown())),
   message: Type.String(),
   messages: Type.Object({ zh: Type.String(), en: Type.String() }),
-}));
+});
+export const Flags = Type.Array(Flag);

@@ -10,13 +10,16 @@ export const DealerKpiQuery = Type.Object({ from: Type.Optional(Month), to: Type
 export const NetworkKpiQuery = Type.Object({ month: Month, kpi: Type.Optional(Type.String({ maxLength: 64 })) });
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
-export const Catalog = Type.Array(Type.Object({
+export const CatalogEntry = Type.Object({
   id: Type.String(), zh: Type.String(), en: Type.String(),
-  unit: Type.String(), better: Type.String(), description: Text, formula: Text,
-}));
+  unit: Type.Union([Type.Literal('count'), Type.Literal('rate'), Type.Literal('money')]),
+  better: Type.Union([Type.Literal('higher'), Type.Literal('lower')]),
+  description: Text, formula: Text,
+});
+export const Catalog = Type.Array(CatalogEntry);
 
 export const BenchmarkQuery = Type.Object({ month: Month, kpi: Type.String({ maxLength: 64 }), group: Type.Optional(Type.String({ maxLength: 64 })) });
-export const BenchmarkRows = Type.Array(Type.Object({
+export const BenchmarkRow = Type.Object({
   group: Type.String(),
   groupSize: Type.Integer(),
   /** null for other dealers when a dealer user asks: anonymous ranks only. */
@@ -30,4 +33,5 @@ export const BenchmarkRows = Type.Array(Type.Object({
   p75: Nullable(Type.Number()),
   gapToMedian: Nullable(Type.Number()),
   gapToTopQuartile: Nullable(Type.Number()),
-}));
+});
+export const BenchmarkRows = Type.Array(BenchmarkRow);

@@ -2,9 +2,10 @@
 
 import { Type } from 'typebox';
 
-export const SettingsList = Type.Array(Type.Object({
+export const Setting = Type.Object({
   key: Type.String(), value: Type.Number(), default: Type.Number(), min: Type.Number(), max: Type.Number(), zh: Type.String(), en: Type.String(),
-}));
+});
+export const SettingsList = Type.Array(Setting);
 
 export const SettingChange = Type.Object({
   key: Type.String({ minLength: 1, maxLength: 100 }),

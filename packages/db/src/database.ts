@@ -3,9 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { settingOrFail } from '@fixops/config';
 import { migrate } from './migrate.js';
 
-export const DEFAULT_DB_PATH = 'data/fixops.duckdb';
+/** FIXOPS_DB's default, from @fixops/config's table. */
+export const DEFAULT_DB_PATH: string = settingOrFail('db', {});
 
 export interface Database {
   path: string;
@@ -20,14 +22,14 @@ export interface Database {
 
 /** `--db` wins, then FIXOPS_DB, then data/fixops.duckdb. */
 export function resolveDbPath(explicit?: string): string {
-  return resolve(explicit ?? process.env.FIXOPS_DB ?? DEFAULT_DB_PATH);
+  return resolve(explicit ?? settingOrFail('db'));
 }
 
 /**
  * DuckDB's memory budget. Bigger work spills to a temp folder beside the file, so a
  * million-row load stays well under 1 GiB of RSS. FIXOPS_DUCKDB_MEMORY overrides it.
  */
-export const DEFAULT_MEMORY_LIMIT = '512MB';
+export const DEFAULT_MEMORY_LIMIT: string = settingOrFail('duckdbMemory', {});
 
 export interface OpenOptions {
   memoryLimit?: string;
@@ -35,7 +37,7 @@ export interface OpenOptions {
 
 export async function openDatabase(path: string, opts: OpenOptions = {}): Promise<Database> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const memoryLimit = opts.memoryLimit ?? process.env.FIXOPS_DUCKDB_MEMORY ?? DEFAULT_MEMORY_LIMIT;
+  const memoryLimit = opts.memoryLimit ?? settingOrFail('duckdbMemory');
   const instance = await DuckDBInstance.create(path, { memory_limit: memoryLimit });
   const connection = await instance.connect();
   let migrated: number[];

@@ -181,5 +181,42 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Never lose a month: rows a load replaces move to a side table per kind (reads of the live
+    // tables stay as they were), each load's slices are counted, and an undo can put them back.
+    version: 5,
+    name: 'undo: replaced rows kept aside, per-slice counts of each load, undo links in the load log',
+    sql: `
+      CREATE TABLE repair_orders_replaced AS SELECT * FROM repair_orders LIMIT 0;
+      ALTER TABLE repair_orders_replaced ADD COLUMN replaced_by BIGINT;
+      CREATE TABLE bookings_replaced AS SELECT * FROM bookings LIMIT 0;
+      ALTER TABLE bookings_replaced ADD COLUMN replaced_by BIGINT;
+      CREATE TABLE accident_repairs_replaced AS SELECT * FROM accident_repairs LIMIT 0;
+      ALTER TABLE accident_repairs_replaced ADD COLUMN replaced_by BIGINT;
+      CREATE TABLE load_slices (
+        load_id BIGINT NOT NULL,
+        kind VARCHAR NOT NULL,
+        dealer_code VARCHAR NOT NULL,
+        month DATE NOT NULL,
+        rows_before BIGINT NOT NULL,
+        rows_after BIGINT NOT NULL
+      );
+      CREATE TABLE load_created_dealers (
+        load_id BIGINT NOT NULL,
+        dealer_code VARCHAR NOT NULL
+      );
+      ALTER TABLE loads ADD COLUMN undoes BIGINT;
+      ALTER TABLE loads ADD COLUMN undone_by BIGINT;
+    `,
+  },
   accountsMigration,
+  {
+    version: 7,
+    name: 'Rejected rows keep the dealer they name; loads keep how many rejects were stored and their true count per dealer',
+    sql: `
+      ALTER TABLE rejected_rows ADD COLUMN dealer_code VARCHAR;
+      ALTER TABLE loads ADD COLUMN rejects_stored BIGINT;
+      ALTER TABLE loads ADD COLUMN rejects_by_dealer JSON;
+    `,
+  },
 ];

@@ -1,5 +1,5 @@
 // Each dealer's "personality": volume, booking habits, punctuality, mix… drawn once so KPIs differ across dealers.
-import { Rng } from './prng.js';
+import { type Rng } from './prng.js';
 import { advisorNames } from './names.js';
 
 export interface Brand {

@@ -1,9 +1,11 @@
 // The raw words DMSs use for repair types, booking statuses, channels and insurers, in Chinese and English.
+import type { Lang } from '@fixops/shared';
 import type { Rng } from './prng.js';
+
+export type { Lang };
 
 export type RepairType = 'maintenance' | 'general' | 'accident' | 'warranty' | 'recall' | 'rework' | 'internal' | 'unclassified';
 export type BookingStatus = 'arrived' | 'no_show' | 'cancelled' | 'pending';
-export type Lang = 'zh' | 'en';
 
 export const REPAIR_TYPES: readonly RepairType[] = ['maintenance', 'general', 'accident', 'warranty', 'recall', 'rework', 'internal', 'unclassified'];
 

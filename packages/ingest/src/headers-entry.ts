@@ -1,10 +1,12 @@
 // `@fixops/ingest/headers`: the Node-free part of ingest — the kinds catalogue, header
 // normalisation and mapping, kind detection, separator guess and header parse — so the
 // dashboard previews a file in the browser exactly as the server will read it. Nothing here
-// may import node:* or DuckDB (headers-entry.test.ts walks the imports to check).
+// may import node:* or DuckDB (headers-entry.test.ts walks the imports to check). The encoding
+// sniff is here too, so the preview, the API's "is it text?" check and ingest agree.
 
 export * from './kinds/index.js';
 export { normalizeHeader, isPersonalHeader, mapColumns, type ColumnMapping, type MappedColumn } from './detect/headers.js';
 export { detectKind } from './detect/kind.js';
 export { detectSeparator, parseHeader, parseSeparator, separatorName, SEPARATORS, type Separator } from './detect/separator.js';
 export { completeUtf8Prefix } from './detect/utf8Prefix.js';
+export { bomLength, ENCODINGS, notTextReason, sniffBytes, type Encoding, type Refusal, type Sniffed } from './detect/sniff.js';

@@ -7,3 +7,8 @@ export { ingestFile, DEFAULT_MAX_REJECT_RATE, type IngestOptions } from './load/
 export type { LoadSummary, LoadError } from './load/summary.js';
 export { TABLE_OF, storedColumns } from './load/store.js';
 export { listLoads, getLoad, listRejects, type LoadRecord, type StoredReject } from './load/history.js';
+export { DEFAULT_MAX_DROP_RATE, type SliceChange } from './load/slices.js';
+export { undoLoad, type UndoSummary, type UndoChange, type UndoOptions } from './load/undo.js';
+export { streamRejects, rejectsCsv, type LoadListOptions, type RejectsOptions } from './load/history.js';
+export { DEFAULT_LIMITS, resolveLimits, tooManyFiles, tooLarge, type IngestLimits } from './limits.js';
+export { removeStaleTempDirs, TEMP_PREFIX, tempPrefix } from './load/tempDirs.js';

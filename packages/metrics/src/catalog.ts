@@ -7,7 +7,9 @@ export type KpiId =
   | 'on_time_rate' | 'promise_coverage' | 'time_estimate_accuracy' | 'cost_estimate_accuracy' | 'care_product_penetration'
   | 'rework_rate' | 'unclassified_rate' | 'base_customers' | 'churn_rate' | 'data_completeness';
 
-export type Unit = 'count' | 'rate' | 'money';
+/** Units and their formatting live in @fixops/shared. */
+export type { Unit } from '@fixops/shared';
+import type { Unit } from '@fixops/shared';
 export type Direction = 'higher' | 'lower';
 
 export interface KpiDefinition {

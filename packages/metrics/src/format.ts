@@ -1,18 +1,10 @@
-// How KPI values read in sentences: % with one decimal, ¥ with thousands separators
-// (万 for large sums in Chinese), counts as whole numbers.
+// How KPI values read in flag sentences and CLI tables: the shared unit-aware formatter
+// (@fixops/shared formatValue, the one the dashboard uses), with a missing value said in words.
 
-import type { Lang } from '@fixops/shared';
+import { formatValue, isFiniteNumber, NOT_TRACKED, pick, type Lang } from '@fixops/shared';
 import type { Unit } from './catalog.js';
 
-export function formatValue(value: number | null, unit: Unit, lang: Lang): string {
-  if (value === null || !Number.isFinite(value)) return lang === 'zh' ? '未统计' : 'n/a';
-  switch (unit) {
-    case 'rate':
-      return `${(value * 100).toFixed(1)}%`;
-    case 'money':
-      if (lang === 'zh' && Math.abs(value) >= 10000) return `¥${(value / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}万`;
-      return `¥${value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 })}`;
-    case 'count':
-      return Math.round(value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
-  }
+/** A KPI value in its unit; a missing one reads 未统计 / n/a. */
+export function valueText(value: number | null, unit: Unit, lang: Lang): string {
+  return isFiniteNumber(value) ? formatValue(value, unit, lang) : pick(lang, NOT_TRACKED);
 }

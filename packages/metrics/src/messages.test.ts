@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue } from './format.js';
+import { valueText as formatValue } from './format.js';
 import { flagMessage } from './messages.js';
 
 describe('flag sentences', () => {

@@ -2,7 +2,7 @@
 
 import type { Message } from '@fixops/shared';
 import { kpiDefinition } from './catalog.js';
-import { formatValue } from './format.js';
+import { valueText } from './format.js';
 
 export type FlagKind = 'not_tracked' | 'target' | 'trend' | 'peer';
 
@@ -21,7 +21,7 @@ export interface FlagReference {
 
 export function flagMessage(kpi: string, kind: FlagKind, value: number | null, ref: FlagReference | null): Message {
   const d = kpiDefinition(kpi)!;
-  const v = (lang: 'zh' | 'en', x: number | null | undefined) => formatValue(x ?? null, d.unit, lang);
+  const v = (lang: 'zh' | 'en', x: number | null | undefined) => valueText(x ?? null, d.unit, lang);
   switch (kind) {
     case 'not_tracked':
       return { zh: `${d.zh}：未做统计（本月缺少计算所需的数据）`, en: `${d.en}: not tracked (the data it needs is missing this month)` };

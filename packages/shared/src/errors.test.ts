@@ -7,7 +7,7 @@ describe('errors as values', () => {
     const r = err('empty_file', { zh: '文件为空', en: 'The file is empty' }, { file: 'a.csv' });
     expect(r.ok).toBe(false);
     expect(r.error.details).toEqual({ file: 'a.csv' });
-    expect(pick(r.error.message, 'en')).toBe('The file is empty');
+    expect(pick('en', r.error.message)).toBe('The file is empty');
     expect(bilingual(r.error.message)).toBe('文件为空 / The file is empty');
   });
   it('round-trips through an exception inside a package', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, isMonth, monthRange } from './month.js';
+import { addMonths, isMonth, lastMonths, monthRange, previousMonth } from './month.js';
 
 describe('months', () => {
   it('recognises YYYY-MM only', () => {
@@ -15,5 +15,13 @@ describe('months', () => {
   it('lists a range inclusively', () => {
     expect(monthRange('2024-11', '2025-02')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
     expect(monthRange('2025-02', '2025-01')).toEqual([]);
+  });
+  it('lists the last months up to one, oldest first, and the month before', () => {
+    expect(lastMonths('2025-02', 4)).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(lastMonths('2025-12', 1)).toEqual(['2025-12']);
+    expect(lastMonths('2025-12', 0)).toEqual([]);
+    expect(lastMonths('2025-12', 12)).toHaveLength(12);
+    expect(previousMonth('2025-01')).toBe('2024-12');
+    expect(previousMonth('2025-07')).toBe('2025-06');
   });
 });

@@ -1,4 +1,5 @@
 // Months are the unit of every KPI: "YYYY-MM" strings on the wire, DATE (first day) in DuckDB.
+// The one place month arithmetic lives (packages, API and dashboard all use it); browser-safe.
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -19,4 +20,14 @@ export function monthRange(from: string, to: string): string[] {
   const out: string[] = [];
   for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
   return out;
+}
+
+/** The `count` months up to `to`, oldest first: lastMonths('2025-12', 3) → 2025-10, 2025-11, 2025-12. */
+export function lastMonths(to: string, count: number): string[] {
+  return count <= 0 ? [] : monthRange(addMonths(to, 1 - count), to);
+}
+
+/** The month before: 2025-01 → 2024-12. */
+export function previousMonth(month: string): string {
+  return addMonths(month, -1);
 }

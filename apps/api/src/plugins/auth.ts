@@ -5,12 +5,19 @@
 // (revoking and disabling are writes), and expiry is checked on every request. Expired
 // sessions are swept at start and every few minutes; a token's last use is recorded at most
 // once a minute.
+// A write with the cookie is refused when a browser says another site started it (CSRF).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { sessionAccessByHash, sha256, sweepSessions, tokenAccessByHash, touchToken, type Access, type User } from '@fixops/accounts';
-import { unauthorized } from '../errors.js';
+import { isCrossOriginWrite } from '@fixops/shared';
+import { ApiError, unauthorized } from '../errors.js';
+
+/** A write with the session cookie that another site started (cross-site request forgery). */
+export const crossSite = () => new ApiError(403, 'cross_site_request', {
+  zh: '拒绝跨站请求：此操作只能从本站页面发起。', en: 'Cross-site request refused: this action may only be started from this site\'s pages.',
+});
 
 export const SESSION_COOKIE = 'fixops_session';
 export const SESSION_MS = 12 * 3600_000;
@@ -25,6 +32,8 @@ declare module 'fastify' {
     public?: boolean;
   }
 }
+
+const header1 = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export interface AuthOptions {
   /** How often expired sessions are deleted (default every 10 minutes). */
@@ -62,6 +71,8 @@ export default fp<AuthOptions>(async (app, opts) => {
         found = await lookup(`token:${hash}`, (c) => tokenAccessByHash(c, hash));
       }
     } else {
+      // Browsers send the cookie with other sites' forms too: a cookie write must come from our pages.
+      if (req.cookies[SESSION_COOKIE] !== undefined && isCrossOriginWrite({ method: req.method, secFetchSite: header1(req.headers['sec-fetch-site']), origin: header1(req.headers.origin), host: req.headers.host })) throw crossSite();
       const sid = req.cookies[SESSION_COOKIE];
       if (sid && sid.length <= 200) {
         const hash = sha256(sid);

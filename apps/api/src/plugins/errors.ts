@@ -2,8 +2,10 @@
 // request's language. 5xx hide their internals and carry the request id (header and body).
 
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { pick } from '@fixops/shared';
 import { ApiError, requestLang } from '../errors.js';
+import { BARE_HEADERS } from './security.js';
 
 function validationMessage(e: FastifyError): ApiError {
   const v = e.validation?.[0];
@@ -37,21 +39,70 @@ export function toApiError(e: FastifyError | ApiError): ApiError {
   return new ApiError(status, code, { zh, en }, e.code ? { reason: e.code } : undefined);
 }
 
+/** Sends an ApiError in our shape and the request's language (also for errors raised outside a route). */
+function sendError(e: ApiError, req: FastifyRequest, reply: FastifyReply, details?: Record<string, unknown>): void {
+  const lang = requestLang(req.headers['accept-language']);
+  void reply.status(e.statusCode).header('x-request-id', req.id).type('application/json; charset=utf-8')
+    .send({ error: { code: e.code, message: pick(lang, e.text), details: details ?? e.details ?? {} } });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: a URL the router cannot decode (`/api/dealers/%E0%A4%A`)
+ * would otherwise get Fastify's own error body. Ours, in the request's language.
+ */
+export function frameworkErrors(error: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const e = error.code === 'FST_ERR_BAD_URL'
+    ? new ApiError(400, 'bad_url', { zh: '地址无效：含有无法解码的字符', en: 'Invalid URL: it holds characters that cannot be decoded' })
+    : toApiError(error);
+  void reply.headers(BARE_HEADERS);
+  sendError(e, req, reply, e.statusCode >= 500 ? { requestId: req.id } : undefined);
+}
+
+/**
+ * The validator coerces query text to numbers, and "Infinity" or "1e400" become Infinity, which
+ * passes `maximum` there; a number that is not finite is never a valid parameter.
+ */
+function firstNonFinite(value: unknown, path: string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (Array.isArray(value)) return value.map((v, i) => firstNonFinite(v, `${path}.${i}`)).find((p) => p !== undefined);
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = firstNonFinite(v, path ? `${path}.${k}` : k);
+      if (p !== undefined) return p;
+    }
+  }
+  return undefined;
+}
+
+export function nonFiniteError(req: { query?: unknown; params?: unknown }): ApiError | undefined {
+  for (const context of ['querystring', 'params'] as const) {
+    const field = firstNonFinite(context === 'querystring' ? req.query : req.params, '');
+    if (field !== undefined) {
+      return new ApiError(400, 'invalid_request', {
+        zh: `请求参数无效：${field}（${context}）必须是有限的数字`, en: `Invalid request: ${field} (${context}) must be a finite number`,
+      }, { field, in: context, reason: 'must be a finite number' });
+    }
+  }
+  return undefined;
+}
+
 export default fp(async (app) => {
+  app.addHook('preHandler', async (req) => {
+    const e = nonFiniteError(req);
+    if (e) throw e;
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const e = toApiError(error);
-    const lang = requestLang(req.headers['accept-language']);
-    let details = e.details;
+    let details: Record<string, unknown> | undefined;
     if (e.statusCode >= 500) {
       req.log.error({ err: error, reqId: req.id }, 'request failed');
       details = { requestId: req.id };
     }
     if (e.statusCode === 413 || e.statusCode === 415) void req.raw.resume?.();
-    void reply.status(e.statusCode).header('x-request-id', req.id).type('application/json; charset=utf-8')
-      .send({ error: { code: e.code, message: lang === 'en' ? e.text.en : e.text.zh, details: details ?? {} } });
+    sendError(e, req, reply, details);
   });
   app.setNotFoundHandler((req, reply) => {
     const lang = requestLang(req.headers['accept-language']);

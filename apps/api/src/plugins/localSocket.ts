@@ -78,12 +78,13 @@ export default fp<LocalCommandsOptions>(async (app, opts) => {
   }
   const { ino } = lstatSync(path);
   app.log.info({ socket: path }, 'local command socket listening');
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     server.close();
     try {
       if (lstatSync(path).ino === ino) unlinkSync(path);
     } catch {
       // already gone
     }
+    done();
   });
 }, { name: 'localSocket', dependencies: ['db'] });

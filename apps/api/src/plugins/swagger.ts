@@ -23,6 +23,10 @@ export default fp(async (app) => {
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // swagger-ui's own policy, but never framed (it says frame-ancestors 'self').
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs', staticCSP: true,
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }, { name: 'swagger' });

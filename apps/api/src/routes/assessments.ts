@@ -6,11 +6,17 @@ import { buildReport, findTemplate, getAssessment, listAssessments, renderMarkdo
 import { renderReportHtml } from '@fixops/report-ui';
 import { listTemplates, scoreAssessment } from '@fixops/checklist';
 import { checkDealer } from '@fixops/metrics';
-import { requireDealer, requireRole } from '../auth/access.js';
+import { canSee, requireRole, userOf } from '../auth/access.js';
 import { ApiError, fromFixopsError, notFound, orHttp, requestLang } from '../errors.js';
 import { DealerParams, IdParams, responses } from '@fixops/contracts';
 import { Assessment, AssessmentList, Created, NewAssessment, ReportModel, ReportModelQuery, ReportQuery, Templates } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
+
+/** YYYY-MM-DD naming a day that exists (2025-02-30 does not; Date.parse would roll it over). */
+export function isCalendarDate(date: string): boolean {
+  const d = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
+}
 
 const assessments: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/templates', {
@@ -22,7 +28,7 @@ const assessments: FastifyPluginAsyncTypebox = async (app) => {
   }, async (req, reply) => {
     const user = requireRole(req, 'admin', 'consultant');
     const { dealer, date, assessor, notes, scores } = req.body;
-    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    if (!isCalendarDate(date)) {
       throw new ApiError(400, 'invalid_request', { zh: `日期“${date}”无效（YYYY-MM-DD）`, en: `Invalid date "${date}" (YYYY-MM-DD)` }, { field: 'date' });
     }
     const template = orHttp(await findTemplate(req.body.template ?? 'dealer-aftersales'));
@@ -44,11 +50,12 @@ const assessments: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/assessments/:id', {
-    schema: { tags: ['assessments'], summary: 'One assessment with its scores and scorecard', params: IdParams, response: responses(Assessment, [400, 403, 404]) },
+    schema: { tags: ['assessments'], summary: 'One assessment with its scores and scorecard', params: IdParams, response: responses(Assessment, [400, 404]) },
   }, async (req) => {
+    const user = userOf(req);
     const a = await app.store.read((c) => getAssessment(c, req.params.id));
-    if (!a) throw notFound(`没有编号为 ${req.params.id} 的评估`, `No assessment with id ${req.params.id}`, { id: req.params.id });
-    requireDealer(req, a.dealer);
+    // Another dealer's assessment answers exactly as a missing one: a dealer learns nothing about which ids exist.
+    if (!a || !canSee(user, a.dealer)) throw notFound(`没有编号为 ${req.params.id} 的评估`, `No assessment with id ${req.params.id}`, { id: req.params.id });
     return a;
   });
 

@@ -8,6 +8,7 @@ import { queryJson } from '@fixops/db';
 import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import { requireDealer, userOf } from '../auth/access.js';
 import type { Store } from '../plugins/db.js';
+import { sendMemoJson } from '../plugins/memoJson.js';
 import { ApiError, orHttp } from '../errors.js';
 import { DealerParams, responses } from '@fixops/contracts';
 import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } from '@fixops/contracts';
@@ -79,12 +80,10 @@ const dealers: FastifyPluginAsyncTypebox = async (app) => {
     }
     if (kpi !== undefined) orHttp(checkKpi(kpi));
     await knownDealer(app, req, req.params.code);
-    // Between writes the same ranges are asked for again and again (the dashboard, reports): keep
-    // the answer as JSON text, so a repeat costs neither a query nor a serialisation. The text is
-    // the rows exactly as the response schema describes them.
-    const body = await app.store.memo(`kpis:${JSON.stringify([req.params.code, from, to, kpi])}`,
-      async (c) => JSON.stringify(await readKpis(c, { dealer: req.params.code, from, to, kpi })));
-    return reply.type('application/json; charset=utf-8').send(body as unknown as Static<typeof KpiValues>);
+    // Asked for again and again between writes: remembered as the text the response schema made.
+    await sendMemoJson<Static<typeof KpiValues>>(app.store, reply, `kpis:${JSON.stringify([req.params.code, from, to, kpi])}`,
+      (c) => readKpis(c, { dealer: req.params.code, from, to, kpi }));
+    return reply;
   });
 
   app.get('/dealers/:code/breakdown', {
@@ -95,7 +94,7 @@ const dealers: FastifyPluginAsyncTypebox = async (app) => {
     const rows = await app.store.read(async (c) => (by === 'advisor'
       ? byAdvisor(c, req.params.code, month, await readSettings(c))
       : roMix(c, req.params.code, month)));
-    return rows as unknown as Record<string, unknown>[];
+    return rows;
   });
 };
 

@@ -1,15 +1,23 @@
 // The load log (with the write queue), one load, and its rejected rows as a CSV download
-// (UTF-8 with BOM, so Excel opens Chinese text). A dealer user sees only its own loads.
+// (UTF-8 with BOM, so Excel opens Chinese text). A dealer user sees only its own loads, and in
+// them only its own rejected rows and their count (a load's rejected rows may name another
+// dealer). The download is streamed chunk by chunk from DuckDB, never built in memory.
+// POST /loads/:id/undo (admin, consultant) puts back what a load replaced and recomputes.
 
-import Papa from 'papaparse';
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { getLoad, listLoads, listRejects, type LoadRecord } from '@fixops/ingest';
+import { getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fixops/ingest';
+import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
-import { dealerScope, userOf } from '../auth/access.js';
-import { forbidden, notFound } from '../errors.js';
+import { dealerScope, requireRole, userOf } from '../auth/access.js';
+import { fromFixopsError, notFound } from '../errors.js';
 import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
-import { LoadList, LoadListQuery, LoadRecord as LoadSchema } from '@fixops/contracts';
+import { LoadList, LoadListQuery, LoadRecord as LoadSchema, UndoSummary } from '@fixops/contracts';
+
+/** HTTP status of an undo refusal: a missing load 404, a conflict with the log's state 409, the rest 422. */
+const UNDO_STATUS: Record<string, number> = { load_not_found: 404, load_already_undone: 409, undo_blocked: 409, load_not_undoable: 409, undo_unsupported: 422, undo_unavailable: 422 };
 
 /** Loads of the user's own dealer only, or uploaded by the user. */
 function visible(user: User, l: LoadRecord): boolean {
@@ -17,12 +25,17 @@ function visible(user: User, l: LoadRecord): boolean {
   return l.uploadedBy === user.name || (l.dealers.length > 0 && l.dealers.every((d) => d === user.dealer));
 }
 
+/** A dealer user's view of counts and rejected rows: its own dealer's only. */
+function viewerOf(user: User): { viewer?: string } {
+  return user.role === 'dealer' ? { viewer: user.dealer ?? '' } : {};
+}
+
 const loads: FastifyPluginAsyncTypebox = async (app) => {
   const loadFor = async (req: Parameters<typeof userOf>[0], id: number) => {
     const user = userOf(req);
-    const load = await app.store.read((c) => getLoad(c, id));
-    if (!load) throw notFound(`没有编号为 ${id} 的导入`, `No load with id ${id}`, { id });
-    if (!visible(user, load)) throw forbidden(`load ${id}`);
+    const load = await app.store.read((c) => getLoad(c, id, viewerOf(user)));
+    // Another dealer's load answers exactly as a missing one: a dealer learns nothing about which ids exist.
+    if (!load || !visible(user, load)) throw notFound(`没有编号为 ${id} 的导入`, `No load with id ${id}`, { id });
     return load;
   };
 
@@ -33,27 +46,49 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
     const dealer = dealerScope(req, req.query.dealer);
     if (req.query.dealer !== undefined) await knownDealer(app, req, req.query.dealer);
     const limit = req.query.limit ?? 200;
-    const list = await app.store.read((c) => listLoads(c, user.role === 'dealer' ? { limit: 1000 } : { dealer, limit }));
+    const list = await app.store.read((c) => listLoads(c, user.role === 'dealer' ? { limit: 1000, ...viewerOf(user) } : { dealer, limit }));
     const queue = app.store.queue().filter((q) => q.kind !== 'token' && (user.role !== 'dealer' || q.user === user.name));
     return { queue, loads: list.filter((l) => visible(user, l)).slice(0, limit) };
   });
 
   app.get('/loads/:id', {
-    schema: { tags: ['uploads'], summary: 'One load', params: IdParams, response: responses(LoadSchema, [400, 403, 404]) },
+    schema: { tags: ['uploads'], summary: 'One load', params: IdParams, response: responses(LoadSchema, [400, 404]) },
   }, async (req) => loadFor(req, req.params.id));
+
+  app.post('/loads/:id/undo', {
+    schema: {
+      tags: ['uploads'], summary: 'Undo a load: remove the rows it added, restore the rows it replaced, recompute KPIs and flags (admin, consultant)',
+      params: IdParams, response: responses(UndoSummary, [400, 403, 404, 409, 422]),
+    },
+  }, async (req) => {
+    const user = requireRole(req, 'admin', 'consultant');
+    const id = req.params.id;
+    const r = await app.store.write({ kind: 'load', label: `undo load ${id}`, user: user.name }, (c) => undoLoad(c, id, { by: user.name }));
+    if (!r.ok) throw fromFixopsError(r.error, UNDO_STATUS[r.error.code] ?? 422);
+    return r.value;
+  });
 
   app.get('/loads/:id/rejects.csv', {
     schema: {
       tags: ['uploads'], summary: 'Rejected rows of a load as CSV (UTF-8 with BOM)', params: IdParams,
-      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text' } as never, [400, 403, 404]),
+      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text' } as never, [400, 404]),
     },
   }, async (req, reply) => {
     const load = await loadFor(req, req.params.id);
-    const rejects = await app.store.read((c) => listRejects(c, load.id));
-    const csv = Papa.unparse({ fields: ['row', 'column', 'value', 'reason', 'raw_text'], data: rejects.map((r) => [r.row, r.column, r.value, r.reason, r.rawText]) });
+    const viewer = viewerOf(userOf(req));
+    const body = new PassThrough();
+    // The read connection is held while the rows flow; a client that goes away ends it.
+    app.store.read(async (c) => {
+      body.write('\uFEFF');
+      for await (const piece of rejectsCsv(c, load.id, viewer)) {
+        if (body.destroyed) return;
+        if (!body.write(piece)) await Promise.race([once(body, 'drain'), once(body, 'close')]);
+      }
+      body.end();
+    }).catch((e: unknown) => body.destroy(e as Error));
     return reply.type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="load-${load.id}-rejects.csv"`)
-      .send(`\uFEFF${csv}\r\n`);
+      .send(body);
   });
 };
 

@@ -10,7 +10,7 @@ import { FullTemplate, TemplateParams } from '@fixops/contracts';
 const templates: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/templates/:id', {
     schema: { tags: ['assessments'], summary: 'One checklist template in full (sections, modules, items)', params: TemplateParams, response: responses(FullTemplate, [400, 404]) },
-  }, async (req) => orHttp(await findTemplate(req.params.id)) as unknown as Record<string, unknown> & { id: string; version: number; kind: string; zh: string; en: string });
+  }, async (req) => orHttp(await findTemplate(req.params.id)));
 };
 
 export default templates;

@@ -1,7 +1,11 @@
 // POST /api/uploads: multipart, field `files` (several), optional field `dealer`. Each file is
 // streamed to a temp file (never buffered whole), checked for size and for being text, then
-// loaded through the write queue with the same hooks as the CLI. Answers the CLI's per-file
-// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows).
+// loaded through the write queue by the same loadExport use-case as the CLI. Answers the CLI's per-file
+// summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows,
+// or when someone other than an admin sent master data); a file that would remove 30 % or more
+// of a stored month is held and answers 409 with the per-month counts, unless the field
+// `confirm=true` was sent. More files than the limit: 413 too_many_files. The other limits
+// (rows, columns, field length) refuse the file inside the ingest.
 
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
@@ -10,62 +14,48 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
+import { DEFAULT_LIMITS, DEFAULT_MAX_DROP_RATE, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
+import { notTextReason, type Refusal } from '@fixops/ingest/headers';
 import { quotedString } from '@fixops/db';
-import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
+import { loadExport } from '@fixops/usecases';
+import { settingOrFail } from '@fixops/config';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
 import { ApiError } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { LoadSummaries } from '@fixops/contracts';
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
-/**
- * DuckDB's memory budget while a load runs (FIXOPS_LOAD_MEMORY overrides). Staging and
- * validation spill beyond it to the temp folder beside the database, so a 100 MB upload grows
- * the server's memory by well under 200 MB; the server's own budget applies again afterwards.
- */
-export const DEFAULT_LOAD_MEMORY_LIMIT = '64MB';
-
-/**
- * DuckDB threads while a load runs (FIXOPS_LOAD_THREADS overrides): one, so that on a small
- * machine a core stays free for the event loop answering reads; the usual count comes back after.
- */
-export const DEFAULT_LOAD_THREADS = 1;
+export const DEFAULT_MAX_UPLOAD_BYTES = DEFAULT_LIMITS.bytesPerFile;
 
 const BINARY_EXT = new Set(['.xlsx', '.xls', '.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
 const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|msword|x-msdownload)/;
-const MAGIC: number[][] = [[0x50, 0x4b, 0x03, 0x04], [0x25, 0x50, 0x44, 0x46], [0x89, 0x50, 0x4e, 0x47], [0x47, 0x49, 0x46, 0x38], [0xff, 0xd8, 0xff], [0xd0, 0xcf, 0x11, 0xe0], [0x1f, 0x8b], [0x7f, 0x45, 0x4c, 0x46], [0x4d, 0x5a]];
 
 const notText = (file: string) => new ApiError(415, 'not_a_csv', {
   zh: `${file} 不是 CSV 或文本文件（请从 DMS 导出 CSV）。`, en: `${file} is not a CSV or text file (export CSV from the DMS).`,
 }, { file });
 
-/** A text export: no known binary signature, and no NUL bytes unless it is UTF-16. */
-async function looksLikeText(path: string): Promise<boolean> {
+/**
+ * Why a file is not a text export ingest can read (the same Node-free check ingest and the
+ * browser preview run: binary signatures, UTF-16 without a BOM, NUL bytes), or undefined.
+ */
+async function notTextFile(path: string, file: string): Promise<Refusal | undefined> {
   const handle = await open(path, 'r');
   try {
     const buf = Buffer.alloc(8192);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    const head = buf.subarray(0, bytesRead);
-    if (MAGIC.some((m) => m.every((b, i) => head[i] === b))) return false;
-    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-    if (utf16) return true;
-    // UTF-16LE without a BOM: every other byte NUL; anything else with NULs is binary.
-    const nuls = head.filter((b) => b === 0).length;
-    if (nuls === 0) return true;
-    let oddNuls = 0;
-    for (let i = 1; i < head.length; i += 2) if (head[i] === 0) oddNuls++;
-    return oddNuls === nuls && nuls > head.length / 4;
+    return notTextReason(buf.subarray(0, bytesRead), file);
   } finally {
     await handle.close();
   }
 }
 
 /** A body busboy cannot parse (truncated, no boundary) is the client's fault: 400, not 500. */
-function malformed(e: unknown): unknown {
+function malformed(e: unknown, maxFiles: number): unknown {
   if (e instanceof ApiError) return e;
+  if ((e as { code?: string }).code === 'FST_FILES_LIMIT') {
+    const { message, details } = tooManyFiles(maxFiles).error;
+    return new ApiError(413, 'too_many_files', message, details);
+  }
   const status = (e as { statusCode?: number }).statusCode;
   if (status !== undefined && status < 500) return e;
   const message = e instanceof Error ? e.message : String(e);
@@ -92,25 +82,42 @@ async function withLoadLimits<T>(c: DuckDBConnection, during: { memory: string; 
 
 const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');
 
-const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string }> = async (app, opts) => {
-  const maxBytes = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  const loadMemory = opts.loadMemoryLimit ?? process.env.FIXOPS_LOAD_MEMORY ?? DEFAULT_LOAD_MEMORY_LIMIT;
-  const loadThreads = Number(process.env.FIXOPS_LOAD_THREADS) || DEFAULT_LOAD_THREADS;
+const PCT = Math.round(DEFAULT_MAX_DROP_RATE * 100);
+
+/** 409: held files, with per (dealer, month, kind) rows now → rows after; re-send with confirm=true. */
+function needsConfirmation(held: LoadSummary[], summaries: LoadSummary[]): ApiError {
+  const slices = held.flatMap((s) => ((s.error?.details as { slices?: SliceChange[] } | undefined)?.slices ?? []).map((x) => ({ file: s.file, ...x })));
+  const lines = slices.slice(0, 6);
+  return new ApiError(409, 'needs_confirmation', {
+    zh: `${held.map((s) => s.file).join('、')}：将替换已导入的数据并使 ${slices.length} 个月份的行数减少 ${PCT}% 以上（${lines.map((l) => `${l.dealer} ${l.month}：${l.rowsNow} → ${l.rowsAfter} 行`).join('；')}）。尚未导入；确认替换请重新上传并发送 confirm=true。`,
+    en: `${held.map((s) => s.file).join(', ')}: would replace stored data and shrink ${slices.length} month(s) by ${PCT} % or more (${lines.map((l) => `${l.dealer} ${l.month}: ${l.rowsNow} → ${l.rowsAfter} rows`).join('; ')}). Nothing was loaded; to replace, upload again with confirm=true.`,
+  }, { files: summaries, slices });
+}
+
+const isMasterData = (s: LoadSummary) => s.error?.code === 'master_data_admin_only';
+
+const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string; limits?: Partial<IngestLimits> }> = async (app, opts) => {
+  const limits = resolveLimits({ ...opts.limits, ...(opts.maxUploadBytes !== undefined ? { bytesPerFile: opts.maxUploadBytes } : {}) });
+  const maxBytes = limits.bytesPerFile;
+  const maxFiles = limits.filesPerRequest;
+  const loadMemory = opts.loadMemoryLimit ?? settingOrFail('loadMemory');
+  const loadThreads = settingOrFail('loadThreads');
 
   app.post('/uploads', {
     schema: {
-      tags: ['uploads'], summary: 'Upload DMS exports (multipart: files, optional dealer); answers one summary per file',
-      consumes: ['multipart/form-data'], response: responses(LoadSummaries, [400, 403, 413, 415, 422]),
+      tags: ['uploads'], summary: 'Upload DMS exports (multipart: files, optional dealer, optional confirm=true to apply a replacement that drops 30 % or more of a stored month); answers one summary per file',
+      consumes: ['multipart/form-data'], response: responses(LoadSummaries, [400, 403, 409, 413, 415, 422]),
     },
   }, async (req) => {
     const user = requireRole(req, 'admin', 'consultant', 'dealer');
     if (!req.isMultipart()) throw new ApiError(415, 'not_multipart', { zh: '上传需使用 multipart/form-data，字段名 files。', en: 'Upload with multipart/form-data, field name files.' });
-    const dir = await mkdtemp(join(tmpdir(), 'fixops-upload-'));
+    const dir = await mkdtemp(join(tmpdir(), tempPrefix('upload')));
     try {
       const files: { path: string; name: string }[] = [];
       let dealerField: string | undefined;
+      let confirm = false;
       try {
-        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 50, fields: 20, fieldSize: 1024, parts: 100 } })) {
+        for await (const part of req.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 1024, parts: 100 } })) {
           if (part.type === 'file') {
             const name = basename(part.filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload.csv';
             if (part.fieldname !== 'files') {
@@ -131,13 +138,18 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
             files.push({ path, name });
           } else if (part.fieldname === 'dealer') {
             dealerField = String(part.value).trim() || undefined;
+          } else if (part.fieldname === 'confirm') {
+            confirm = /^(true|1|yes)$/i.test(String(part.value).trim());
           }
         }
       } catch (e) {
-        throw malformed(e);
+        throw malformed(e, maxFiles);
       }
       if (files.length === 0) throw new ApiError(400, 'invalid_request', { zh: '没有上传文件（字段 files）', en: 'No file uploaded (field files)' }, { field: 'files' });
-      for (const f of files) if (!(await looksLikeText(f.path))) throw notText(f.name);
+      for (const f of files) {
+        const why = await notTextFile(f.path, f.name);
+        if (why) throw new ApiError(415, 'not_a_csv', why.message, { file: f.name, reason: why.code });
+      }
 
       let dealer = dealerField;
       const own = user.role === 'dealer' ? user.dealer ?? '' : undefined;
@@ -146,22 +158,22 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
         dealer = own;
       }
       const summaries = await app.store.write({ kind: 'load', label: files.map((f) => f.name).join(', '), user: user.name }, (c) => withLoadLimits(c, { memory: loadMemory, threads: loadThreads }, app.store.db.memoryLimit, async () => {
-        const settings = await readSettings(c);
         const out: LoadSummary[] = [];
         for (const f of files) {
-          const hooks: IngestOptions = {
-            maxRejectRate: settings.maxRejectRate,
-            afterStore: async (conn, change) => {
-              await recomputeAfterLoad(conn, change);
-            },
-          };
           // A dealer's own upload: any row of another dealer refuses the whole file.
-          out.push(await ingestFile(c, f.path, { ...hooks, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name }));
+          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm, limits, masterData: user.role === 'admin' }));
         }
         return out;
       }));
       const refused = summaries.filter((s) => s.status === 'refused');
-      if (refused.length === 0) return summaries;
+      const held = summaries.filter((s) => s.status === 'needs_confirmation');
+      if (refused.length === 0 && held.length === 0) return summaries;
+      if (refused.some(isMasterData)) {
+        throw new ApiError(403, 'master_data_admin_only', {
+          zh: '经销商主数据（名称、区域、城市、分组）只能由管理员导入，文件未读取。', en: 'Dealer master data (name, region, city, peer group) may be uploaded by an admin only; the file was not read.',
+        }, { files: summaries });
+      }
+      if (refused.length === 0) throw needsConfirmation(held, summaries);
       if (own !== undefined && refused.some(isForeign)) {
         throw new ApiError(403, 'foreign_dealer_rows', {
           zh: '上传的文件含有其他经销商的数据，已整份拒绝。', en: 'The upload holds another dealer\'s rows and was refused whole.',

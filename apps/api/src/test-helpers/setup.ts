@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeNetwork } from '@fixops/demo';
 import { openDatabase, queryJson } from '@fixops/db';
-import { ingestFile, type KindId } from '@fixops/ingest';
-import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
+import type { KindId } from '@fixops/ingest';
+import { loadExport } from '@fixops/usecases';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../app.js';
 import { addUser, createToken } from '@fixops/accounts';
@@ -37,14 +37,8 @@ export async function setupTestEnv(opts: Partial<AppOptions> = {}): Promise<Test
   let months: string[];
   const tokens = { admin: '', consultant: '', dealer: '', other: '' };
   try {
-    const settings = await readSettings(db.connection);
     for (const f of manifest.files) {
-      await ingestFile(db.connection, join(dataDir, f.name), {
-        fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo', maxRejectRate: settings.maxRejectRate,
-        afterStore: async (c, change) => {
-          await recomputeAfterLoad(c, change);
-        },
-      });
+      await loadExport(db.connection, { path: join(dataDir, f.name), fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo' });
     }
     dealers = (await queryJson<{ d: string }>(db.connection, 'SELECT dealer_code AS d FROM dealers ORDER BY 1')).map((r) => r.d);
     months = (await queryJson<{ m: string }>(db.connection, "SELECT DISTINCT strftime(month, '%Y-%m') AS m FROM kpi_values ORDER BY 1")).map((r) => r.m);

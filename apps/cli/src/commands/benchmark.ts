@@ -1,7 +1,7 @@
 // `fixops benchmark --month YYYY-MM --kpi ID [--group NAME] [--format table|csv|json|md] [--lang zh|en]`
 
-import Papa from 'papaparse';
-import { benchmark, checkGroup, checkKpi, checkMonth, formatValue, kpiDefinition, type BenchmarkRow } from '@fixops/metrics';
+import { benchmark, checkGroup, checkKpi, checkMonth, valueText, kpiDefinition, type BenchmarkRow } from '@fixops/metrics';
+import { csvText, recordRows } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
@@ -23,14 +23,14 @@ export async function benchmarkCommand(argv: string[]): Promise<number> {
     return benchmark(db.connection, { month, kpi, group: values.group });
   });
   const def = kpiDefinition(kpi)!;
-  const fmt = (v: number | null) => formatValue(v, def.unit, lang);
+  const fmt = (v: number | null) => valueText(v, def.unit, lang);
   const pct = (v: number | null) => (v === null ? '' : `${v.toFixed(0)}`);
   switch (values.format) {
     case 'json':
       process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
     case 'csv':
-      process.stdout.write(`${Papa.unparse(rows.map((r) => ({ ...r })), { newline: '\n' })}\n`);
+      process.stdout.write(rows.length === 0 ? '\n' : csvText(recordRows(rows.map((r) => ({ ...r }))), { newline: '\n' }));
       return 0;
     default: {
       if (rows.length === 0) {

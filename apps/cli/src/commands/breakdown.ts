@@ -1,6 +1,6 @@
 // `fixops breakdown --dealer CODE --month YYYY-MM [--by repair_type|advisor] [--json] [--lang zh|en]`
 
-import { byAdvisor, checkDealer, checkMonth, formatValue, readSettings, roMix } from '@fixops/metrics';
+import { byAdvisor, checkDealer, checkMonth, valueText, readSettings, roMix } from '@fixops/metrics';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
@@ -25,8 +25,8 @@ export async function breakdownCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   }
-  const rate = (v: number | null) => formatValue(v, 'rate', lang);
-  const money = (v: number | null) => formatValue(v, 'money', lang);
+  const rate = (v: number | null) => valueText(v, 'rate', lang);
+  const money = (v: number | null) => valueText(v, 'money', lang);
   if (values.by === 'advisor') {
     const rows = result as Awaited<ReturnType<typeof byAdvisor>>;
     process.stdout.write(`${renderTable(

@@ -2,7 +2,7 @@
 // same ingest path as real exports, then says what was loaded.
 
 import { resolveDbPath } from '@fixops/db';
-import { loadDemoNetwork } from '@fixops/api';
+import { loadDemoNetwork } from '@fixops/usecases';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderLoadSummaries } from '../output/loads.js';

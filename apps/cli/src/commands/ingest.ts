@@ -1,13 +1,15 @@
-// `fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...`
+// `fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--confirm] [--json] FILE...`
+// A file that would remove 30 % or more of a stored month is held (exit 1, status
+// needs_confirmation, rows now → rows after per month) unless --confirm is given.
 
 import { existsSync, statSync } from 'node:fs';
-import { KIND_IDS, ingestFile, parseEncoding, parseSeparator, type KindId, type LoadSummary } from '@fixops/ingest';
+import { KIND_IDS, parseEncoding, parseSeparator, type KindId, type LoadSummary } from '@fixops/ingest';
 import { bilingual } from '@fixops/shared';
+import { loadExport } from '@fixops/usecases';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
-import { loadHooks } from '../loadHooks.js';
 import { progressReporter } from '../output/progress.js';
-import { renderLoadSummaries } from '../output/loads.js';
+import { renderLoadSummaries, renderSlices } from '../output/loads.js';
 
 export async function ingestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -19,6 +21,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     'max-reject-rate': { type: 'string' },
     'uploaded-by': { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    confirm: { type: 'boolean', default: false },
   }, true);
   if (positionals.length === 0) throw new UsageError('fixops ingest: no file given (usage: fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...)');
   const kind = values.kind as KindId | undefined;
@@ -37,10 +40,9 @@ export async function ingestCommand(argv: string[]): Promise<number> {
 
   const summaries: LoadSummary[] = await withDatabase(values.db, async (db) => {
     const out: LoadSummary[] = [];
-    const hooks = await loadHooks(db.connection, maxRejectRate);
     for (const f of positionals) {
-      out.push(await ingestFile(db.connection, f, {
-        ...hooks, fileName: f, kind, dealer: values.dealer, encoding, separator,
+      out.push(await loadExport(db.connection, {
+        path: f, fileName: f, kind, dealer: values.dealer, encoding, separator, maxRejectRate, confirm: values.confirm,
         uploadedBy: values['uploaded-by'] ?? process.env.USER ?? 'cli',
         onProgress: progressReporter(f),
         onPhase: values.verbose ? (name, ms) => process.stderr.write(`[${f}] ${name} ${ms} ms\n`) : undefined,
@@ -51,6 +53,10 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
   else {
     process.stdout.write(`${renderLoadSummaries(summaries)}\n`);
+    for (const s of summaries.filter((x) => x.status === 'needs_confirmation')) {
+      process.stdout.write(`\n? ${s.error ? bilingual(s.error.message) : s.file}\n${renderSlices(s.slices ?? [])}\n`);
+      process.stdout.write(`  确认替换 To replace: fixops ingest --confirm ${s.file}\n`);
+    }
     for (const s of summaries.filter((x) => x.status === 'refused')) {
       process.stdout.write(`\n✗ ${s.error ? bilingual(s.error.message) : s.file}\n`);
       for (const e of s.errors.slice(0, 5)) process.stdout.write(`  第 ${e.row} 行 line ${e.row} · ${e.column || e.field} · ${e.reason}\n`);

@@ -1,6 +1,6 @@
 // `fixops kpis [--db FILE] [--dealer CODE] [--month YYYY-MM | --from YYYY-MM --to YYYY-MM] [--json]`
 
-import { checkDealer, checkMonth, formatValue, KPIS, readKpis, type KpiValue } from '@fixops/metrics';
+import { checkDealer, checkMonth, valueText, KPIS, readKpis, type KpiValue } from '@fixops/metrics';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
@@ -44,7 +44,7 @@ function renderWide(rows: KpiValue[], lang: 'zh' | 'en'): string {
   const head = [lang === 'zh' ? '经销商' : 'Dealer', lang === 'zh' ? '月份' : 'Month', ...KPIS.map((k) => (lang === 'zh' ? k.zh : k.en))];
   const body = [...byKey].map(([key, values]) => {
     const [dealer, month] = key.split('\u0000');
-    return [dealer, month, ...KPIS.map((k) => formatValue(values.get(k.id) ?? null, k.unit, lang))];
+    return [dealer, month, ...KPIS.map((k) => valueText(values.get(k.id) ?? null, k.unit, lang))];
   });
   return renderTable(head, body);
 }

@@ -3,9 +3,11 @@
 // `admin` and prints its token once), then serves the API and the dashboard on one port until
 // SIGINT/SIGTERM.
 
+import { readConfig } from '@fixops/config';
 import { queryJson, resolveDbPath } from '@fixops/db';
 import { addUser, createToken } from '@fixops/accounts';
-import { loadDemoNetwork, startServer, type NodeHandler } from '@fixops/api';
+import { startServer, type NodeHandler } from '@fixops/api';
+import { loadDemoNetwork } from '@fixops/usecases';
 import { fail } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
@@ -67,11 +69,14 @@ export async function startCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...DB_OPTION, port: { type: 'string', default: '3000' }, host: { type: 'string', default: '127.0.0.1' } });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`fixops start: --port must be a port number, not "${values.port}"`);
+  // Every FIXOPS_* variable is checked before anything starts: a bad one is named, with its value.
+  const config = readConfig();
+  if (!config.ok) fail(config.error.code, config.error.message, config.error.details);
   const web = await loadWebHandler();
   const dbPath = resolveDbPath(values.db);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const prepared = await prepareDatabase(values.db, log);
-  const { app, closed } = await startServer({ dbPath, port, host: values.host, web, localCommands: localCommands(dbPath), logger: { level: process.env.FIXOPS_LOG_LEVEL ?? 'warn' } }).catch((e: unknown) => {
+  const { app, closed } = await startServer({ dbPath, port, host: values.host, web, localCommands: localCommands(dbPath), logger: { level: config.value.logLevel ?? 'warn' } }).catch((e: unknown) => {
     if ((e as { code?: string }).code === 'EADDRINUSE') {
       fail('port_in_use', { zh: `端口 ${port} 已被占用：换一个端口，例如 --port ${port + 1}`, en: `Port ${port} is in use: pick another, e.g. --port ${port + 1}` }, { port });
     }

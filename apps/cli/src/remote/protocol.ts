@@ -1,9 +1,10 @@
 // The local channel between the `fixops` command and a server that holds the database: a Unix
 // socket beside the database file, one command per connection, newline-delimited JSON frames.
-// Kept free of heavy imports, so the client side adds nothing to the CLI's start-up time.
+// Kept free of heavy imports (no DuckDB), so the client side adds nothing to the CLI's start-up time.
 
 import { resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { settingOrFail } from '@fixops/config';
 
 /** What the CLI sends first: the command line and where it was typed. */
 export interface RemoteRequest {
@@ -24,7 +25,7 @@ export function socketPathFor(dbPath: string): string {
   return `${dbPath}.sock`;
 }
 
-/** The database a command line names: `--db`, then FIXOPS_DB, then data/fixops.duckdb (as @fixops/db resolves it). */
+/** The database a command line names: `--db`, then FIXOPS_DB, then data/fixops.duckdb (as @fixops/db's resolveDbPath, without loading DuckDB). */
 export function dbPathOf(argv: string[]): string {
   let explicit: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -33,7 +34,7 @@ export function dbPathOf(argv: string[]): string {
     if (a === '--db' && i + 1 < argv.length) explicit = argv[++i];
     else if (a.startsWith('--db=')) explicit = a.slice(5);
   }
-  return resolve(explicit ?? process.env.FIXOPS_DB ?? 'data/fixops.duckdb');
+  return resolve(explicit ?? settingOrFail('db'));
 }
 
 /** Splits a byte stream into complete JSON lines. */

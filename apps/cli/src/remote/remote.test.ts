@@ -47,11 +47,11 @@ function same(args: string[], expectedCode = 0) {
 
 function startServer(cwd: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [MAIN, 'serve', '--db', DB, '--port', '0'], { cwd, env: { ...process.env, TZ: 'UTC', FIXOPS_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.resume();
+  child.stdout.resume();
   let stderr = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no URL printed: ${stderr}`)), 60_000);
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const m = /Fixops API: (http:\/\/[^\s/]+)/.exec(stderr);
       if (m) {
@@ -171,7 +171,7 @@ describe('every command beside a running server', () => {
   it('finds the server through FIXOPS_DB as well as --db', () => {
     const r = fixops(['users', '--json'], { FIXOPS_DB: join(served, DB) });
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).map((u: { name: string }) => u.name)).toContain('carol');
+    expect((JSON.parse(r.stdout) as { name: string }[]).map((u) => u.name)).toContain('carol');
   });
 
   it('gives the same usage error and exit code 2', () => {
@@ -208,7 +208,7 @@ describe('every command beside a running server', () => {
     staleSocket(join(idle, `${DB}.sock`));
     const r = run(idle, ['users', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).map((u: { name: string }) => u.name)).toContain('carol');
+    expect((JSON.parse(r.stdout) as { name: string }[]).map((u) => u.name)).toContain('carol');
   });
 
   it('removes its socket on shutdown', async () => {

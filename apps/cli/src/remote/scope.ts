@@ -44,7 +44,7 @@ export function routeOutputToScopes(): void {
       const done = typeof encoding === 'function' ? encoding : callback;
       if (typeof done === 'function') queueMicrotask(() => (done as () => void)());
       return true;
-    }) as typeof stream.write;
+    });
   }
   const own = process.stderr.isTTY;
   Object.defineProperty(process.stderr, 'isTTY', {

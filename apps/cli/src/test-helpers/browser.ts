@@ -5,8 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { settingOrFail } from '@fixops/config';
 
-export const CHROMIUM = process.env.FIXOPS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = settingOrFail('chromium');
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..', 'test-results');
 
 export async function launchBrowser(): Promise<Browser> {

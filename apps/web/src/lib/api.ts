@@ -5,151 +5,37 @@
 
 import { error, redirect } from '@sveltejs/kit';
 
+import type { Static } from 'typebox';
+import type * as C from '@fixops/contracts';
+
 export type Fetch = typeof fetch;
-export type Role = 'admin' | 'consultant' | 'dealer';
 
-export interface Me {
-  name: string;
-  role: Role;
-  dealer: string | null;
-}
-
-export interface FlagCounts {
-  total: number;
-  not_tracked: number;
-  target: number;
-  trend: number;
-  peer: number;
-}
-
-export interface DealerSummary {
-  code: string;
-  name: string | null;
-  region: string | null;
-  group: string;
-  city: string | null;
-  latestMonth: string | null;
-  kpis: Record<string, number | null>;
-  flags: FlagCounts;
-}
-
-export interface KpiValue {
-  dealer?: string;
-  month: string;
-  kpi: string;
-  value: number | null;
-}
-
-export interface CatalogEntry {
-  id: string;
-  zh: string;
-  en: string;
-  unit: 'count' | 'rate' | 'money';
-  better: 'higher' | 'lower';
-  description: { zh: string; en: string };
-  formula: { zh: string; en: string };
-}
-
-export interface Setting {
-  key: string;
-  value: number;
-  default: number;
-  min: number;
-  max: number;
-  zh: string;
-  en: string;
-}
-
-export interface Flag {
-  dealer: string;
-  month: string;
-  kpi: string;
-  kind: 'not_tracked' | 'target' | 'trend' | 'peer';
-  value: number | null;
-  reference: Record<string, unknown> | null;
-  /** The sentence in the request's language. */
-  message: string;
-  messages: { zh: string; en: string };
-}
-
-export interface BenchmarkRow {
-  group: string;
-  groupSize: number;
-  dealer: string | null;
-  name: string | null;
-  value: number | null;
-  rank: number | null;
-  percentile: number | null;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-  gapToMedian: number | null;
-  gapToTopQuartile: number | null;
-}
-
-export interface AssessmentSummary {
-  id: number;
-  dealer: string;
-  date: string;
-  assessor: string | null;
-  templateId: string;
-  templateVersion: number;
-  total: number;
-  max: number;
-  rate: number;
-  passed: boolean;
-  complete: boolean;
-}
-
-export interface LatestVisit {
-  id: number;
-  date: string;
-  total: number;
-  max: number;
-  rate: number;
-  passed: boolean;
-  complete: boolean;
-}
-
+// The answers' types are the API's schemas (@fixops/contracts), never restated here.
+export type Role = Static<typeof C.Role>;
+export type Me = Static<typeof C.Me>;
+export type FlagCounts = Static<typeof C.FlagCounts>;
+export type DealerSummary = Static<typeof C.DealerSummary>;
+export type KpiValue = Static<typeof C.KpiValue>;
+export type CatalogEntry = Static<typeof C.CatalogEntry>;
+export type Setting = Static<typeof C.Setting>;
+export type Flag = Static<typeof C.Flag>;
+export type BenchmarkRow = Static<typeof C.BenchmarkRow>;
+export type AssessmentSummary = Static<typeof C.AssessmentSummary>;
+export type LatestVisit = Static<typeof C.LatestVisit>;
 /** One row of GET /api/overview. */
-export interface OverviewRow extends DealerSummary {
-  spark: { kpi: string; months: string[]; values: (number | null)[] };
-  checklist: LatestVisit | null;
-}
-
+export type OverviewRow = Static<typeof C.OverviewRow>;
 /** One row of GET /api/dealers/:code/peers. */
-export interface PeerStat {
-  month: string;
-  kpi: string;
-  group: string;
-  groupSize: number;
-  p25: number | null;
-  median: number | null;
-  p75: number | null;
-}
-
+export type PeerStat = Static<typeof C.PeerStat>;
 /** GET /api/dealers/:code/checklist. */
-export interface ChecklistModules {
-  visit: LatestVisit | null;
-  modules: { section: string; id: string; zh: string; en: string; score: number; max: number; rate: number | null; passRate: number; passed: boolean }[];
-}
-
+export type ChecklistModules = Static<typeof C.ChecklistModules>;
 /** GET /api/dealers/:code/dashboard: everything the dealer page shows for one month. */
-export interface DealerPage {
-  dealer: { code: string; name: string | null; region: string | null; group: string; city: string | null };
-  months: string[];
-  month: string | null;
-  window: string[];
-  kpis: KpiValue[];
-  peers: PeerStat[];
-  mix: { repairType: string; roCount: number; share: number | null; revenue: number }[];
-  advisors: {
-    advisor: string | null; ro_count: number; revenue_per_ro: number | null; booking_rate: number | null;
-    on_time_rate: number | null; time_estimate_accuracy: number | null; cost_estimate_accuracy: number | null;
-  }[];
-  flags: { month: string; kpi: string; kind: Flag['kind']; messages: { zh: string; en: string } }[];
-  checklist: ChecklistModules;
-}
+export type DealerPage = Static<typeof C.DealerPage>;
+/** One entry of GET /api/templates. */
+export type TemplateSummary = Static<typeof C.TemplateSummary>;
+/** What POST /api/assessments answers (the scorecard as the checklist package scores it). */
+export type Created = Static<typeof C.Created>;
+/** The body of POST /api/assessments. */
+export type NewAssessment = Static<typeof C.NewAssessment>;
 
 export interface ApiProblem {
   status: number;

@@ -1,58 +1,14 @@
-// How numbers read on the dashboard: ¥ with thousands separators (万 for large sums in
-// Chinese), % with one decimal, counts as whole numbers, months as 2025年12月 / Dec 2025,
-// and a missing value as "—" with its reason when one is known.
+// How numbers read on the dashboard: KPI values in their unit (the shared formatter: ¥ with
+// 万/亿 in Chinese, % with one decimal, whole counts, "—" with its reason), chart axes, months
+// as 2025年12月 / Dec 2025, changes and red/amber/green against targets.
 
+import { formatCount, isFiniteNumber, NONE, type Unit } from '@fixops/shared';
 import type { Lang } from './i18n.js';
 
-export type Unit = 'count' | 'rate' | 'money';
+/** The unit-aware formatters live in @fixops/shared (the CLI and flag sentences use them too). */
+export { formatCount, formatMoney, formatPercent, formatValue, NONE, type Unit } from '@fixops/shared';
+
 export type Direction = 'higher' | 'lower';
-
-export const NONE = '—';
-
-const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
-
-// Intl formatters are costly to create and cheap to reuse (toLocaleString makes one per call).
-const formatters = new Map<string, Intl.NumberFormat>();
-function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
-  const key = `${lang}:${min}:${max}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale(lang), { minimumFractionDigits: min, maximumFractionDigits: max });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** ¥1,234 · in Chinese from 10,000 up: ¥12.3万 (¥1.2亿 from 100,000,000). */
-export function formatMoney(value: number | null | undefined, lang: Lang): string {
-  if (!finite(value)) return NONE;
-  const sign = value < 0 ? '-' : '';
-  const abs = Math.abs(value);
-  if (lang === 'zh' && abs >= 1e8) return `${sign}¥${nf('zh', 1, 1).format(abs / 1e8)}亿`;
-  if (lang === 'zh' && abs >= 1e4) return `${sign}¥${nf('zh', 1, 1).format(abs / 1e4)}万`;
-  return `${sign}¥${nf(lang, 0, 0).format(abs)}`;
-}
-
-/** A share 0..1 as a percentage with one decimal: 0.1234 → 12.3%. */
-export function formatPercent(value: number | null | undefined): string {
-  if (!finite(value)) return NONE;
-  return `${(value * 100).toFixed(1)}%`;
-}
-
-export function formatCount(value: number | null | undefined, lang: Lang): string {
-  if (!finite(value)) return NONE;
-  return nf(lang, 0, 0).format(Math.round(value));
-}
-
-/** A KPI value in its unit; null is "—", or "— (reason)" when the reason is known. */
-export function formatValue(value: number | null | undefined, unit: Unit, lang: Lang, reason?: string): string {
-  if (!finite(value)) return reason ? (lang === 'zh' ? `${NONE}（${reason}）` : `${NONE} (${reason})`) : NONE;
-  if (unit === 'rate') return formatPercent(value);
-  if (unit === 'money') return formatMoney(value, lang);
-  return formatCount(value, lang);
-}
 
 /** Short form for chart axes: 12.3% · ¥1.2万 / ¥12k · 1,234. */
 export function formatAxis(value: number, unit: Unit, lang: Lang): string {
@@ -89,7 +45,7 @@ export function formatMonthShort(month: string, lang: Lang): string {
  * money and counts relative (+4.5%). null when either side is missing (or the base is 0).
  */
 export function formatChange(current: number | null | undefined, previous: number | null | undefined, unit: Unit, lang: Lang): string | null {
-  if (!finite(current) || !finite(previous)) return null;
+  if (!isFiniteNumber(current) || !isFiniteNumber(previous)) return null;
   const sign = (d: number) => (d > 0 ? '+' : d < 0 ? '−' : '±');
   if (unit === 'rate') {
     const d = (current - previous) * 100;
@@ -112,24 +68,11 @@ export const AMBER_TOLERANCE = 0.1;
  * amber within 10% of the target on the wrong side, red beyond. null without value or target.
  */
 export function ragOf(value: number | null | undefined, target: number | null | undefined, better: Direction): Rag | null {
-  if (!finite(value) || !finite(target)) return null;
+  if (!isFiniteNumber(value) || !isFiniteNumber(target)) return null;
   const margin = Math.abs(target) * AMBER_TOLERANCE;
   if (better === 'higher') return value >= target ? 'green' : value >= target - margin ? 'amber' : 'red';
   return value <= target ? 'green' : value <= target + margin ? 'amber' : 'red';
 }
 
-/** The months from `to` back, oldest first: lastMonths('2025-12', 3) → 2025-10, 2025-11, 2025-12. */
-export function lastMonths(to: string, count: number): string[] {
-  const [y, m] = to.split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = count - 1; i >= 0; i--) {
-    const idx = y * 12 + (m - 1) - i;
-    out.push(`${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
-
-/** The month before: 2025-01 → 2024-12. */
-export function previousMonth(month: string): string {
-  return lastMonths(month, 2)[0]!;
-}
+/** Month arithmetic lives in @fixops/shared; re-exported for the pages that import it from here. */
+export { lastMonths, previousMonth } from '@fixops/shared';

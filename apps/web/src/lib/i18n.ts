@@ -1,9 +1,11 @@
 // Every string the dashboard shows, Chinese first with English. `translator(lang)` gives a
 // `t(key, params)` for one language; `pick(lang, {zh, en})` picks from an inline pair (for
 // text that lives next to its page). The choice is remembered in the `fixops_lang` cookie.
+// Picking and Accept-Language parsing are @fixops/shared's, the same the API uses.
 
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+import { fill, isLang, LANGS, pick, preferredLang, type Lang, type Params } from '@fixops/shared';
+
+export { isLang, LANGS, pick, type Lang, type Params };
 export const LANG_COOKIE = 'fixops_lang';
 
 export interface Text {
@@ -110,12 +112,6 @@ export const MESSAGES = {
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
-export type Params = Record<string, string | number>;
-
-function fill(text: string, params?: Params): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
 
 /** The text of a key in a language, with `{name}` placeholders filled. */
 export function t(lang: Lang, key: MessageKey, params?: Params): string {
@@ -127,27 +123,9 @@ export function translator(lang: Lang): (key: MessageKey, params?: Params) => st
   return (key, params) => t(lang, key, params);
 }
 
-/** One side of an inline {zh, en} pair, placeholders filled. */
-export function pick(lang: Lang, text: Text, params?: Params): string {
-  return fill(text[lang], params);
-}
-
-export function isLang(v: unknown): v is Lang {
-  return v === 'zh' || v === 'en';
-}
-
 /** The remembered choice, else the browser's preference, else Chinese. */
 export function chooseLang(cookie: string | undefined | null, acceptLanguage: string | null): Lang {
-  if (isLang(cookie)) return cookie;
-  let best: { lang: Lang; q: number } | undefined;
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qp ? Number(qp.slice(2)) : 1;
-    const lang: Lang | undefined = tag.startsWith('en') ? 'en' : tag.startsWith('zh') ? 'zh' : undefined;
-    if (lang && Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { lang, q };
-  }
-  return best?.lang ?? 'zh';
+  return isLang(cookie) ? cookie : preferredLang(acceptLanguage);
 }
 
 /** The HTML lang attribute for a language. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { FixopsError, Result } from '@fixops/shared';
-import { TEMPLATES_DIR } from '../files.js';
+import { SHIPPED_TEMPLATES_DIR } from '../files.js';
 import { loadTemplate } from '../load-template.js';
 import type { PointsTemplate, WeightedTemplate } from '../types.js';
 
@@ -96,7 +96,7 @@ export function expectRefusal<T>(r: Result<T>, code: string, id: string): Fixops
 }
 
 export function shipped(name: string): string {
-  return readFileSync(join(TEMPLATES_DIR, name), 'utf8');
+  return readFileSync(join(SHIPPED_TEMPLATES_DIR, name), 'utf8');
 }
 
 export function dealerTemplate(): PointsTemplate {

@@ -152,10 +152,10 @@ export function parseTimestamp(text: string): number | null {
   for (const [re] of TS) {
     const m = re.exec(text);
     if (!m) continue;
-    const [y, mo, d, h = 0, mi = 0] = m.slice(1).map(Number) as number[];
+    const [y, mo, d, h = 0, mi = 0] = m.slice(1).map(Number);
     const date = new Date(Date.UTC(y as number, (mo as number) - 1, d));
-    if (date.getUTCMonth() !== (mo as number) - 1 || date.getUTCDate() !== d || (h as number) > 23 || (mi as number) > 59) break;
-    return date.getTime() / 60_000 + (h as number) * 60 + (mi as number);
+    if (date.getUTCMonth() !== (mo as number) - 1 || date.getUTCDate() !== d || (h) > 23 || (mi) > 59) break;
+    return date.getTime() / 60_000 + (h) * 60 + (mi);
   }
   throw new Error(`bad timestamp ${text}`);
 }

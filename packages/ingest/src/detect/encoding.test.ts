@@ -37,6 +37,23 @@ describe('encoding detection', () => {
     expect(code(Buffer.from([0x01, 0x00, 0x02, 0x00, 0x41]))).toBe('binary_file');
   });
 
+  it('refuses UTF-16 without a BOM with its own clear reason, binary with NULs as binary', () => {
+    const text = '工单号,VIN,进厂时间\nRO1,LSV1,2025-03-07\n';
+    expect(code(iconv.encode(text, 'utf-16le'))).toBe('utf16_without_bom');
+    expect(code(iconv.encode(text, 'utf-16be'))).toBe('utf16_without_bom');
+    try {
+      sniffEncoding(iconv.encode(text, 'utf-16le'), 'u16.csv');
+    } catch (e) {
+      const { message } = (e as FixopsException).error;
+      expect(message.zh).toContain('BOM');
+      expect(message.en).toContain('UTF-16 text without a byte-order mark');
+      expect(message.en).toContain('u16.csv');
+    }
+    expect(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe('binary_file');
+    expect(code(Buffer.from('%PDF-1.7\n'))).toBe('binary_file');
+    expect(sniffEncoding(Buffer.from('MZ001,x\n'), 'f')).toBe('utf-8');
+  });
+
   it('says xlsx is not supported yet, in both languages', () => {
     try {
       sniffEncoding(Buffer.from([0x50, 0x4b, 0x03, 0x04]), 'a.xlsx');

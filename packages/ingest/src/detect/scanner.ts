@@ -75,6 +75,11 @@ export class RecordScanner {
     this.sep = separator.charCodeAt(0);
   }
 
+  /** Data records finished so far (a reader may stop early at a limit). */
+  get recordCount(): number {
+    return Math.max(0, this.records);
+  }
+
   push(chunk: Uint8Array): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
     const n = buf.length;

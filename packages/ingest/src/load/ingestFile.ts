@@ -1,8 +1,14 @@
 // Loads one export file: detect, stage, validate, then — in one transaction — replace the
-// dealer-months it covers and record the load. A refused file changes nothing but the log.
+// dealer-months it covers and record the load. A refused file changes nothing but the log;
+// neither does a held one (it would remove too much of a stored month until confirmed), nor
+// a load that fails inside (logged as refused with code internal_error).
+// Cheap refusals come first, before anything is staged: the limits on bytes and columns, a
+// master-data file from someone who may not change master data, and a dealer's own upload
+// whose first records already name another dealer.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { tempPrefix } from './tempDirs.js';
 import { basename, join } from 'node:path';
 import type { ResourceLimits } from 'node:worker_threads';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -12,16 +18,19 @@ import { detectKind, requireColumns } from '../detect/kind.js';
 import { mapColumns, type ColumnMapping } from '../detect/headers.js';
 import type { Encoding } from '../detect/encoding.js';
 import { separatorName, type Separator } from '../detect/separator.js';
-import { KINDS } from '../kinds/catalog.js';
+import { KINDS, TOTALS_LABELS } from '../kinds/catalog.js';
+import { MACROS_SQL } from '../sql/macros.js';
 import type { KindId } from '../kinds/types.js';
 import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type PreparedFile, type PrepareOptions } from '../read/prepare.js';
 import { prepareInWorker, WORKER_MIN_BYTES } from '../read/inWorker.js';
-import { stageFile, STAGE_TABLE } from '../stage/stage.js';
+import { stagedIndexes, stageFile, STAGE_TABLE } from '../stage/stage.js';
 import { collectRejects, type RejectedRow } from '../stage/rejects.js';
 import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
 import { nextLoadId, recordLoad } from './loadLog.js';
 import { storeRows, touched } from './store.js';
+import { bigDrops, holdError, recordSlices, sliceCounts } from './slices.js';
 import { MAX_ERRORS_LISTED, type LoadSummary } from './summary.js';
+import { fieldTooLong, resolveLimits, tooLarge, tooManyColumns, tooManyRows, type IngestLimits } from '../limits.js';
 
 export interface IngestOptions {
   /** Name recorded and shown (defaults to the file's base name). */
@@ -34,6 +43,13 @@ export interface IngestOptions {
   maxRejectRate?: number;
   /** With `dealer`: refuse the whole file if any row names another dealer (a dealer's own upload). */
   refuseForeignRows?: boolean;
+  /**
+   * Whether this upload may change master data (the `dealers` kind: names, regions, peer
+   * groups). Default true (the CLI, run by the machine's owner); the API passes true for admins only.
+   */
+  masterData?: boolean;
+  /** Limits on the file (defaults in limits.ts). */
+  limits?: Partial<IngestLimits>;
   uploadedBy?: string;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   /**
@@ -45,6 +61,14 @@ export interface IngestOptions {
   workerLimits?: ResourceLimits;
   /** Called as each phase ends (read, validate, count, rejects, store) with its duration. */
   onPhase?: (name: string, ms: number) => void;
+  /**
+   * Hold the load (status needs_confirmation, nothing stored) when it would remove this share or
+   * more of the rows stored for any (dealer, month, kind) it replaces. The CLI and the API pass
+   * DEFAULT_MAX_DROP_RATE (0.3); absent, a load is never held.
+   */
+  maxDropRate?: number;
+  /** Apply the load even when it would be held (the user saw the counts and confirmed). */
+  confirm?: boolean;
   /** Called inside the load's transaction after the rows are stored (e.g. to refresh KPIs). */
   afterStore?: (connection: DuckDBConnection, changed: { kind: KindId; dealers: string[]; pairs: { dealer: string; month: string }[] }) => Promise<void>;
 }
@@ -58,7 +82,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   const dealer = opts.dealer?.trim() || undefined;
   const summary: LoadSummary = {
     loadId: null, file, status: 'refused', kind: null, dealers: [], months: [],
-    rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, rowsDuplicate: 0,
+    rowsLoaded: 0, rowsRejected: 0, rejectsStored: 0, rowsSkipped: 0, rowsDuplicate: 0,
     encoding: null, separator: null, columns: { mapped: {}, ignored: [], dropped: [] }, errors: [], checksum: null, ms: 0, phases: {},
   };
   let mark = started;
@@ -69,13 +93,18 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     mark = now;
   };
   let rejects: RejectedRow[] = [];
-  const tempDir = await mkdtemp(join(tmpdir(), 'fixops-ingest-'));
+  let byDealer: Record<string, number> = {};
+  const limits = resolveLimits(opts.limits);
+  let tempDir: string | undefined;
   try {
+    tempDir = await mkdtemp(join(tmpdir(), tempPrefix('ingest')));
     const loadId = await nextLoadId(connection);
     summary.loadId = loadId;
     try {
-      const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress };
+      const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress, maxRows: limits.rowsPerFile };
       const inspected = await inspectFile(path, prepareOpts);
+      if (inspected.size > limits.bytesPerFile) throw tooLarge(file, limits.bytesPerFile);
+      if (inspected.headers.length > limits.columnsPerFile) throw tooManyColumns(file, inspected.headers.length, limits.columnsPerFile);
       summary.encoding = inspected.encoding;
       summary.separator = separatorName(inspected.separator);
       const mapping = chooseMapping(inspected.headers, opts.kind, file);
@@ -86,6 +115,9 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         dropped: mapping.dropped.map((d) => d.header),
       };
       requireDealer(mapping, dealer, file);
+      if (mapping.kind === 'dealers' && opts.masterData === false) throw masterDataRefused(file);
+      const foreignCheck = opts.refuseForeignRows && dealer !== undefined ? { dealer, column: dealerColumn(mapping, inspected.headers) } : undefined;
+      if (foreignCheck) checkFirstRecords(inspected.firstRecords, inspected.sampleIsWhole, foreignCheck.column, dealer!, file);
 
       const useWorker = opts.worker ?? inspected.size >= WORKER_MIN_BYTES;
       const read = (o: PrepareOptions) => (useWorker ? prepareInWorker(inspected, o, opts.workerLimits) : prepareFile(inspected, o));
@@ -93,20 +125,39 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       summary.encoding = prepared.encoding;
       summary.checksum = prepared.checksum;
       checkStructure(staged, prepared, file);
+      if (prepared.index.count > limits.rowsPerFile) throw tooManyRows(file, prepared.index.count, limits.rowsPerFile);
+      await checkFieldLengths(connection, mapping, inspected.headers, prepared, limits.fieldChars, file);
+      if (foreignCheck) await checkStagedDealers(connection, foreignCheck.column, dealer!, prepared, file);
       phase('read');
       await validateFile(connection, mapping, { dealer, width: inspected.headers.length });
       phase('validate');
       const counts = await countRows(connection);
       phase('count');
       Object.assign(summary, { rowsRejected: counts.rejected, rowsSkipped: counts.skipped, rowsDuplicate: counts.duplicate });
-      rejects = await collectRejects(connection, prepared, mapping, dealer);
-      summary.errors = rejects.slice(0, MAX_ERRORS_LISTED).map(({ rawText: _raw, reasonText: _text, ...e }) => e);
+      const collected = await collectRejects(connection, prepared, mapping, { dealer, limit: limits.rejectsStored });
+      rejects = collected.rows;
+      byDealer = collected.byDealer;
+      summary.rejectsStored = rejects.length;
+      summary.errors = rejects.slice(0, MAX_ERRORS_LISTED).map(({ rawText: _raw, reasonText: _text, dealer: _dealer, ...e }) => e);
       phase('rejects');
-      if (opts.refuseForeignRows && dealer !== undefined) checkForeignRows(rejects, dealer, file);
+      if (opts.refuseForeignRows && dealer !== undefined) checkForeignRows(byDealer, dealer, file);
       checkCounts(counts, opts.maxRejectRate ?? DEFAULT_MAX_REJECT_RATE, rejects, file);
 
       const changed = await touched(connection, mapping.kind);
+      const slices = await sliceCounts(connection, mapping.kind);
+      if (slices.length > 0) summary.slices = slices;
+      const drops = bigDrops(slices, opts.maxDropRate);
+      if (drops.length > 0 && !opts.confirm) {
+        Object.assign(summary, { status: 'needs_confirmation', dealers: changed.dealers, months: changed.months, error: holdError(file, drops, opts.maxDropRate!) });
+        summary.ms = Date.now() - started;
+        await transaction(connection, async () => {
+          await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
+          await recordSlices(connection, loadId, slices);
+        });
+        return summary;
+      }
       await transaction(connection, async () => {
+        await recordSlices(connection, loadId, slices);
         await storeRows(connection, mapping.kind, loadId);
         await opts.afterStore?.(connection, { kind: mapping.kind, dealers: changed.dealers, pairs: changed.pairs });
         summary.status = 'loaded';
@@ -115,28 +166,127 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         summary.months = changed.months;
         phase('store');
         summary.ms = Date.now() - started;
-        await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
+        await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer);
       });
       return summary;
     } catch (e) {
       if (!(e instanceof FixopsException)) throw e;
+      delete summary.slices;
       Object.assign(summary, { status: 'refused', rowsLoaded: 0, dealers: [], months: [], error: e.error, ms: Date.now() - started });
-      await transaction(connection, () => recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects));
+      await transaction(connection, () => recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer));
       return summary;
     }
   } catch (e) {
-    // Not a refusal we can explain in the user's terms: still a value, never a stack trace.
+    // Not a refusal we can explain in the user's terms: still a value, never a stack trace,
+    // and still an entry in the load log (its cause stays in the details, for the operator).
     const cause = toFixopsError(e).message.en.split('\n')[0];
     const error: FixopsError = {
-      code: 'internal',
+      code: 'internal_error',
       message: { zh: `${file}：导入时发生内部错误，没有导入任何数据。`, en: `${file}: an internal error stopped the load; nothing was loaded.` },
       details: { file, cause },
     };
-    return { ...summary, status: 'refused', rowsLoaded: 0, dealers: [], months: [], error, ms: Date.now() - started };
+    const failed: LoadSummary = { ...summary, status: 'refused', rowsLoaded: 0, rejectsStored: 0, dealers: [], months: [], error, ms: Date.now() - started };
+    await logInternalFailure(connection, failed, startedAt, opts.uploadedBy ?? 'cli');
+    return failed;
   } finally {
     await dropTemp(connection);
-    await rm(tempDir, { recursive: true, force: true });
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
   }
+}
+
+/** Records a load that failed inside; if even that fails, the answer still says what happened. */
+async function logInternalFailure(connection: DuckDBConnection, failed: LoadSummary, startedAt: Date, uploadedBy: string): Promise<void> {
+  try {
+    await connection.run('ROLLBACK').catch(() => undefined); // a transaction the failure left open
+    const loadId = failed.loadId ?? (await nextLoadId(connection));
+    failed.loadId = loadId;
+    await transaction(connection, () => recordLoad(connection, { ...failed, loadId }, startedAt, uploadedBy, []));
+  } catch {
+    // the database itself is failing: nothing more can be recorded
+  }
+}
+
+function masterDataRefused(file: string): FixopsException {
+  return new FixopsException({
+    code: 'master_data_admin_only',
+    message: {
+      zh: `${file}：经销商主数据（名称、区域、城市、分组）只能由管理员导入，文件未读取。`,
+      en: `${file}: dealer master data (name, region, city, peer group) may be uploaded by an admin only; the file was not read.`,
+    },
+    details: { file, kind: 'dealers' },
+  });
+}
+
+/** Position of the dealer-code column in the file, if it has one. */
+function dealerColumn(mapping: ColumnMapping, _headers: string[]): number | undefined {
+  return mapping.mapped.find((m) => m.spec.name === 'dealer_code')?.index;
+}
+
+function foreignRefusal(file: string, dealer: string, others: string[], rows: number | undefined, line: number | undefined): FixopsException {
+  const where = line !== undefined ? { zh: `（第 ${line} 行起）`, en: ` (from line ${line})` } : { zh: '', en: '' };
+  return new FixopsException({
+    code: 'foreign_dealer_rows',
+    message: rows !== undefined
+      ? {
+        zh: `${file}：含有其他经销商（${others.join('、')}）的 ${rows} 行数据，整份文件未导入。`,
+        en: `${file}: ${rows} rows belong to other dealers (${others.join(', ')}); the whole file was refused.`,
+      }
+      : {
+        zh: `${file}：含有其他经销商（${others.join('、')}）的数据${where.zh}，整份文件未导入。`,
+        en: `${file}: it holds rows of other dealers (${others.join(', ')})${where.en}; the whole file was refused.`,
+      },
+    details: { file, dealer, dealers: others, ...(rows !== undefined ? { rows } : {}), ...(line !== undefined ? { line } : {}) },
+  });
+}
+
+/** A dealer's own upload: the first records read (the detection sample) must all be its own. */
+function checkFirstRecords(records: string[][], whole: boolean, column: number | undefined, dealer: string, file: string): void {
+  if (column === undefined) return;
+  const others = new Set<string>();
+  let rows = 0;
+  for (const r of records) {
+    const code = (r[column] ?? '').trim();
+    if (code !== '' && code !== dealer && !isTotalsLabel(code)) {
+      others.add(code);
+      rows++;
+    }
+  }
+  if (others.size === 0) return;
+  // a whole small file is in the sample: the count is exact; else it is a lower bound
+  if (whole) throw foreignRefusal(file, dealer, [...others].slice(0, 5), rows, undefined);
+  throw foreignRefusal(file, dealer, [...others].slice(0, 5), undefined, undefined);
+}
+
+/** A totals row's label (合计, Total…) in the dealer column names no dealer (validation decides whether the row is a totals row). */
+function isTotalsLabel(value: string): boolean {
+  return TOTALS_LABELS.includes(value.replace(/[:：]+$/, '').toLowerCase());
+}
+
+/** The same over the whole staged file, before any validation: stops at the first foreign code. */
+async function checkStagedDealers(connection: DuckDBConnection, column: number | undefined, dealer: string, prepared: PreparedFile, file: string): Promise<void> {
+  if (column === undefined) return;
+  await connection.run(MACROS_SQL);
+  const c = `fx_clean(c${column})`;
+  const reader = await connection.runAndReadAll(
+    `SELECT rowid::BIGINT AS ord, ${c} AS code FROM ${STAGE_TABLE} WHERE ${c} <> $dealer AND NOT fx_totals_label(${c}) LIMIT 1`, { dealer });
+  const first = reader.getRowObjects()[0];
+  if (first) throw foreignRefusal(file, dealer, [String(first.code)], undefined, prepared.index.line(Number(first.ord)));
+}
+
+/** No cell longer than the limit: refused naming the first such cell's line and column. */
+async function checkFieldLengths(connection: DuckDBConnection, mapping: ColumnMapping, headers: string[], prepared: PreparedFile, limit: number, file: string): Promise<void> {
+  const cols = [...stagedIndexes(mapping), headers.length];
+  const col = cols.map((i) => `WHEN length(c${i}) > ${limit} THEN ${i}`).join(' ');
+  const chars = cols.map((i) => `WHEN length(c${i}) > ${limit} THEN length(c${i})`).join(' ');
+  const reader = await connection.runAndReadAll(`
+    SELECT * FROM (SELECT rowid::BIGINT AS ord, CASE ${col} END AS col, CASE ${chars} END AS chars FROM ${STAGE_TABLE})
+    WHERE col IS NOT NULL LIMIT 1`);
+  const first = reader.getRowObjects()[0];
+  if (!first) return;
+  const index = Number(first.col);
+  // the column past the header holds the extra fields of a row with too many
+  const column = headers[index] ?? `#${index + 1}`;
+  throw fieldTooLong(file, prepared.index.line(Number(first.ord)), column, Number(first.chars), limit);
 }
 
 /**
@@ -195,18 +345,12 @@ function checkStructure(staged: number, prepared: PreparedFile, file: string): v
   });
 }
 
-function checkForeignRows(rejects: RejectedRow[], dealer: string, file: string): void {
-  const foreign = rejects.filter((r) => r.code === 'dealer_mismatch');
+/** Every rejected row counted per dealer: any that names another dealer refuses the file. */
+function checkForeignRows(byDealer: Record<string, number>, dealer: string, file: string): void {
+  const foreign = Object.entries(byDealer).filter(([d]) => d !== '' && d !== dealer);
   if (foreign.length === 0) return;
-  const others = [...new Set(foreign.map((r) => r.value ?? ''))].slice(0, 5);
-  throw new FixopsException({
-    code: 'foreign_dealer_rows',
-    message: {
-      zh: `${file}：含有其他经销商（${others.join('、')}）的 ${foreign.length} 行数据，整份文件未导入。`,
-      en: `${file}: ${foreign.length} rows belong to other dealers (${others.join(', ')}); the whole file was refused.`,
-    },
-    details: { file, dealer, rows: foreign.length, dealers: others },
-  });
+  const rows = foreign.reduce((n, [, c]) => n + c, 0);
+  throw foreignRefusal(file, dealer, foreign.map(([d]) => d).slice(0, 5), rows, undefined);
 }
 
 function checkCounts(counts: RowCounts, maxRate: number, rejects: RejectedRow[], file: string): void {

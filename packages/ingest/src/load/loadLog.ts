@@ -10,12 +10,17 @@ export async function nextLoadId(connection: DuckDBConnection): Promise<number> 
   return Number(reader.getRowObjects()[0]!.id);
 }
 
-export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & { loadId: number }, startedAt: Date, uploadedBy: string, rejects: RejectedRow[]): Promise<void> {
+/**
+ * Records one load and its stored rejected rows (the first ones only: `rejects` is already cut
+ * to the limit). `byDealer` counts every rejected row per dealer code, so that a dealer can be
+ * shown its own count without seeing another dealer's.
+ */
+export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & { loadId: number }, startedAt: Date, uploadedBy: string, rejects: RejectedRow[], byDealer: Record<string, number> = {}): Promise<void> {
   await connection.run(
     `INSERT INTO loads (id, file_name, checksum, kind, status, dealers, months, rows_loaded, rows_rejected, rows_skipped, rows_duplicate,
-       columns_mapped, columns_ignored, columns_dropped, encoding, separator, error_code, error_message, uploaded_by, started_at, ms)
+       columns_mapped, columns_ignored, columns_dropped, encoding, separator, error_code, error_message, uploaded_by, started_at, ms, rejects_stored, rejects_by_dealer)
      VALUES ($id, $file, $checksum, $kind, $status, from_json($dealers, '["VARCHAR"]'), from_json($months, '["VARCHAR"]'), $loaded, $rejected, $skipped, $duplicate,
-       $mapped::JSON, from_json($ignored, '["VARCHAR"]'), from_json($dropped, '["VARCHAR"]'), $encoding, $separator, $errorCode, $errorMessage::JSON, $by, $startedAt::TIMESTAMP, $ms)`,
+       $mapped::JSON, from_json($ignored, '["VARCHAR"]'), from_json($dropped, '["VARCHAR"]'), $encoding, $separator, $errorCode, $errorMessage::JSON, $by, $startedAt::TIMESTAMP, $ms, $stored, $byDealer::JSON)`,
     {
       id: s.loadId,
       file: s.file,
@@ -38,6 +43,8 @@ export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & 
       by: uploadedBy,
       startedAt: startedAt.toISOString().replace('T', ' ').replace('Z', ''),
       ms: s.ms,
+      stored: rejects.length,
+      byDealer: JSON.stringify(byDealer),
     },
   );
   if (rejects.length === 0) return;
@@ -56,6 +63,8 @@ export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & 
     else appender.appendVarchar(r.value);
     appender.appendVarchar(r.reason);
     appender.appendVarchar(r.rawText);
+    if (r.dealer === null) appender.appendNull();
+    else appender.appendVarchar(r.dealer);
     appender.endRow();
   }
   appender.closeSync();

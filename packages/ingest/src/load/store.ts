@@ -1,11 +1,14 @@
 // Applies a validated file to the stored tables: replace per (dealer, month) for monthly
 // kinds, add visit events for customer snapshots, upsert master data for dealers. Runs
-// inside the load's transaction, so a file loads whole or not at all.
+// inside the load's transaction, so a file loads whole or not at all. Replaced rows are not
+// deleted: they move to the kind's side table (`<table>_replaced`, with the replacing load), so
+// an undo can put them back while reads of the live tables stay as fast as before.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KINDS } from '../kinds/catalog.js';
 import type { KindId } from '../kinds/types.js';
 import { GOOD, ROWS } from '../stage/validate.js';
+import { replacedTable } from './slices.js';
 
 export const TABLE_OF: Record<KindId, string> = {
   repair_orders: 'repair_orders',
@@ -30,6 +33,10 @@ export function storedColumns(kind: KindId): string[] {
 export async function storeRows(connection: DuckDBConnection, kind: KindId, loadId: number): Promise<void> {
   const table = TABLE_OF[kind];
   const cols = storedColumns(kind);
+  // dealers this load creates, so that undoing it can remove them again
+  await connection.run(`
+    INSERT INTO load_created_dealers (load_id, dealer_code)
+    SELECT DISTINCT $load, dealer_code FROM ${ROWS} WHERE ${GOOD} AND dealer_code NOT IN (SELECT dealer_code FROM dealers)`, { load: loadId });
   await connection.run(`
     INSERT INTO dealers (dealer_code) SELECT DISTINCT dealer_code FROM ${ROWS} WHERE ${GOOD}
     ON CONFLICT (dealer_code) DO NOTHING`);
@@ -41,8 +48,10 @@ export async function storeRows(connection: DuckDBConnection, kind: KindId, load
     return;
   }
   if (KINDS[kind].monthFrom) {
-    await connection.run(`
-      DELETE FROM ${table} WHERE (dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM ${ROWS} WHERE ${GOOD})`);
+    const side = replacedTable(kind)!.side;
+    const replaced = `(dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM ${ROWS} WHERE ${GOOD})`;
+    await connection.run(`INSERT INTO ${side} BY NAME SELECT *, $load AS replaced_by FROM ${table} WHERE ${replaced}`, { load: loadId });
+    await connection.run(`DELETE FROM ${table} WHERE ${replaced}`);
     await connection.run(`
       INSERT INTO ${table} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, $load FROM ${ROWS} WHERE ${GOOD}`, { load: loadId });
     return;

@@ -8,7 +8,9 @@ import { open, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 import { fail } from '@fixops/shared';
+import { tooManyRows } from '../limits.js';
 import { completeUtf8Prefix, sniffEncoding, type Encoding } from '../detect/encoding.js';
 import { RecordScanner, recordIndex, type RecordIndex, type RecordIndexData } from '../detect/scanner.js';
 import { detectSeparator, parseHeader, type Separator } from '../detect/separator.js';
@@ -24,6 +26,8 @@ export interface PrepareOptions {
   encoding?: Encoding;
   separator?: Separator;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
+  /** Stop reading, refusing the file, once it has more data records than this. */
+  maxRows?: number;
 }
 
 /** What the first 64 KB tell: encoding, separator and header. */
@@ -33,6 +37,10 @@ export interface InspectedFile {
   encoding: Encoding;
   separator: Separator;
   headers: string[];
+  /** The complete data records of that sample (header excluded), parsed: what a quick early check looks at. */
+  firstRecords: string[][];
+  /** The sample is the whole file (firstRecords are all its records). */
+  sampleIsWhole: boolean;
 }
 
 export interface PreparedFile {
@@ -61,7 +69,14 @@ export async function inspectFile(path: string, opts: PrepareOptions): Promise<I
   const text = decodeSample(sample, encoding, size > sample.length);
   const separator = opts.separator ?? detectSeparator(text);
   const headers = parseHeader(text, separator, opts.file);
-  return { path, size, encoding, separator, headers };
+  return { path, size, encoding, separator, headers, firstRecords: sampleRecords(text, separator, size > sample.length), sampleIsWhole: size <= sample.length };
+}
+
+/** The sample's records after the header; the last one is left out when the sample was cut (it may be partial). */
+function sampleRecords(text: string, separator: Separator, truncated: boolean): string[][] {
+  const rows = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: 'greedy' }).data.slice(1);
+  if (truncated) rows.pop();
+  return rows;
 }
 
 /** True when DuckDB can read the file as it is (no transcoding needed, if it really is UTF-8). */
@@ -163,6 +178,7 @@ async function scanUtf8(path: string, size: number, separator: Separator, opts: 
       return null;
     }
     scanner.push(chunk);
+    overLimit(scanner, opts);
     read += chunk.length;
     opts.onProgress?.(read, size);
     carry = end - complete.length;
@@ -198,6 +214,7 @@ async function transcode(path: string, size: number, encoding: Encoding, separat
     if (text.includes('\uFFFD')) replaced += text.split('\uFFFD').length - 1;
     const bytes = Buffer.from(text, 'utf8');
     scanner.push(bytes);
+    overLimit(scanner, opts);
     await write(out, bytes);
   };
   try {
@@ -219,6 +236,11 @@ async function transcode(path: string, size: number, encoding: Encoding, separat
     }, { file: opts.file, encoding, undecodable: replaced });
   }
   return { utf8Path, encoding, separator, headers, checksum: hash.digest('hex'), bytes: size, index: scanner.finishData() };
+}
+
+/** Refuses the file as soon as it has more records than the limit: the rest is never read. */
+function overLimit(scanner: RecordScanner, opts: PrepareOptions): void {
+  if (opts.maxRows !== undefined && scanner.recordCount > opts.maxRows) throw tooManyRows(opts.file, scanner.recordCount, opts.maxRows);
 }
 
 function write(stream: WriteStream, bytes: Buffer): Promise<void> {

@@ -22,6 +22,10 @@ export function reasonFor(code: string, value: string | null, context: { key?: s
       zh: `字段数 ${v} 多于表头的 ${context.headerFields ?? ''} 列（值中可能有未加引号的分隔符）`,
       en: `${v} fields but the header has ${context.headerFields ?? ''} (an unquoted separator inside a value?)`,
     };
+    case 'too_few_fields': return {
+      zh: `字段数 ${v} 少于表头的 ${context.headerFields ?? ''} 列（可能缺少分隔符，值可能错位）`,
+      en: `${v} fields but the header has ${context.headerFields ?? ''} (a missing separator? values may have shifted)`,
+    };
     case 'conflict': return {
       zh: `单号“${v}”在文件中出现在多行且内容不同，均不导入`,
       en: `${context.key ?? 'key'} "${v}" appears in several rows with different content; none is loaded`,

@@ -13,7 +13,7 @@ export const STAGE_TABLE = 'fx_stage';
  * Longest record read (16 MiB). The read buffer is set to the same size: DuckDB's default is
  * 16 times max_line_size (256 MiB per buffer), more than a small memory limit can hold.
  */
-const MAX_LINE_BYTES = 16 * 1024 * 1024;
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 /** Column positions read: everything but personal data. */
 export function stagedIndexes(mapping: ColumnMapping): number[] {

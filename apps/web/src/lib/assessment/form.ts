@@ -6,6 +6,7 @@
 import { passRateOf, scoreAssessment, type Scorecard, type ScoreEntry } from '@fixops/checklist/score';
 import type { PointsTemplate, TemplateItem, TemplateModule } from '@fixops/checklist';
 import type { Message } from '@fixops/shared';
+import type { NewAssessment } from '../api.js';
 
 /** What the user typed, keyed by item id (or module id for a module scored as a whole). */
 export type FormValues = Record<string, string>;
@@ -127,7 +128,7 @@ export interface Visit {
 }
 
 export type BodyResult =
-  | { ok: true; body: { dealer: string; date: string; template: string; assessor?: string; notes?: string; scores: ScoreEntry[] } }
+  | { ok: true; body: NewAssessment & { template: string } }
   | { ok: false; issues: FieldIssue[] };
 
 /** The body of POST /api/assessments, or the issues that keep it from being sent. */

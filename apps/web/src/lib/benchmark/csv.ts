@@ -1,7 +1,9 @@
 // The benchmark as a CSV download (UTF-8 with BOM so Excel opens Chinese text), built in the
-// browser from the rows the page shows: anonymous peers stay anonymous in the file.
+// browser from the rows the page shows: anonymous peers stay anonymous in the file. Written
+// with the shared CSV writer: names and groups that look like formulas are neutralised, the
+// numbers we computed (gaps included) are passed as numbers and stay numbers.
 
-import Papa from 'papaparse';
+import { csvText } from '@fixops/shared';
 import type { GroupBenchmark, Lang } from './model.js';
 
 const HEAD: Record<Lang, string[]> = {
@@ -9,14 +11,14 @@ const HEAD: Record<Lang, string[]> = {
   en: ['group', 'rank', 'dealer', 'value', 'percentile', 'p25', 'median', 'p75', 'gap_to_median', 'gap_to_top_quartile'],
 };
 
-const num = (v: number | null, digits = 6): string => (v === null || !Number.isFinite(v) ? '' : String(Number(v.toFixed(digits))));
+const num = (v: number | null, digits = 6): number | null => (v === null || !Number.isFinite(v) ? null : Number(v.toFixed(digits)));
 
 export function benchmarkCsv(groups: readonly GroupBenchmark[], lang: Lang): string {
   const data = groups.flatMap((g) => g.bars.map((b) => [
-    g.group, b.rank === null ? '' : String(b.rank), b.label, num(b.value), num(b.percentile, 1),
+    g.group, b.rank, b.label, num(b.value), num(b.percentile, 1),
     num(g.p25), num(g.median), num(g.p75), num(b.gapToMedian), num(b.gapToTopQuartile),
   ]));
-  return `\uFEFF${Papa.unparse({ fields: HEAD[lang], data }, { newline: '\r\n' })}\r\n`;
+  return csvText([HEAD[lang], ...data], { bom: true });
 }
 
 export function benchmarkFileName(q: { kpi: string; month: string; group?: string | undefined }): string {

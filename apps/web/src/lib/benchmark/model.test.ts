@@ -48,6 +48,19 @@ describe('benchmark CSV', () => {
     expect(benchmarkCsv(groups, 'en').split('\r\n')[0]).toBe('\uFEFFgroup,rank,dealer,value,percentile,p25,median,p75,gap_to_median,gap_to_top_quartile');
   });
 
+  it('neutralises formula cells from group names and labels; computed negative gaps stay numbers (issue 12.3)', () => {
+    const hostile = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\tTab', '\rReturn'];
+    const rows = hostile.map((group, i) => row(group, `D${i}`, null, 0.45, 1, 1));
+    const csv = benchmarkCsv(benchmarkModel(rows, 'D0', 'en'), 'en');
+    const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
+    expect(parsed.map((r) => r[0]).sort()).toEqual(hostile.map((h) => `'${h}`).sort());
+    expect(parsed.map((r) => r[8])).toEqual(hostile.map(() => '-0.05'));
+    const direct = benchmarkCsv([{ group: 'A', size: 1, p25: null, median: null, p75: null, selected: null, bars: [
+      { key: '-2+3', label: '-2+3', dealer: null, value: -0.05, rank: 1, percentile: null, gapToMedian: -0.05, gapToTopQuartile: null, selected: false, anonymous: false },
+    ] }], 'en').split('\r\n')[1];
+    expect(direct).toBe("A,1,'-2+3,-0.05,,,,,-0.05,");
+  });
+
   it('names the file after the query', () => {
     expect(benchmarkFileName({ kpi: 'booking_rate', month: '2024-03', group: '城市 A/B' })).toBe('benchmark-booking_rate-2024-03-城市_A_B.csv');
     expect(benchmarkFileName({ kpi: 'ro_count', month: '2024-03' })).toBe('benchmark-ro_count-2024-03.csv');

@@ -2,9 +2,10 @@
 // group, with its quartile band, the selected dealer marked, and anonymous peers labelled by
 // rank (a dealer-role user gets other dealers with dealer = null).
 
+import type { Lang } from '@fixops/shared';
 import type { BenchmarkRow } from '../api.js';
 
-export type { BenchmarkRow };
+export type { BenchmarkRow, Lang };
 
 export interface RankedBar {
   /** Unique within the group: the dealer code, or `#n` for an anonymous peer. */
@@ -32,8 +33,6 @@ export interface GroupBenchmark {
   /** The selected dealer's bar, when it is in this group. */
   selected: RankedBar | null;
 }
-
-export type Lang = 'zh' | 'en';
 
 export function anonymousLabel(position: number, lang: Lang): string {
   return lang === 'zh' ? `同组经销商 #${position}` : `Peer #${position}`;

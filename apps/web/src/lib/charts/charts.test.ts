@@ -76,6 +76,18 @@ describe('bars chart', () => {
     expect(body).toContain('Workshop');
     expect(body).toContain('Pass line 70.0%');
   });
+
+  it('names the bars\' own reference lines in the legend when each bar carries one', () => {
+    const { body } = render(BarsChart, { props: {
+      title: '得分', unit: 'rate', lang: 'en', headings: ['Module', 'Score rate'], orientation: 'horizontal', max: 1,
+      data: [{ key: 'm1', label: 'Reception', value: 0.6, reference: 0.5 }, { key: 'm2', label: 'Workshop', value: 0.8, reference: 0.9 }],
+      referenceLabel: 'Pass line 50.0% / 90.0%',
+    } });
+    expect(body).toContain('Reception');
+    expect(body).toContain('80.0%');
+    expect(body).toContain('Pass line 50.0% / 90.0%');
+    expect(body).toContain('class="legend');
+  });
 });
 
 describe('KPI card', () => {

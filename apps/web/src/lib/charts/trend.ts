@@ -12,7 +12,7 @@ export interface TrendPoint {
 }
 
 /** One point per month (in the order given), for one KPI. */
-export function trendPoints(months: readonly string[], kpi: string, values: readonly KpiValue[], peers: readonly PeerStat[]): TrendPoint[] {
+export function trendPoints(months: readonly string[], kpi: string, values: readonly (Pick<KpiValue, 'month' | 'kpi' | 'value'> & Partial<Pick<KpiValue, 'dealer'>>)[], peers: readonly PeerStat[]): TrendPoint[] {
   const v = new Map(values.filter((x) => x.kpi === kpi).map((x) => [x.month, x.value]));
   const p = new Map(peers.filter((x) => x.kpi === kpi).map((x) => [x.month, x]));
   return months.map((month) => ({

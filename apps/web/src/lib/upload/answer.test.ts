@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUploadAnswer, rejectsHref } from './answer.js';
+import { heldSlices, readUploadAnswer, rejectsHref } from './answer.js';
 
 const summary = (file: string, status: 'loaded' | 'refused') => ({
   file, status, loadId: 7, kind: 'repair_orders', dealers: ['D001'], months: ['2024-01'], rowsLoaded: 10, rowsRejected: 1,
@@ -18,6 +18,17 @@ describe('upload answer', () => {
     const a = readUploadAnswer(422, JSON.stringify(body));
     expect(a).toMatchObject({ ok: false, status: 422, code: 'load_refused', message: '1 个文件未导入：b.csv' });
     expect(a.files.map((f) => f.status)).toEqual(['loaded', 'refused']);
+  });
+
+  it('a 409 hold carries the held file, and its hold error names the months that shrink', () => {
+    const slices = [{ kind: 'repair_orders', dealer: 'SZ009', month: '2025-12', rowsNow: 412, rowsAfter: 60 }];
+    const held = { ...summary('p.csv', 'loaded'), status: 'needs_confirmation', rowsLoaded: 0, slices: [...slices, { kind: 'repair_orders', dealer: 'SZ009', month: '2025-11', rowsNow: 300, rowsAfter: 290 }],
+      error: { code: 'needs_confirmation', message: { zh: '…', en: '…' }, details: { file: 'p.csv', maxDropRate: 0.3, slices } } };
+    const a = readUploadAnswer(409, JSON.stringify({ error: { code: 'needs_confirmation', message: 'p.csv：将替换…', details: { files: [held], slices } } }));
+    expect(a).toMatchObject({ ok: false, status: 409, code: 'needs_confirmation' });
+    expect(a.files[0]!.status).toBe('needs_confirmation');
+    expect(heldSlices(a.files[0]!)).toEqual(slices);
+    expect(heldSlices({ ...a.files[0]!, error: undefined })).toHaveLength(2);
   });
 
   it('any other error, or a body that is not JSON, has no files', () => {

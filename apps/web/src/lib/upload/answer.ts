@@ -1,32 +1,15 @@
 // What POST /api/uploads answered, per file: the CLI's summary on success (200) or inside a
-// refusal (422/403 details.files), else one error for the request as a whole.
+// refusal (422/403 details.files) or a hold (409 needs_confirmation, details.files), else one
+// error for the request as a whole.
 
-export interface RowError {
-  row: number;
-  column: string;
-  field?: string;
-  value: string | null;
-  code: string;
-  reason: string;
-}
+import type { Static } from 'typebox';
+import type { LoadSummary, RowError as RowErrorSchema, SliceChange as SliceChangeSchema } from '@fixops/contracts';
 
-export interface FileResult {
-  file: string;
-  loadId: number | null;
-  status: 'loaded' | 'refused';
-  kind: string | null;
-  dealers: string[];
-  months: string[];
-  rowsLoaded: number;
-  rowsRejected: number;
-  rowsSkipped: number;
-  rowsDuplicate: number;
-  encoding: string | null;
-  separator: string | null;
-  errors: RowError[];
-  /** Why a refused file was refused (the API's message in zh and en). */
-  error?: { code: string; message: { zh: string; en: string } };
-}
+export type RowError = Static<typeof RowErrorSchema>;
+/** Per (dealer, month, kind) a load replaces: rows stored now → rows after it. */
+export type SliceChange = Static<typeof SliceChangeSchema>;
+/** One file's summary (the API's LoadSummary schema). */
+export type FileResult = Static<typeof LoadSummary>;
 
 export type UploadAnswer =
   | { ok: true; files: FileResult[] }
@@ -59,4 +42,10 @@ export function readUploadAnswer(status: number, body: string): UploadAnswer {
 /** Rejected-rows CSV of a load (UTF-8 with BOM). */
 export function rejectsHref(loadId: number): string {
   return `/api/loads/${loadId}/rejects.csv`;
+}
+
+/** The months a held file would shrink by the limit or more (from its hold error), else every replaced one. */
+export function heldSlices(r: FileResult): SliceChange[] {
+  const held = (r.error?.details as { slices?: SliceChange[] } | undefined)?.slices;
+  return Array.isArray(held) && held.length > 0 ? held : r.slices ?? [];
 }

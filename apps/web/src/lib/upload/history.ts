@@ -1,28 +1,11 @@
 // The load log as GET /api/loads answers it: past loads and the writes waiting in the queue.
 
-export interface LoadRecord {
-  id: number;
-  file: string;
-  kind: string | null;
-  status: string;
-  dealers: string[];
-  months: string[];
-  rowsLoaded: number;
-  rowsRejected: number;
-  rowsSkipped: number;
-  rowsDuplicate: number;
-  error: { code: string; message: { zh: string; en: string } } | null;
-  uploadedBy: string | null;
-  startedAt: string;
-}
+import type { Static } from 'typebox';
+import type { LoadList as LoadListSchema, LoadRecord as LoadRecordSchema, QueueEntry as QueueEntrySchema } from '@fixops/contracts';
 
-export interface QueueEntry {
-  kind: string;
-  label: string;
-  user: string;
-  queuedAt: string;
-  startedAt: string | null;
-}
+export type LoadRecord = Static<typeof LoadRecordSchema>;
+export type QueueEntry = Static<typeof QueueEntrySchema>;
+export type LoadList = Static<typeof LoadListSchema>;
 
 /** "2025-12-03T08:15:00.000Z" → "2025-12-03 08:15" (UTC, as stored). */
 export function shortTime(iso: string): string {

@@ -1,11 +1,11 @@
 // /benchmark?month=&kpi=&group=&dealer=: one KPI for one month ranked within peer groups.
 // A dealer-role user is pinned to itself (the API answers other dealers anonymously).
 
+import { isMonth } from '@fixops/shared';
 import type { PageServerLoad } from './$types';
 import { must, request, type BenchmarkRow, type CatalogEntry, type DealerSummary, type Me } from '$lib/api';
 
 const DEFAULT_KPI = 'booking_rate';
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const load: PageServerLoad = async ({ fetch, url, parent }) => {
   const { user } = (await parent()) as { user: Me | null };
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ fetch, url, parent }) => {
   const groups = [...new Set(dealers.map((d) => d.group))].sort();
   const latest = dealers.reduce<string | null>((m, d) => (d.latestMonth && (!m || d.latestMonth > m) ? d.latestMonth : m), null);
   const askedMonth = url.searchParams.get('month');
-  const month = askedMonth && MONTH.test(askedMonth) ? askedMonth : latest;
+  const month = askedMonth && isMonth(askedMonth) ? askedMonth : latest;
   const askedKpi = url.searchParams.get('kpi');
   const kpi = catalog.some((k) => k.id === askedKpi) ? askedKpi! : DEFAULT_KPI;
   const own = user?.role === 'dealer' ? user.dealer : null;

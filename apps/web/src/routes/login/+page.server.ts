@@ -5,19 +5,21 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { SESSION_COOKIE, json } from '$lib/api';
 import { t } from '$lib/i18n';
+import { safeNext } from '$lib/safeNext';
 
-/** Only paths on this site: never an open redirect. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
+/** Only paths on this site (never an open redirect), and not back to this page. */
+function nextPath(next: string | null, origin: string): string {
+  const path = safeNext(next, origin);
+  return path === '/login' || path.startsWith('/login?') || path.startsWith('/login/') ? '/' : path;
 }
 
-export const load: PageServerLoad = async ({ locals, url }) => ({ lang: locals.lang, next: safeNext(url.searchParams.get('next')) });
+export const load: PageServerLoad = async ({ locals, url }) => ({ lang: locals.lang, next: nextPath(url.searchParams.get('next'), url.origin) });
 
 export const actions: Actions = {
   default: async ({ request: req, fetch, cookies, locals, url }) => {
     const form = await req.formData();
     const token = String(form.get('token') ?? '').trim();
-    const next = safeNext(String(form.get('next') ?? url.searchParams.get('next') ?? '/'));
+    const next = nextPath(String(form.get('next') ?? url.searchParams.get('next') ?? '/'), url.origin);
     if (!token) return fail(400, { message: t(locals.lang, 'login.missing'), next });
     const res = await fetch('/api/login', json('POST', { token }));
     if (!res.ok) {

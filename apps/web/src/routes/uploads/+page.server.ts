@@ -3,13 +3,13 @@
 
 import type { PageServerLoad } from './$types';
 import { must, type DealerSummary, type Me } from '$lib/api';
-import type { LoadRecord, QueueEntry } from '$lib/upload/history';
+import type { LoadList } from '$lib/upload/history';
 
 export const load: PageServerLoad = async ({ fetch, url, parent, depends }) => {
   depends('fixops:loads');
   const { user } = (await parent()) as { user: Me | null };
   const [log, dealers] = await Promise.all([
-    must<{ queue: QueueEntry[]; loads: LoadRecord[] }>(fetch, '/api/loads?limit=50', url),
+    must<LoadList>(fetch, '/api/loads?limit=50', url),
     user?.role === 'dealer' ? Promise.resolve([] as DealerSummary[]) : must<DealerSummary[]>(fetch, '/api/dealers', url),
   ]);
   return { loads: log.loads, queue: log.queue, dealers: dealers.map((d) => ({ code: d.code, name: d.name })), dealerRole: user?.role === 'dealer' };

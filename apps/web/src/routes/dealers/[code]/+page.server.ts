@@ -3,16 +3,16 @@
 // flags, the latest checklist visit), the KPI catalogue and the targets. The API decides who
 // may see the dealer (403 → the no-access page).
 
+import { isMonth } from '@fixops/shared';
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { must, type CatalogEntry, type DealerPage, type Setting } from '$lib/api';
 import { t } from '$lib/i18n';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
   const asked = url.searchParams.get('month');
-  if (asked !== null && !MONTH.test(asked)) error(400, { message: t(locals.lang, 'dealer.badMonth', { month: asked }), code: 'invalid_month' });
+  if (asked !== null && !isMonth(asked)) error(400, { message: t(locals.lang, 'dealer.badMonth', { month: asked }), code: 'invalid_month' });
   const [page, catalog, settings] = await Promise.all([
     must<DealerPage>(fetch, `/api/dealers/${encodeURIComponent(params.code)}/dashboard${asked ? `?month=${asked}` : ''}`, url),
     must<CatalogEntry[]>(fetch, '/api/catalog', url),

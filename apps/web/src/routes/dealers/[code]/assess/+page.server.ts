@@ -3,14 +3,12 @@
 
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { json, must, request, type AssessmentSummary, type DealerSummary, type Me } from '$lib/api';
+import { json, must, request, type AssessmentSummary, type Created, type DealerSummary, type Me, type TemplateSummary } from '$lib/api';
 import type { PointsTemplate, Template } from '@fixops/checklist';
 import { requestBody, type FieldIssue, type FormValues } from '$lib/assessment/form';
 
 const DEFAULT_TEMPLATE = 'dealer-aftersales';
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-
-interface TemplateSummary { id: string; version: number; zh: string; en: string; kind: string; max: number }
 
 function templateId(url: URL): string {
   const t = url.searchParams.get('template');
@@ -50,7 +48,7 @@ export const actions: Actions = {
     if (t.value.kind !== 'points') return fail(400, { values, message: 'weighted', issues: [] as FieldIssue[] });
     const body = requestBody(t.value as PointsTemplate, visit, values);
     if (!body.ok) return fail(400, { values, message: null, issues: body.issues });
-    const saved = await request<{ id: number; scorecard: { total: number; max: number } }>(fetch, '/api/assessments', json('POST', body.body));
+    const saved = await request<Created>(fetch, '/api/assessments', json('POST', body.body));
     if (!saved.ok) return fail(saved.problem.status, { values, message: saved.problem.message, issues: [] as FieldIssue[] });
     return { saved: { id: saved.value.id, total: saved.value.scorecard.total, max: saved.value.scorecard.max, month: visit.date.slice(0, 7) } };
   },

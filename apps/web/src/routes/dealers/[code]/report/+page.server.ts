@@ -2,11 +2,11 @@
 // the API's report model (JSON), with a print button, the standalone page and the Markdown.
 // Without ?month: the dealer's latest month, or its newest visit's month.
 
+import { isMonth } from '@fixops/shared';
 import type { PageServerLoad } from './$types';
 import type { ReportModel } from '@fixops/assessment/view';
 import { must, type AssessmentSummary, type DealerSummary } from '$lib/api';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
   const code = encodeURIComponent(params.code);
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
   const asked = url.searchParams.get('month');
   const newestVisit = visits[0]?.date.slice(0, 7) ?? null;
   const fallback = [dealer.latestMonth, newestVisit].filter((m): m is string => m !== null).sort().at(-1) ?? new Date().toISOString().slice(0, 7);
-  const month = asked && MONTH.test(asked) ? asked : fallback;
+  const month = asked && isMonth(asked) ? asked : fallback;
   const src = `/api/dealers/${code}/report?${new URLSearchParams({ month, lang: locals.lang })}`;
   const report = await must<ReportModel>(fetch, `/api/dealers/${code}/report/model?${new URLSearchParams({ month })}`, url);
   return {

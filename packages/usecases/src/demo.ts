@@ -1,6 +1,6 @@
-// The demo dealer network, generated into a temp directory and loaded through the same ingest
-// path as real exports (reject threshold from settings, KPIs and flags recomputed inside each
-// load). Used by `fixops demo`, by `fixops start` on an empty database, and by the dashboard's
+// The demo dealer network, generated into a temp directory and loaded through loadExport like
+// real exports (reject threshold from settings, KPIs and flags recomputed inside each load).
+// Used by `fixops demo`, by `fixops start` on an empty database, and by the dashboard's
 // end-to-end tests.
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeNetwork, type NetworkOptions } from '@fixops/demo';
 import { queryJson } from '@fixops/db';
-import { ingestFile, type KindId, type LoadSummary } from '@fixops/ingest';
-import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
+import type { KindId, LoadSummary } from '@fixops/ingest';
+import { loadExport } from './loadExport.js';
 
 interface ManifestEntry { name: string; kind: KindId; dealer?: string }
 
@@ -41,16 +41,10 @@ export async function loadDemoNetwork(connection: DuckDBConnection, opts: DemoLo
     const { manifestPath } = await writeNetwork(dir, network);
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: ManifestEntry[] } | ManifestEntry[];
     const entries = Array.isArray(manifest) ? manifest : manifest.files;
-    const settings = await readSettings(connection);
     const summaries: LoadSummary[] = [];
     for (const f of entries) {
       onFile?.(f.name);
-      summaries.push(await ingestFile(connection, join(dir, f.name), {
-        fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo', maxRejectRate: settings.maxRejectRate,
-        afterStore: async (c, change) => {
-          await recomputeAfterLoad(c, change);
-        },
-      }));
+      summaries.push(await loadExport(connection, { path: join(dir, f.name), fileName: f.name, kind: f.kind, dealer: f.dealer, uploadedBy: 'demo', confirm: true }));
     }
     const totals = (await queryJson<DemoTotals>(connection, `
       SELECT (SELECT count(*) FROM dealers) AS dealers,

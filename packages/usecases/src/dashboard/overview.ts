@@ -1,0 +1,67 @@
+// The dashboard's network overview: every dealer the caller may see, with its latest month's
+// key KPIs, flag counts by kind, a 12-month sparkline and its latest checklist visit.
+
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryJson } from '@fixops/db';
+import { OVERVIEW_KPIS, SPARK_KPI, SPARK_MONTHS, type Overview } from '@fixops/contracts';
+import type { Static } from 'typebox';
+import { monthsBack } from './window.js';
+
+interface Visit { id: number; dealer: string; date: string; total: number; max: number; rate: number; passed: boolean; complete: boolean }
+type FlagCounts = { total: number; not_tracked: number; target: number; trend: number; peer: number };
+
+const noFlags = (): FlagCounts => ({ total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 });
+
+/** The overview of every dealer, or of one dealer (a dealer user sees only its own). */
+export async function readOverview(c: DuckDBConnection, q: { dealer?: string } = {}): Promise<Static<typeof Overview>> {
+  const { dealer } = q;
+  const where = dealer !== undefined ? 'WHERE dealer_code = $dealer' : '';
+  const p = dealer !== undefined ? { dealer } : undefined;
+  const dealers = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(c,
+    `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${where} ORDER BY dealer_code`, p);
+  // Each dealer's latest month is the last month with a repair-order count.
+  const latestCte = `latest AS (SELECT dealer_code, max(month) AS m FROM kpi_values WHERE kpi = '${SPARK_KPI}' ${dealer !== undefined ? 'AND dealer_code = $dealer' : ''} GROUP BY 1)`;
+  const kpis = await queryJson<{ dealer: string; month: string; kpi: string; value: number | null }>(c, `
+    WITH ${latestCte}
+    SELECT k.dealer_code AS dealer, strftime(k.month, '%Y-%m') AS month, k.kpi, k.value
+    FROM kpi_values k JOIN latest l ON l.dealer_code = k.dealer_code
+    WHERE (k.month = l.m AND k.kpi IN (${OVERVIEW_KPIS.map((x) => `'${x}'`).join(', ')}))
+       OR (k.kpi = '${SPARK_KPI}' AND k.month > l.m - INTERVAL ${SPARK_MONTHS} MONTH)`, p);
+  const flags = await queryJson<{ dealer: string; kind: string; n: number }>(c, `
+    WITH ${latestCte}
+    SELECT f.dealer_code AS dealer, f.kind, count(*)::INTEGER AS n
+    FROM kpi_flags f JOIN latest l ON l.dealer_code = f.dealer_code AND f.month = l.m GROUP BY 1, 2`, p);
+  const visits = await queryJson<Visit>(c, `
+    SELECT id::INTEGER AS id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, total, max, total / max AS rate, passed, complete
+    FROM assessments ${where} QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY assessed_on DESC, id DESC) = 1`, p);
+
+  const latest = new Map<string, string>();
+  for (const k of kpis) if (k.kpi === SPARK_KPI && (latest.get(k.dealer) ?? '') < k.month) latest.set(k.dealer, k.month);
+  const byDealer = new Map<string, { kpis: Record<string, number | null>; spark: Map<string, number | null> }>();
+  for (const k of kpis) {
+    const d = byDealer.get(k.dealer) ?? { kpis: {} as Record<string, number | null>, spark: new Map<string, number | null>() };
+    if (k.month === latest.get(k.dealer) && (OVERVIEW_KPIS as readonly string[]).includes(k.kpi)) d.kpis[k.kpi] = k.value;
+    if (k.kpi === SPARK_KPI) d.spark.set(k.month, k.value);
+    byDealer.set(k.dealer, d);
+  }
+  const flagCounts = new Map<string, FlagCounts>();
+  for (const f of flags) {
+    const n = flagCounts.get(f.dealer) ?? noFlags();
+    n.total += f.n;
+    if (f.kind in n) n[f.kind as 'target'] += f.n;
+    flagCounts.set(f.dealer, n);
+  }
+  const visitOf = new Map(visits.map((v) => [v.dealer, v]));
+  return dealers.map((d) => {
+    const month = latest.get(d.code) ?? null;
+    const data = byDealer.get(d.code);
+    const months = month ? monthsBack(month, SPARK_MONTHS) : [];
+    const visit = visitOf.get(d.code);
+    return {
+      ...d, latestMonth: month, kpis: data?.kpis ?? {},
+      flags: flagCounts.get(d.code) ?? noFlags(),
+      spark: { kpi: SPARK_KPI, months, values: months.map((m) => data?.spark.get(m) ?? null) },
+      checklist: visit ? { id: visit.id, date: visit.date, total: visit.total, max: visit.max, rate: visit.rate, passed: visit.passed, complete: visit.complete } : null,
+    };
+  });
+}

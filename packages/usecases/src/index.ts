@@ -1,0 +1,9 @@
+// The application's use-cases: what the CLI and the API call, so each is wired once.
+
+export { loadExport, type LoadExportOptions, type LoadExportRequest } from './loadExport.js';
+export { undoLoad } from './undoLoad.js';
+export { loadDemoNetwork, type DemoLoad, type DemoLoadOptions, type DemoTotals } from './demo.js';
+export { readOverview } from './dashboard/overview.js';
+export { readPeers, type PeerQuery } from './dashboard/peers.js';
+export { readChecklist, type ChecklistReadOptions } from './dashboard/checklist.js';
+export { readDealerPage } from './dashboard/dealerPage.js';
