@@ -17,7 +17,7 @@ import { checkBenchResult, formatDuration, machine, renderSummary, writeSectionF
 import { duckdbVersion } from './lib/duckdbVersion.js';
 import { docsDir, isQuick, outDir, ROOT } from './lib/benchEnv.js';
 
-export const ORDER = ['ingest', 'kpis', 'api', 'web', 'compare', 'scaling'] as const;
+export const ORDER = ['ingest', 'kpis', 'api', 'web', 'compare', 'scaling', 'cli'] as const;
 
 function picked(): string[] {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);

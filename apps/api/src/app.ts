@@ -14,6 +14,7 @@ import errors, { frameworkErrors } from './plugins/errors.js';
 import swagger from './plugins/swagger.js';
 import security from './plugins/security.js';
 import shutdown from './plugins/shutdown.js';
+import localSocket, { type LocalCommandsOptions } from './plugins/localSocket.js';
 import health from './routes/health.js';
 import login from './routes/auth.js';
 import users from './routes/users.js';
@@ -49,6 +50,8 @@ export interface AppOptions {
   web?: NodeHandler;
   /** Where the dashboard reads finds a visit's template for its pass lines (default: the shipped templates). */
   templatesDir?: string;
+  /** The `fixops` command's local socket (see plugins/localSocket.ts); none when absent. */
+  localCommands?: LocalCommandsOptions;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -68,6 +71,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(accessLog);
   await app.register(shutdown);
   await app.register(db, { dbPath: opts.dbPath });
+  if (opts.localCommands) await app.register(localSocket, opts.localCommands);
   await app.register(auth);
   await app.register(rateLimit, {
     global: false,

@@ -1,5 +1,6 @@
 // The `fixops` command: dispatches to a command, maps outcomes to exit codes
-// (0 ok, 1 refused/failed, 2 usage), and never shows a stack trace.
+// (0 ok, 1 refused/failed, 2 usage), and never shows a stack trace. When a running server
+// holds the database, the command goes to it over the local socket (remote/) instead.
 
 import { bilingual, toFixopsError } from '@fixops/shared';
 import { UsageError } from './args.js';
@@ -31,7 +32,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   tokens: async () => (await import('./commands/tokens.js')).tokensCommand,
   coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
   audit: async () => (await import('./commands/audit.js')).auditCommand,
+  backup: async () => (await import('./commands/backup.js')).backupCommand,
 };
+
+/** Commands that never open the database: they always run here. */
+const WITHOUT_DATABASE = new Set(['templates', 'template']);
+/** Commands that need the database file to themselves: refused while a server holds it. */
+const FILE_ALONE = new Set(['import', 'start', 'serve']);
 
 const HELP = `fixops — 售后评估平台 after-sales assessment
 
@@ -60,9 +67,11 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops users disable NAME · fixops users enable NAME       停用/启用用户 / disable or enable a user
   fixops tokens create NAME [--expires 90d]                   API 令牌（只显示一次）/ API token, shown once
   fixops tokens list [--user NAME] [--json] · fixops tokens revoke ID   令牌列表、吊销 / list, revoke tokens
+  fixops backup FILE [--db FILE] [--force]                   一致的数据库备份（服务运行中也可）/ consistent copy, also while serving
   (M = YYYY-MM; --lang en for English)
 
 数据库 Database: --db FILE, or FIXOPS_DB, default data/fixops.duckdb
+服务运行中 While fixops start/serve holds it, commands go to the server (socket FILE.sock)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -71,10 +80,36 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command === undefined ? 2 : 0;
   }
-  const load = COMMANDS[command];
+  if (!Object.hasOwn(COMMANDS, command)) return runCommand(argv);
+  if (!WITHOUT_DATABASE.has(command)) {
+    const { dbPathOf } = await import('./remote/protocol.js');
+    const { connectToServer, runRemote } = await import('./remote/client.js');
+    const dbPath = dbPathOf(rest);
+    const socket = await connectToServer(dbPath);
+    if (socket) {
+      if (FILE_ALONE.has(command)) {
+        socket.destroy();
+        process.stderr.write(`fixops ${command}: 数据库正由运行中的 Fixops 服务器使用：${dbPath}。此命令需要独占数据库文件，请先停止服务器（Ctrl-C）。\n`
+          + `The database is held by a running Fixops server: ${dbPath}. This command needs the file to itself: stop the server first (Ctrl-C).\n`);
+        return 1;
+      }
+      return runRemote(socket, argv, dbPath);
+    }
+  }
+  return runCommand(argv);
+}
+
+/** Runs a command here, in this process (the CLI on an idle file, or the server for a remote command). */
+export async function runCommand(argv: string[]): Promise<number> {
+  const [command = '', ...rest] = argv;
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!load) {
     process.stderr.write(`fixops: unknown command "${command}" (commands: ${Object.keys(COMMANDS).join(', ')}; fixops --help)\n`);
     return 2;
+  }
+  if (FILE_ALONE.has(command) && (await import('./remote/scope.js')).currentScope()) {
+    process.stderr.write(`fixops ${command}: 此命令需要独占数据库文件，请先停止服务器。/ This command needs the database file to itself: stop the server first.\n`);
+    return 1;
   }
   try {
     const run = await load();

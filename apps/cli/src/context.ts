@@ -1,10 +1,14 @@
 // Opens the database named by --db / FIXOPS_DB for a command and always closes it. A file
 // that an older version made is upgraded on open; KPIs and flags are then recomputed in full.
+// A command sent to a running server gets the server's open database instead (remote/scope).
 
 import { openDatabase, resolveDbPath, transaction, type Database } from '@fixops/db';
 import { recomputeAll } from '@fixops/metrics';
+import { currentScope } from './remote/scope.js';
 
 export async function withDatabase<T>(dbOption: string | undefined, work: (db: Database) => Promise<T>): Promise<T> {
+  const scope = currentScope();
+  if (scope) return scope.withDatabase(work);
   const db = await openDatabase(resolveDbPath(dbOption));
   try {
     // v2 created the KPI tables: a file that existed before it has data but no KPIs yet.

@@ -5,3 +5,4 @@ export * from './query.js';
 export * from './sql.js';
 export * from './parquet.js';
 export * from './audit.js';
+export * from './backup.js';

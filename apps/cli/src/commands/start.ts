@@ -11,6 +11,7 @@ import { loadDemoNetwork } from '@fixops/usecases';
 import { fail } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { localCommands } from '../remote/listen.js';
 
 /** The dashboard's request handler (apps/web's adapter-node build), or a clear error without the build. */
 export async function loadWebHandler(): Promise<NodeHandler> {
@@ -75,7 +76,7 @@ export async function startCommand(argv: string[]): Promise<number> {
   const dbPath = resolveDbPath(values.db);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const prepared = await prepareDatabase(values.db, log);
-  const { app, closed } = await startServer({ dbPath, port, host: values.host, web, logger: { level: config.value.logLevel ?? 'warn' } }).catch((e: unknown) => {
+  const { app, closed } = await startServer({ dbPath, port, host: values.host, web, localCommands: localCommands(dbPath), logger: { level: config.value.logLevel ?? 'warn' } }).catch((e: unknown) => {
     if ((e as { code?: string }).code === 'EADDRINUSE') {
       fail('port_in_use', { zh: `端口 ${port} 已被占用：换一个端口，例如 --port ${port + 1}`, en: `Port ${port} is in use: pick another, e.g. --port ${port + 1}` }, { port });
     }
