@@ -35,7 +35,7 @@ export interface AppOptions {
   dbPath: string;
   /** Largest upload file, bytes (default 200 MB; FIXOPS_MAX_UPLOAD_MB overrides). */
   maxUploadBytes?: number;
-  /** Upload limits: files per request, rows, columns, field length, rejected rows stored (default: the FIXOPS_MAX_* settings, see configuredLimits). */
+  /** Upload limits: files per request, rows, columns, field length, rejected rows stored (default: the FIXOPS_* limit settings, see configuredLimits). */
   uploadLimits?: Partial<IngestLimits>;
   /** Login attempts per client per minute (default 10). */
   loginRateLimit?: number;
@@ -49,7 +49,7 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  // The FIXOPS_MAX_* settings, as the CLI reads them; options given here win (tests).
+  // The FIXOPS_* limit settings, as the CLI reads them; options given here win (tests).
   const limits = resolveLimits({ ...configuredLimits(), ...opts.uploadLimits, ...(opts.maxUploadBytes !== undefined ? { bytesPerFile: opts.maxUploadBytes } : {}) });
   const maxUploadBytes = limits.bytesPerFile;
   const app = Fastify({
