@@ -89,15 +89,21 @@ function cannon(path: string, token: string, seconds = DURATION, connections = 5
  * Uploads with curl in a child process, so that sending the file does not take this process's
  * event loop away from autocannon (whose latencies it would otherwise inflate).
  */
-async function upload(file: string, token: string, expect = 200): Promise<{ ms: number; status: number }> {
+async function upload(file: string, token: string, expect = 200, expectCode?: string): Promise<{ ms: number; status: number }> {
   const start = Date.now();
-  const child = spawn('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-F', 'confirm=true', '-F', `files=@${file};type=text/csv`, `${URL_BASE}/api/uploads`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const answer = join(outDir(), 'api-upload-answer.json');
+  const child = spawn('curl', ['-s', '-o', answer, '-w', '%{http_code}', '-H', `authorization: Bearer ${token}`, '-F', 'confirm=true', '-F', `files=@${file};type=text/csv`, `${URL_BASE}/api/uploads`], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const status = Number(out.trim());
-  if (code !== 0 || status !== expect) throw new Error(`upload of ${file}: curl exit ${code}, HTTP ${out.trim()}`);
-  return { ms: Date.now() - start, status };
+  const ms = Date.now() - start;
+  const body = existsSync(answer) ? readFileSync(answer, 'utf8') : '';
+  rmSync(answer, { force: true });
+  if (code !== 0 || status !== expect) throw new Error(`upload of ${file}: curl exit ${code}, HTTP ${out.trim()} ${body.slice(0, 300)}`);
+  // A refusal must be the one measured (e.g. foreign_dealer_rows), not some other 403.
+  if (expectCode !== undefined && (JSON.parse(body) as { error?: { code?: string } }).error?.code !== expectCode) throw new Error(`upload of ${file}: expected ${expectCode}, got ${body.slice(0, 300)}`);
+  return { ms, status };
 }
 
 /** Asks the server's preloaded monitor for the event-loop delay since the last call. */
@@ -193,7 +199,7 @@ async function round(n: number, demo: string, token: string, dealerToken: string
     const limitRun = await peakRss(server.pid!, () => readsDuring(token, () => upload(atLimit, token)));
     process.stderr.write(`round ${n}/${ROUNDS}: a dealer user's ${limitMb} MB upload of other dealers' rows…\n`);
     await new Promise((r) => setTimeout(r, 1000));
-    const refusedRun = await peakRss(server.pid!, () => upload(atLimit, dealerToken, 403));
+    const refusedRun = await peakRss(server.pid!, () => upload(atLimit, dealerToken, 403, 'foreign_dealer_rows'));
     return {
       alone, during, upload: up, duringDelay, huge: hugeUp, rssBefore, rssPeak, hugeDelay,
       limit: limitRun.result.result, limitReads: limitRun.result.reads, limitRssPeak: limitRun.peak, refused: refusedRun.result, refusedRssPeak: refusedRun.peak,
