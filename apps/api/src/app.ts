@@ -6,7 +6,6 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { settingOrFail } from '@fixops/config';
 import { ApiError } from './errors.js';
 import db from './plugins/db.js';
 import auth from './plugins/auth.js';
@@ -33,13 +32,13 @@ import dashboard from './routes/dashboard.js';
 import coverage from './routes/coverage.js';
 import audit from './routes/audit.js';
 import web, { type NodeHandler } from './web.js';
-import type { IngestLimits } from '@fixops/ingest';
+import { configuredLimits, resolveLimits, type IngestLimits } from '@fixops/ingest';
 
 export interface AppOptions {
   dbPath: string;
   /** Largest upload file, bytes (default 200 MB; FIXOPS_MAX_UPLOAD_MB overrides). */
   maxUploadBytes?: number;
-  /** Upload limits: files per request, rows, columns, field length, rejected rows stored (defaults in @fixops/ingest limits.ts). */
+  /** Upload limits: files per request, rows, columns, field length, rejected rows stored (default: the FIXOPS_* limit settings, see configuredLimits). */
   uploadLimits?: Partial<IngestLimits>;
   /** Login attempts per client per minute (default 10). */
   loginRateLimit?: number;
@@ -55,7 +54,9 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const maxUploadBytes = opts.maxUploadBytes ?? settingOrFail('maxUploadMb') * 1048576;
+  // The FIXOPS_* limit settings, as the CLI reads them; options given here win (tests).
+  const limits = resolveLimits({ ...configuredLimits(), ...opts.uploadLimits, ...(opts.maxUploadBytes !== undefined ? { bytesPerFile: opts.maxUploadBytes } : {}) });
+  const maxUploadBytes = limits.bytesPerFile;
   const app = Fastify({
     logger: opts.logger ?? false,
     genReqId: () => randomUUID(),
@@ -91,7 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(kpis);
     await api.register(flags);
     await api.register(settings);
-    await api.register(uploads, { maxUploadBytes, limits: opts.uploadLimits });
+    await api.register(uploads, { maxUploadBytes, limits });
     await api.register(loads);
     await api.register(assessments);
     await api.register(templates);

@@ -26,6 +26,12 @@ export const positiveNumber: Parser<number> = (t) => {
   return t.trim() !== '' && Number.isFinite(n) && n > 0 ? good(n) : bad('应为正数，例如 200', 'expected a positive number, e.g. 200');
 };
 
+/** A share above 0 and at most 1, e.g. 0.3. */
+export const fraction: Parser<number> = (t) => {
+  const n = Number(t.trim());
+  return t.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 1 ? good(n) : bad('应为大于 0 且不超过 1 的比例，例如 0.3', 'expected a share above 0 and at most 1, e.g. 0.3');
+};
+
 /** A DuckDB memory budget such as 512MB, 1GB or 800MiB (what `SET memory_limit` accepts). */
 export const memorySize: Parser<string> = (t) =>
   /^[0-9]+(\.[0-9]+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(t.trim())

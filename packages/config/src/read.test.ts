@@ -7,6 +7,7 @@ describe('readConfig', () => {
     const r = readConfig({});
     expect(r).toEqual({ ok: true, value: {
       db: 'data/fixops.duckdb', duckdbMemory: '512MB', loadMemory: '64MB', loadThreads: 1, maxUploadMb: 200,
+      maxUploadFiles: 50, maxRows: 2_000_000, maxColumns: 200, maxFieldChars: 4096, maxRejectsStored: 10_000, maxDropRate: 0.3,
       webProtocolHeader: 'x-forwarded-proto', webHostHeader: 'host', comparisonsDir: 'data/comparisons', chromium: '/usr/bin/chromium',
     } });
   });
@@ -16,10 +17,12 @@ describe('readConfig', () => {
       FIXOPS_DB: '/tmp/x.duckdb', FIXOPS_DUCKDB_MEMORY: '1GB', FIXOPS_LOAD_MEMORY: '800 MiB', FIXOPS_LOAD_THREADS: '4',
       FIXOPS_MAX_UPLOAD_MB: '0.5', FIXOPS_LOG_LEVEL: 'debug', FIXOPS_API_URL: 'http://127.0.0.1:3000', FIXOPS_WEB_HOST_HEADER: 'X-Forwarded-Host',
       FIXOPS_TEMPLATES_DIR: '/srv/templates', FIXOPS_CHROMIUM: '', OTHER: 'x',
+      FIXOPS_MAX_COLUMNS: '5', FIXOPS_MAX_DROP_RATE: '1', FIXOPS_MAX_REJECTS_STORED: '100',
     });
     expect(r.ok && r.value).toMatchObject({
       db: '/tmp/x.duckdb', duckdbMemory: '1GB', loadMemory: '800 MiB', loadThreads: 4, maxUploadMb: 0.5, logLevel: 'debug',
       apiUrl: 'http://127.0.0.1:3000', webHostHeader: 'x-forwarded-host', templatesDir: '/srv/templates', chromium: '/usr/bin/chromium',
+      maxColumns: 5, maxDropRate: 1, maxRejectsStored: 100,
     });
   });
 
@@ -36,6 +39,8 @@ describe('readConfig', () => {
   it.each([
     ['FIXOPS_LOAD_THREADS', '0'], ['FIXOPS_LOAD_THREADS', '1.5'], ['FIXOPS_LOAD_THREADS', '-2'],
     ['FIXOPS_MAX_UPLOAD_MB', '0'], ['FIXOPS_MAX_UPLOAD_MB', 'lots'],
+    ['FIXOPS_MAX_UPLOAD_FILES', '0'], ['FIXOPS_MAX_ROWS', '1e6'], ['FIXOPS_MAX_COLUMNS', 'Infinity'], ['FIXOPS_MAX_FIELD_CHARS', '-1'],
+    ['FIXOPS_MAX_REJECTS_STORED', '10.5'], ['FIXOPS_MAX_DROP_RATE', '0'], ['FIXOPS_MAX_DROP_RATE', '30%'], ['FIXOPS_MAX_DROP_RATE', '1.5'],
     ['FIXOPS_DUCKDB_MEMORY', '512'], ['FIXOPS_LOAD_MEMORY', 'big'],
     ['FIXOPS_LOG_LEVEL', 'loud'], ['FIXOPS_API_URL', 'localhost:3000'], ['FIXOPS_API_URL', 'ftp://x'],
     ['FIXOPS_WEB_PROTOCOL_HEADER', 'x forwarded'],

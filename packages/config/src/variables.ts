@@ -3,7 +3,7 @@
 // is rendered from this table (see markdown.ts) and a test keeps the two equal.
 
 import type { Message } from '@fixops/shared';
-import { headerName, httpUrl, logLevel, memorySize, positiveInteger, positiveNumber, text, type LogLevel, type Parser } from './parsers.js';
+import { fraction, headerName, httpUrl, logLevel, memorySize, positiveInteger, positiveNumber, text, type LogLevel, type Parser } from './parsers.js';
 
 /** The typed configuration; optional fields have no default (their users decide, see `defaultText`). */
 export interface Config {
@@ -12,6 +12,12 @@ export interface Config {
   loadMemory: string;
   loadThreads: number;
   maxUploadMb: number;
+  maxUploadFiles: number;
+  maxRows: number;
+  maxColumns: number;
+  maxFieldChars: number;
+  maxRejectsStored: number;
+  maxDropRate: number;
   logLevel?: LogLevel;
   apiUrl?: string;
   webProtocolHeader: string;
@@ -55,7 +61,34 @@ export const VARIABLES = [
   }),
   v({
     name: 'FIXOPS_MAX_UPLOAD_MB', key: 'maxUploadMb', parse: positiveNumber, default: 200, defaultText: '`200`',
-    meaning: { zh: '上传文件的大小上限（MB，每个文件）', en: 'upload limit per file, in MB' },
+    meaning: { zh: '上传文件的大小上限（MB，每个文件；命令行导入同样适用）', en: 'size limit per uploaded file, in MB (the CLI ingest applies it too)' },
+  }),
+  v({
+    name: 'FIXOPS_MAX_UPLOAD_FILES', key: 'maxUploadFiles', parse: positiveInteger, default: 50, defaultText: '`50`',
+    meaning: { zh: '一次上传请求最多包含的文件数', en: 'files per upload request' },
+  }),
+  v({
+    name: 'FIXOPS_MAX_ROWS', key: 'maxRows', parse: positiveInteger, default: 2_000_000, defaultText: '`2000000`',
+    meaning: { zh: '每个文件最多的数据行数（超过则整个文件不导入）', en: 'data rows per file (a longer file is refused whole)' },
+  }),
+  v({
+    name: 'FIXOPS_MAX_COLUMNS', key: 'maxColumns', parse: positiveInteger, default: 200, defaultText: '`200`',
+    meaning: { zh: '每个文件表头最多的列数', en: "columns in one file's header" },
+  }),
+  v({
+    name: 'FIXOPS_MAX_FIELD_CHARS', key: 'maxFieldChars', parse: positiveInteger, default: 4096, defaultText: '`4096`',
+    meaning: { zh: '每个单元格最多的字符数', en: 'characters in one cell' },
+  }),
+  v({
+    name: 'FIXOPS_MAX_REJECTS_STORED', key: 'maxRejectsStored', parse: positiveInteger, default: 10_000, defaultText: '`10000`',
+    meaning: { zh: '每次导入最多保存的被拒行（总数仍会统计）', en: 'rejected rows stored per load (the total is still counted)' },
+  }),
+  v({
+    name: 'FIXOPS_MAX_DROP_RATE', key: 'maxDropRate', parse: fraction, default: 0.3, defaultText: '`0.3`',
+    meaning: {
+      zh: '导入会使已存月份的行数减少此比例或更多时暂缓，需确认（`--confirm`、`confirm=true`）',
+      en: 'a load that would remove this share or more of a stored month is held until confirmed (`--confirm`, `confirm=true`)',
+    },
   }),
   v({
     name: 'FIXOPS_LOG_LEVEL', key: 'logLevel', parse: logLevel, default: undefined, defaultText: '`warn` (start), `info` (serve)',

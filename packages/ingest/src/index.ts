@@ -10,5 +10,5 @@ export { listLoads, countLoads, getLoad, listRejects, type LoadRecord, type Load
 export { DEFAULT_MAX_DROP_RATE, type SliceChange } from './load/slices.js';
 export { undoLoad, type UndoSummary, type UndoChange, type UndoOptions } from './load/undo.js';
 export { streamRejects, rejectsCsv, type LoadListOptions, type RejectsOptions } from './load/history.js';
-export { DEFAULT_LIMITS, resolveLimits, tooManyFiles, tooLarge, type IngestLimits } from './limits.js';
+export { configuredLimits, configuredMaxDropRate, DEFAULT_LIMITS, resolveLimits, tooManyFiles, tooLarge, type IngestLimits } from './limits.js';
 export { removeStaleTempDirs, TEMP_PREFIX, tempPrefix } from './load/tempDirs.js';

@@ -1,7 +1,9 @@
 // The limits one upload must stay within, with their defaults, in one place: so that one file
 // (or one request) cannot hold the write queue, the server's memory or the database hostage.
-// Each is an ingest option (IngestOptions.limits); the API and CLI pass their settings through.
+// Each is an ingest option (IngestOptions.limits) and a FIXOPS_* setting (@fixops/config): the API
+// and the CLI (through loadExport) both read them with configuredLimits, so they refuse alike.
 
+import { settingOrFail } from '@fixops/config';
 import { FixopsException } from '@fixops/shared';
 
 export interface IngestLimits {
@@ -19,14 +21,31 @@ export interface IngestLimits {
   rejectsStored: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze({
-  filesPerRequest: 50,
-  bytesPerFile: 200 * 1024 * 1024,
-  rowsPerFile: 2_000_000,
-  columnsPerFile: 200,
-  fieldChars: 4096,
-  rejectsStored: 10_000,
-});
+type Env = Record<string, string | undefined>;
+
+/**
+ * The limits the FIXOPS_* variables set (FIXOPS_MAX_UPLOAD_FILES, FIXOPS_MAX_UPLOAD_MB, FIXOPS_MAX_ROWS,
+ * FIXOPS_MAX_COLUMNS, FIXOPS_MAX_FIELD_CHARS, FIXOPS_MAX_REJECTS_STORED); unset means the default.
+ * A bad value throws the config refusal naming the variable (a FixopsException).
+ */
+export function configuredLimits(env: Env = process.env): IngestLimits {
+  return {
+    filesPerRequest: settingOrFail('maxUploadFiles', env),
+    bytesPerFile: Math.floor(settingOrFail('maxUploadMb', env) * 1048576),
+    rowsPerFile: settingOrFail('maxRows', env),
+    columnsPerFile: settingOrFail('maxColumns', env),
+    fieldChars: settingOrFail('maxFieldChars', env),
+    rejectsStored: settingOrFail('maxRejectsStored', env),
+  };
+}
+
+/** The share of a stored month a load may remove before it is held (FIXOPS_MAX_DROP_RATE, default 0.3). */
+export function configuredMaxDropRate(env: Env = process.env): number {
+  return settingOrFail('maxDropRate', env);
+}
+
+/** The defaults: the settings' own defaults, so the two cannot drift. */
+export const DEFAULT_LIMITS: Readonly<IngestLimits> = Object.freeze(configuredLimits({}));
 
 export function resolveLimits(given: Partial<IngestLimits> | undefined): IngestLimits {
   const out = { ...DEFAULT_LIMITS };

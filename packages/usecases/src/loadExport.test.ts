@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, queryJson, type Database } from '@fixops/db';
-import { listLoads } from '@fixops/ingest';
+import { listLoads, listRejects } from '@fixops/ingest';
 import { storeSetting } from '@fixops/metrics';
 import { loadExport } from './loadExport.js';
 
@@ -67,5 +67,28 @@ describe('loadExport', () => {
     expect(wrongEncoding.status).toBe('refused');
     const s = await loadExport(db.connection, { path: ROS, kind: 'repair_orders', encoding: 'utf-8-bom', separator: ',' });
     expect(s).toMatchObject({ status: 'loaded', kind: 'repair_orders', encoding: 'utf-8-bom', separator: 'comma' });
+  });
+});
+
+describe('loadExport limits from the FIXOPS_* settings (the CLI and the server read the same ones)', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+  it('FIXOPS_MAX_COLUMNS=16 refuses the 17-column export whole, saying so in zh and en', async () => {
+    vi.stubEnv('FIXOPS_MAX_COLUMNS', '16');
+    const s = await loadExport(db.connection, { path: ROS, fileName: 'ros.csv' });
+    expect(s).toMatchObject({ status: 'refused', rowsLoaded: 0, error: { code: 'too_many_columns' } });
+    expect(s.error?.message.en).toBe('ros.csv: too many columns (the limit is 16 columns per file; its header has 17); nothing was loaded.');
+    expect(s.error?.message.zh).toContain('每个文件最多 16 列');
+  });
+  it('FIXOPS_MAX_REJECTS_STORED=1 stores one rejected row and still counts both', async () => {
+    vi.stubEnv('FIXOPS_MAX_REJECTS_STORED', '1');
+    const s = await loadExport(db.connection, { path: ROS, fileName: 'ros.csv' });
+    expect(s).toMatchObject({ status: 'loaded', rowsRejected: 2 });
+    expect(await listRejects(db.connection, s.loadId!)).toHaveLength(1);
+  });
+  it('a bad value refuses the load naming the variable', async () => {
+    vi.stubEnv('FIXOPS_MAX_ROWS', 'lots');
+    await expect(loadExport(db.connection, { path: ROS })).rejects.toThrow(/FIXOPS_MAX_ROWS="lots" is not valid/);
   });
 });

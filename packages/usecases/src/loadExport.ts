@@ -1,18 +1,20 @@
 // Loading one DMS export, the way every entry point does it (CLI ingest, API upload, demo
 // loader): ingest the file with the reject threshold from the settings (unless the caller
 // overrides it), recompute KPIs and flags inside the load's own transaction, and record the
-// load in the load log (ingest writes it); a load that would remove 30 % or more of a stored
-// month is held unless confirmed. One function, so the three cannot drift apart.
+// load in the load log (ingest writes it); a load that would remove 30 % (FIXOPS_MAX_DROP_RATE) or
+// more of a stored month is held unless confirmed; the upload limits are the FIXOPS_* settings
+// unless the caller gives its own. One function, so the three cannot drift apart.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_MAX_DROP_RATE, ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
+import { configuredLimits, configuredMaxDropRate, ingestFile, type IngestOptions, type LoadSummary } from '@fixops/ingest';
 import { readSettings, recomputeAfterLoad } from '@fixops/metrics';
 
 /**
  * What the caller may set about a load: everything ingest takes (dealer, refuseForeignRows,
  * uploadedBy, fileName, kind, encoding, separator, progress and phase callbacks, worker) except
  * the after-store hook, which is always the KPI recompute. `maxRejectRate` overrides the setting;
- * `maxDropRate` defaults to DEFAULT_MAX_DROP_RATE (0.3) and `confirm` applies a held load.
+ * `maxDropRate` defaults to FIXOPS_MAX_DROP_RATE (0.3) and `confirm` applies a held load;
+ * `limits` default to the FIXOPS_* limits (configuredLimits), so the CLI and the server refuse alike.
  */
 export type LoadExportOptions = Omit<IngestOptions, 'afterStore'>;
 
@@ -28,7 +30,8 @@ export async function loadExport(connection: DuckDBConnection, request: LoadExpo
   return ingestFile(connection, path, {
     ...opts,
     maxRejectRate,
-    maxDropRate: opts.maxDropRate ?? DEFAULT_MAX_DROP_RATE,
+    maxDropRate: opts.maxDropRate ?? configuredMaxDropRate(),
+    limits: opts.limits ?? configuredLimits(),
     afterStore: async (c, change) => {
       await recomputeAfterLoad(c, change);
     },

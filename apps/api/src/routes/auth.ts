@@ -1,8 +1,12 @@
 // POST /api/login turns a token into a session cookie; POST /api/logout ends it; GET /api/me
 // says who the caller is. Logins are limited per IP (@fastify/rate-limit) and failed ones per
 // account as well: the account named in the body, else the owner of the token tried.
+// The session cookie is Secure when the request came over TLS, directly or through a proxy that
+// says so in FIXOPS_WEB_PROTOCOL_HEADER (x-forwarded-proto by default).
 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { settingOrFail } from '@fixops/config';
 import { accountBlocked, AccountLoginLimit, endSession, openSession, tokenAccess, tokenOwner, type LoginLimitOptions } from '@fixops/accounts';
 import { userOf } from '../auth/access.js';
 import { fromFixopsError, unauthorized } from '../errors.js';
@@ -17,8 +21,15 @@ export interface LoginOptions {
   accountLoginLimit?: LoginLimitOptions;
 }
 
+/** Whether the browser reached us over https (a TLS proxy names the scheme in `header`). */
+export function overTls(req: FastifyRequest, header: string): boolean {
+  const said = req.headers[header];
+  return req.protocol === 'https' || String(Array.isArray(said) ? said[0] : said ?? '').split(',')[0]!.trim().toLowerCase() === 'https';
+}
+
 const auth: FastifyPluginAsyncTypebox<LoginOptions> = async (app, opts) => {
   const perAccount = new AccountLoginLimit(opts.accountLoginLimit);
+  const protocolHeader = settingOrFail('webProtocolHeader');
 
   app.post('/login', {
     config: { public: true, rateLimit: { max: opts.loginRateLimit ?? 10, timeWindow: 60_000 } },
@@ -41,7 +52,7 @@ const auth: FastifyPluginAsyncTypebox<LoginOptions> = async (app, opts) => {
     perAccount.succeed(access.user.name);
     const ttl = Math.min(SESSION_MS, access.expiresInMs);
     const sid = await app.store.write({ kind: 'token', label: 'login', user: access.user.name }, (c) => openSession(c, access.tokenId, ttl));
-    void reply.setCookie(SESSION_COOKIE, sid, { path: '/api', httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', maxAge: Math.floor(ttl / 1000) });
+    void reply.setCookie(SESSION_COOKIE, sid, { path: '/api', httpOnly: true, sameSite: 'strict', secure: overTls(req, protocolHeader), maxAge: Math.floor(ttl / 1000) });
     const { name, role, dealer } = access.user;
     return { name, role, dealer };
   });

@@ -14,7 +14,7 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DEFAULT_LIMITS, DEFAULT_MAX_DROP_RATE, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
+import { configuredMaxDropRate, DEFAULT_LIMITS, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
 import { notTextReason, type Refusal } from '@fixops/ingest/headers';
 import { quotedString } from '@fixops/db';
 import { loadExport } from '@fixops/usecases';
@@ -83,12 +83,11 @@ async function withLoadLimits<T>(c: DuckDBConnection, during: { memory: string; 
 
 const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');
 
-const PCT = Math.round(DEFAULT_MAX_DROP_RATE * 100);
-
 /** 409: held files, with per (dealer, month, kind) rows now → rows after; re-send with confirm=true. */
 function needsConfirmation(held: LoadSummary[], summaries: LoadSummary[]): ApiError {
   const slices = held.flatMap((s) => ((s.error?.details as { slices?: SliceChange[] } | undefined)?.slices ?? []).map((x) => ({ file: s.file, ...x })));
   const lines = slices.slice(0, 6);
+  const PCT = Math.round(configuredMaxDropRate() * 100);
   return new ApiError(409, 'needs_confirmation', {
     zh: `${held.map((s) => s.file).join('、')}：将替换已导入的数据并使 ${slices.length} 个月份的行数减少 ${PCT}% 以上（${lines.map((l) => `${l.dealer} ${l.month}：${l.rowsNow} → ${l.rowsAfter} 行`).join('；')}）。尚未导入；确认替换请重新上传并发送 confirm=true。`,
     en: `${held.map((s) => s.file).join(', ')}: would replace stored data and shrink ${slices.length} month(s) by ${PCT} % or more (${lines.map((l) => `${l.dealer} ${l.month}: ${l.rowsNow} → ${l.rowsAfter} rows`).join('; ')}). Nothing was loaded; to replace, upload again with confirm=true.`,
