@@ -2,17 +2,10 @@
 // month; each cell loaded (rows), missing, or overdue (last month's repair orders still
 // missing after the due day). The shape is GET /api/coverage's (CoverageAnswer in @fixops/contracts).
 
-export interface Coverage {
-  from: string;
-  to: string;
-  today: string;
-  dueDay: number;
-  dueMonth: string;
-  pastDue: boolean;
-  dealers: { code: string; name: string | null; region: string | null }[];
-  cells: { dealer: string; month: string; kind: 'repair_orders' | 'bookings' | 'accident_repairs'; rows: number | null }[];
-  overdue: string[];
-}
+import type { Static } from 'typebox';
+import type { CoverageAnswer } from '@fixops/contracts';
+
+export type Coverage = Static<typeof CoverageAnswer>;
 export type CellState = 'loaded' | 'missing' | 'overdue';
 
 export const KINDS = ['repair_orders', 'bookings', 'accident_repairs'] as const;

@@ -2,19 +2,12 @@
 // a page of 50 at a time. Others get the 403 page before anything is asked of the API.
 
 import { error } from '@sveltejs/kit';
+import type { Static } from 'typebox';
+import type { AuditEntry as AuditEntrySchema, AuditPage } from '@fixops/contracts';
 import type { PageServerLoad } from './$types';
 import { must, type Me } from '$lib/api';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  user: string;
-  via: 'cli' | 'api';
-  ip: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-}
+export type AuditEntry = Static<typeof AuditEntrySchema>;
 
 const PAGE_SIZE = 50;
 
@@ -29,6 +22,6 @@ export const load: PageServerLoad = async ({ fetch, url, parent }) => {
   if (/^\d{4}-\d{2}-\d{2}$/.test(since)) q.set('since', since);
   if (who) q.set('user', who);
   if (action) q.set('action', action);
-  const log = await must<{ total: number; entries: AuditEntry[] }>(fetch, `/api/audit?${q}`, url);
+  const log = await must<Static<typeof AuditPage>>(fetch, `/api/audit?${q}`, url);
   return { ...log, filters: { since, user: who, action }, page, pages: Math.max(1, Math.ceil(log.total / PAGE_SIZE)) };
 };
