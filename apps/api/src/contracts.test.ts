@@ -6,7 +6,7 @@
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { AdvisorKpis, AssessmentSummary, BenchmarkRow, LoadSummary, LoadSummaries, RepairTypeShare } from '@fixops/contracts';
+import { AdvisorKpis, AssessmentSummary, BenchmarkRow, type LoadSummary, LoadSummaries, RepairTypeShare } from '@fixops/contracts';
 import type { AssessmentSummary as PackageAssessmentSummary } from '@fixops/assessment';
 import type { LoadSummary as PackageLoadSummary } from '@fixops/ingest';
 import type { BenchmarkRow as PackageBenchmarkRow } from '@fixops/metrics';
@@ -38,7 +38,7 @@ describe('contract and package types', () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(Value.Check(BenchmarkRow, r)).toBe(true);
       for (const [by, schema, key] of [['repair_type', RepairTypeShare, 'repairType'], ['advisor', AdvisorKpis, 'revenue_per_ro']] as const) {
-        const answer = (await env.app.inject({ url: `/api/dealers/${env.own}/breakdown?month=${month}&by=${by}`, headers: admin })).json() as Record<string, unknown>[];
+        const answer = (await env.app.inject({ url: `/api/dealers/${env.own}/breakdown?month=${month}&by=${by}`, headers: admin })).json<Record<string, unknown>[]>();
         expect(answer.length, by).toBeGreaterThan(0);
         for (const r of answer) {
           expect(Value.Check(schema, r), by).toBe(true);

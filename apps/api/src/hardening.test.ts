@@ -57,7 +57,7 @@ describe('another dealer\'s ids look missing', () => {
     const created = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: admin, payload: { dealer: env.other, date: `${month}-10`, scores: [] } });
     expect(created.statusCode).toBe(201);
     const assessmentId = created.json().id as number;
-    const list = (await env.app.inject({ url: '/api/loads', headers: admin })).json() as { loads: { id: number; dealers: string[] }[] };
+    const list = (await env.app.inject({ url: '/api/loads', headers: admin })).json<{ loads: { id: number; dealers: string[] }[] }>();
     const loadId = list.loads.find((l) => l.dealers.length === 1 && l.dealers[0] === env.other)!.id;
     const missing = 2_000_000_000;
     const dealer = { ...bearer(env.tokens.dealer), ...en };
@@ -113,7 +113,7 @@ describe('cross-site request forgery', () => {
     return `fixops_session=${login.cookies.find((c) => c.name === 'fixops_session')!.value}`;
   }
   const host = 'fixops.test:3000';
-  const setting = async () => ((await env.app.inject({ url: '/api/settings', headers: bearer(env.tokens.admin) })).json() as { key: string; value: number }[])
+  const setting = async () => ((await env.app.inject({ url: '/api/settings', headers: bearer(env.tokens.admin) })).json<{ key: string; value: number }[]>())
     .find((s) => s.key === 'target.booking_rate')!.value;
 
   it('refuses a cookie write another site started (403, our shape, zh/en) and changes nothing', async () => {
@@ -130,7 +130,7 @@ describe('cross-site request forgery', () => {
       for (const lang of ['zh', 'en']) {
         const r = await env.app.inject({ method: 'PUT', url: '/api/settings', payload, headers: { cookie, host, 'accept-language': lang, ...h } });
         expect(r.statusCode, JSON.stringify(h)).toBe(403);
-        const body = r.json() as { error: { code: string; message: string; details: unknown } };
+        const body = r.json<{ error: { code: string; message: string; details: unknown } }>();
         expect(body.error.code).toBe('cross_site_request');
         expect(body.error.message).toMatch(lang === 'en' ? /^Cross-site request refused/ : /跨站/);
         expect(body.error.details).toEqual({});

@@ -40,7 +40,7 @@ describe('GET /api/templates/:id', () => {
   it('answers the shipped dealer template in full: sections, modules, items, maxima and pass rate', async () => {
     const r = await get('/api/templates/dealer-aftersales');
     expect(r.statusCode).toBe(200);
-    const t = r.json() as { id: string; kind: string; max: number; passRate: number; sections: { id: string; max: number; modules: { id: string; max: number; items?: { id: string; max: number; zh: string }[] }[] }[] };
+    const t = r.json<{ id: string; kind: string; max: number; passRate: number; sections: { id: string; max: number; modules: { id: string; max: number; items?: { id: string; max: number; zh: string }[] }[] }[] }>();
     expect([t.id, t.kind, t.max, t.passRate]).toEqual(['dealer-aftersales', 'points', 1000, 0.7]);
     const fd = t.sections.find((s) => s.id === 'front_desk');
     expect(fd?.max).toBe(330);

@@ -105,7 +105,7 @@ describe('big uploads', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       const base = await new Promise<string>((resolve, reject) => {
-        child.stdout!.on('data', (d: Buffer) => resolve(d.toString().trim()));
+        child.stdout.on('data', (d: Buffer) => resolve(d.toString().trim()));
         child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
       });
       const pending = upload(base, env.tokens.consultant, big).catch(() => ({ status: 0 }));

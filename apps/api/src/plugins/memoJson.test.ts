@@ -54,7 +54,7 @@ describe('GET /api/dealers/:code/kpis (remembered)', () => {
     const cached = await env.app.inject({ url, headers: admin });
     expect(fresh.statusCode).toBe(200);
     expect(cached.body).toBe(fresh.body);
-    const rows = fresh.json() as Record<string, unknown>[];
+    const rows = fresh.json<Record<string, unknown>[]>();
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) expect(Object.keys(r).sort()).toEqual(['dealer', 'kpi', 'month', 'value']);
     // A write forgets the text; the recomputed answer is the same.

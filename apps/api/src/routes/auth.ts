@@ -2,7 +2,7 @@
 // says who the caller is. Logins are limited per IP (@fastify/rate-limit) and failed ones per
 // account as well: the account named in the body, else the owner of the token tried.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { accountBlocked, AccountLoginLimit, endSession, openSession, tokenAccess, tokenOwner, type LoginLimitOptions } from '@fixops/accounts';
 import { userOf } from '../auth/access.js';
 import { fromFixopsError, unauthorized } from '../errors.js';
@@ -17,7 +17,7 @@ export interface LoginOptions {
   accountLoginLimit?: LoginLimitOptions;
 }
 
-const auth: FastifyPluginAsyncTypebox<LoginOptions> = async (app, opts) => {
+const auth: FastifyPluginCallbackTypebox<LoginOptions> = (app, opts, done) => {
   const perAccount = new AccountLoginLimit(opts.accountLoginLimit);
 
   app.post('/login', {
@@ -56,10 +56,11 @@ const auth: FastifyPluginAsyncTypebox<LoginOptions> = async (app, opts) => {
     return { name: u.name, role: u.role, dealer: u.dealer };
   });
 
-  app.get('/me', { schema: { tags: ['auth'], summary: 'The caller', response: responses(Me) } }, async (req) => {
+  app.get('/me', { schema: { tags: ['auth'], summary: 'The caller', response: responses(Me) } }, (req) => {
     const u = userOf(req);
     return { name: u.name, role: u.role, dealer: u.dealer };
   });
+  done();
 };
 
 export default auth;
