@@ -2,7 +2,7 @@
 
 import { err, ok, type Message, type Result } from '@fixops/shared';
 import { label, ROOTS } from './describe.js';
-import { parseYaml } from '@fixops/shared/yaml-schema';
+import { yamlOrData } from '@fixops/shared/yaml-schema';
 import { checkSchema } from './schema-check.js';
 import type { PointsTemplate } from './types.js';
 import { message, SEGMENT } from './schema.js';
@@ -108,14 +108,9 @@ const RULE = { zh: '规则', en: 'rule' };
 
 /** Validates a coaching rule table given as YAML/JSON text or parsed data. */
 export function loadCoachingRules(input: unknown, options: CoachingOptions = {}): Result<CoachingRules> {
-  let data: unknown;
-  if (typeof input === 'string') {
-    const parsed = parseYaml(input, 'coaching_yaml');
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  } else {
-    data = structuredClone(input);
-  }
+  const parsed = yamlOrData(input, 'coaching_yaml');
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   const checked = checkSchema(COACHING_SCHEMA, data, ROOTS.coaching, 'coaching_schema');
   if (!checked.ok) return checked;
   const table = data as CoachingRules;

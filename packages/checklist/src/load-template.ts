@@ -2,7 +2,7 @@
 
 import { err, ok, type Result } from '@fixops/shared';
 import { ROOTS } from './describe.js';
-import { parseYaml } from '@fixops/shared/yaml-schema';
+import { yamlOrData } from '@fixops/shared/yaml-schema';
 import { checkSchema } from './schema-check.js';
 import { TEMPLATE_SCHEMA } from './schema.js';
 import { pointsTemplateIssues, weightedTemplateIssues } from './template-rules.js';
@@ -12,14 +12,9 @@ export const DEFAULT_PASS_RATE = 0.7;
 
 /** Validates a template given as YAML/JSON text or as already parsed data. */
 export function loadTemplate(input: unknown): Result<Template> {
-  let data: unknown;
-  if (typeof input === 'string') {
-    const parsed = parseYaml(input, 'template_yaml');
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  } else {
-    data = structuredClone(input);
-  }
+  const parsed = yamlOrData(input, 'template_yaml');
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
   const checked = checkSchema(TEMPLATE_SCHEMA, data, ROOTS.template, 'template_schema');
   if (!checked.ok) return checked;
 
