@@ -4,3 +4,4 @@ export * from './migrations.js';
 export * from './query.js';
 export * from './sql.js';
 export * from './parquet.js';
+export * from './where.js';
