@@ -176,7 +176,7 @@ describe('settings', () => {
     const ok = await put(env.tokens.admin, { key: 'target.booking_rate', value: 0.5 });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ key: 'target.booking_rate', value: 0.5 });
-    expect(ok.json().dealerMonths).toBeGreaterThan(0);
+    expect(ok.json<{ dealerMonths: number }>().dealerMonths).toBeGreaterThan(0);
     const list = (await get('/api/settings', env.tokens.dealer)).json<{ key: string; value: number }[]>();
     expect(list.find((s) => s.key === 'target.booking_rate')!.value).toBe(0.5);
     expectError(await put(env.tokens.admin, { key: 'target.booking_rate', value: 7 }), 400, 'invalid_setting');
@@ -228,7 +228,7 @@ describe('assessments and reports', () => {
     expectError(await post(env.tokens.consultant, { ...body, scores: [{ id: 'no.such.item', score: 1 }] }), 422);
     const created = await post(env.tokens.consultant, body);
     expect(created.statusCode).toBe(201);
-    const id = created.json().id as number;
+    const id = created.json<{ id: number }>().id;
     for (const [, token] of roles()) {
       expect((await get(`/api/assessments/${id}`, token)).json()).toMatchObject({ id, dealer: env.own });
       expect((await get(`/api/dealers/${env.own}/assessments`, token)).json()).toHaveLength(1);

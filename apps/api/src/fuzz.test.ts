@@ -82,7 +82,7 @@ describe('hostile probe of every OpenAPI route', () => {
         const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
         const schema = op.requestBody?.content['application/json']?.schema;
         const bodyFields = Object.keys(schema?.properties ?? {});
-        const idFor = () => (path.includes('/loads/') ? String(loads.loads[0]!.id) : String(created.json().id));
+        const idFor = () => (path.includes('/loads/') ? String(loads.loads[0]!.id) : String(created.json<{ id: number }>().id));
         const send = async (over: { where: 'path' | 'query' | 'body' | 'all'; name?: string; value?: unknown }, token: string) => {
           const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
             const v = over.where === 'all' || (over.where === 'path' && over.name === name) ? String(over.where === 'all' ? pick(TEXT) : over.value) : name === 'id' ? idFor() : valid[name] ?? 'x';

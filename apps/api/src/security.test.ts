@@ -47,7 +47,7 @@ describe('dealer isolation', () => {
     expect(template.length).toBeGreaterThan(0);
     const created = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: admin, payload: { dealer: env.other, date: `${month}-10`, scores: [] } });
     expect(created.statusCode).toBe(201);
-    const assessmentId = created.json().id as number;
+    const assessmentId = created.json<{ id: number }>().id;
     const loads = (await env.app.inject({ url: '/api/loads', headers: admin })).json<{ loads: { id: number; dealers: string[] }[] }>();
     const loadId = loads.loads.find((l) => l.dealers.length === 1 && l.dealers[0] === env.other)!.id;
     const otherFile = env.files.find((f) => f.kind === 'repair_orders' && f.name.startsWith(env.other))!.name;
