@@ -249,12 +249,12 @@ describe('assessments and reports', () => {
     // the report's model as JSON, what the dashboard's report components draw
     const model = await get(`/api/dealers/${env.own}/report/model?month=${last()}`, env.tokens.dealer);
     expect(model.statusCode).toBe(200);
-    const m = model.json();
+    const m = model.json<{ assessment: { scorecard: { sections: unknown[] } }; passRates: Record<string, number>; coverage: { byKpi: { kpi: unknown }[] } }>();
     expect(m).toMatchObject({ dealer: { code: env.own }, month: last(), assessment: { id }, totalPassRate: 0.7 });
     expect(m.assessment.scorecard.sections.length).toBeGreaterThan(0);
     expect(m.passRates['front_desk']).toBe(0.7);
     expect(m.passRates['front_desk.dms']).toBe(0.7);
-    expect(m.coverage.byKpi[0].kpi).toMatchObject({ unit: expect.any(String), zh: expect.any(String) });
+    expect(m.coverage.byKpi[0]!.kpi).toMatchObject({ unit: expect.any(String), zh: expect.any(String) });
     expectError(await get(`/api/dealers/${env.other}/report/model?month=${last()}`, env.tokens.dealer), 403);
     expectError(await get(`/api/dealers/${env.own}/report/model?month=2025-1`, env.tokens.admin), 400);
   });

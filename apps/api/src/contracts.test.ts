@@ -34,7 +34,7 @@ describe('contract and package types', () => {
     try {
       const admin = bearer(env.tokens.admin);
       const month = env.months.at(-1)!;
-      const rows = (await env.app.inject({ url: `/api/benchmark?month=${month}&kpi=booking_rate`, headers: admin })).json();
+      const rows = (await env.app.inject({ url: `/api/benchmark?month=${month}&kpi=booking_rate`, headers: admin })).json<unknown[]>();
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(Value.Check(BenchmarkRow, r)).toBe(true);
       for (const [by, schema, key] of [['repair_type', RepairTypeShare, 'repairType'], ['advisor', AdvisorKpis, 'revenue_per_ro']] as const) {
@@ -47,7 +47,7 @@ describe('contract and package types', () => {
         }
       }
       await env.app.inject({ method: 'POST', url: '/api/assessments', headers: admin, payload: { dealer: env.own, date: `${month}-02`, scores: [] } });
-      const list = (await env.app.inject({ url: `/api/dealers/${env.own}/assessments`, headers: admin })).json();
+      const list = (await env.app.inject({ url: `/api/dealers/${env.own}/assessments`, headers: admin })).json<unknown[]>();
       expect(list.length).toBe(1);
       expect(Value.Check(AssessmentSummary, list[0])).toBe(true);
       const file = env.files.find((f) => f.kind === 'bookings' && f.name.startsWith(env.own))!;

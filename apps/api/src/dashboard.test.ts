@@ -116,7 +116,7 @@ describe('GET /api/dealers/:code/dashboard', () => {
     for (const k of ['booking_rate', 'data_completeness', 'cost_estimate_accuracy']) {
       expect(page.kpis.filter((x) => x.kpi === k)).toEqual(kpis.filter((x) => x.kpi === k).map(({ month, kpi, value }) => ({ month, kpi, value })));
     }
-    const peers = (await get(`/api/dealers/${env.own}/peers?from=${page.window[0]}&to=${last}&kpi=booking_rate`, env.tokens.consultant)).json();
+    const peers = (await get(`/api/dealers/${env.own}/peers?from=${page.window[0]}&to=${last}&kpi=booking_rate`, env.tokens.consultant)).json<unknown>();
     expect(page.peers.filter((p) => p.kpi === 'booking_rate')).toEqual(peers);
     expect(page.mix).toEqual((await get(`/api/dealers/${env.own}/breakdown?month=${last}`, env.tokens.consultant)).json());
     expect(page.advisors).toEqual((await get(`/api/dealers/${env.own}/breakdown?month=${last}&by=advisor`, env.tokens.consultant)).json());

@@ -85,7 +85,7 @@ describe('dealer isolation', () => {
     }
     expect(checked).toBeGreaterThan(30);
     // The refused upload and the refused assessment changed nothing.
-    const after = (await env.app.inject({ url: '/api/assessments/' + assessmentId, headers: admin })).json();
+    const after = (await env.app.inject({ url: '/api/assessments/' + assessmentId, headers: admin })).json<unknown>();
     expect(after).toMatchObject({ dealer: env.other });
     const settings = (await env.app.inject({ url: '/api/settings', headers: admin })).json<{ key: string; value: number }[]>();
     expect(settings.find((s) => s.key === 'target.booking_rate')!.value).toBe(0.3);
@@ -161,7 +161,7 @@ describe('malformed input', () => {
 describe('server errors', () => {
   it('hides a 5xx\'s cause and carries the request id in the header and the body', async () => {
     const app = await buildApp({ dbPath: join(env.dir, 'other.duckdb') });
-    app.get('/api/boom', { config: { public: true } }, async () => {
+    app.get('/api/boom', { config: { public: true } }, () => {
       throw new Error('Binder Error: SELECT secret FROM users');
     });
     await app.ready();

@@ -58,9 +58,9 @@ describe('hole 1: another dealer\'s rejected rows', () => {
     const all = await (await fetch(`${base}/api/loads/${id}/rejects.csv`, { headers: bearer(env.tokens.consultant) })).text();
     expect(all).toContain(secret[0]);
 
-    const one = await (await fetch(`${base}/api/loads/${id}`, { headers: bearer(env.tokens.dealer) })).json() as any;
+    const one: unknown = await (await fetch(`${base}/api/loads/${id}`, { headers: bearer(env.tokens.dealer) })).json();
     expect(one).toMatchObject({ rowsRejected: 1, rejectsStored: 1 });
-    const list = await (await fetch(`${base}/api/loads`, { headers: bearer(env.tokens.dealer) })).json() as any;
+    const list = await (await fetch(`${base}/api/loads`, { headers: bearer(env.tokens.dealer) })).json() as { loads: { id: number }[] };
     expect(list.loads.find((l: { id: number }) => l.id === id)).toMatchObject({ rowsRejected: 1 });
     expect(JSON.stringify(list)).not.toContain(secret[0]);
   });

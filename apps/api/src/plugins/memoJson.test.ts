@@ -17,7 +17,7 @@ describe('sendMemoJson', () => {
     app.get('/rows', { schema: { response: { 200: Type.Array(Type.Object({ a: Type.Integer(), b: Type.String() })) } } }, async (_req, reply) => {
       await sendMemoJson(store, reply, 'rows', async (c) => {
         computed++;
-        const [row] = (await (await c.runAndReadAll('SELECT 41 + 1 AS n')).getRowObjectsJson()) as { n: number }[];
+        const [row] = (await c.runAndReadAll('SELECT 41 + 1 AS n')).getRowObjectsJson() as { n: number }[];
         return [{ a: Number(row!.n), b: 'x', secret: 'token-hash' }];
       });
       return reply;
