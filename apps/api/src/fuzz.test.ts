@@ -98,7 +98,7 @@ describe('hostile probe of every OpenAPI route', () => {
             qs.push(`${name}=${encodeURIComponent(v)}`);
             if (over.where === 'all' && random() < 0.15) qs.push(`${name}=${encodeURIComponent(pick(TEXT))}`);
           }
-          const request: InjectOptions = { method: method.toUpperCase(), url: qs.length ? `${url}?${qs.join('&')}` : url, headers: { ...bearer(token), 'accept-language': 'en' } };
+          const request: InjectOptions & { url: string; payload?: string } = { method: method.toUpperCase(), url: qs.length ? `${url}?${qs.join('&')}` : url, headers: { ...bearer(token), 'accept-language': 'en' } };
           if (method !== 'get' && method !== 'delete') {
             if (path === '/api/uploads') {
               request.payload = pick(['', 'garbage', '--x\r\n', JSON.stringify(pick(JSON_VALUES))]);

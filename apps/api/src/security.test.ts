@@ -65,7 +65,7 @@ describe('dealer isolation', () => {
         const variants = [query, query.filter((p) => p.required)];
         for (const params of variants) {
           const qs = params.map((p) => `${p.name}=${encodeURIComponent(values[p.name]!)}`).join('&');
-          const request: InjectOptions & { headers: Record<string, string> } = { method: method.toUpperCase(), url: qs ? `${url}?${qs}` : url, headers: bearer(env.tokens.dealer) };
+          const request: InjectOptions & { url: string; headers: Record<string, string> } = { method: method.toUpperCase(), url: qs ? `${url}?${qs}` : url, headers: bearer(env.tokens.dealer) };
           if (path === '/api/uploads') {
             const m = multipart({ dealer: env.other }, [{ name: otherFile, data: otherBytes }]);
             Object.assign(request, { payload: m.payload, headers: { ...request.headers, ...m.headers } });

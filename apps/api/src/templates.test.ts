@@ -53,6 +53,7 @@ describe('GET /api/templates/:id', () => {
   it('lists the valid ids for an unknown template, refuses a malformed id, and needs a login', async () => {
     const missing = await get('/api/templates/no-such-template');
     expect(missing.statusCode).toBe(404);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.arrayContaining) as any
     expect(missing.json()).toMatchObject({ error: { code: 'unknown_template', details: { choices: expect.arrayContaining(['dealer-aftersales']) } } });
     expect((await get('/api/templates/..%2Fetc')).statusCode).toBe(400);
     expect((await get('/api/templates/dealer-aftersales', false)).statusCode).toBe(401);
