@@ -60,14 +60,14 @@ async function userWithToken(app: FastifyInstance, name: string, role = 'consult
   expect(u.statusCode, u.body).toBe(201);
   const t = await app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(adminToken), payload: { user: name } });
   expect(t.statusCode, t.body).toBe(201);
-  return t.json() as { token: string; id: number };
+  return t.json<{ token: string; id: number }>();
 }
 
 describe('admin routes for users and tokens', () => {
   it('adds and lists users, creates a token shown once, lists tokens without secrets; admin only', async () => {
     const app = await start();
     const { token, id } = await userWithToken(app, 'li');
-    const users = (await app.inject({ url: '/api/users', headers: bearer(adminToken) })).json() as { name: string; role: string; disabled: boolean }[];
+    const users = (await app.inject({ url: '/api/users', headers: bearer(adminToken) })).json<{ name: string; role: string; disabled: boolean }[]>();
     expect(users.map((u) => [u.name, u.role, u.disabled])).toEqual([['admin', 'admin', false], ['li', 'consultant', false]]);
     expect((await app.inject({ url: '/api/me', headers: bearer(token) })).json()).toEqual({ name: 'li', role: 'consultant', dealer: null });
 
@@ -75,14 +75,14 @@ describe('admin routes for users and tokens', () => {
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain(token);
     expect(list.body).not.toMatch(/[0-9a-f]{64}/);
-    const mine = (list.json() as { id: number; user: string; status: string; expiresAt: string; createdAt: string }[]).find((t) => t.id === id)!;
+    const mine = (list.json<{ id: number; user: string; status: string; expiresAt: string; createdAt: string }[]>()).find((t) => t.id === id)!;
     expect(mine.user).toBe('li');
     expect(mine.status).toBe('active');
     expect(Math.round((Date.parse(mine.expiresAt) - Date.parse(mine.createdAt)) / 86_400_000)).toBe(90);
     const week = await app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(adminToken), payload: { user: 'li', expiresDays: 7 } });
     expect(week.headers['cache-control']).toBe('no-store');
-    expect(Math.round((Date.parse((week.json() as { expiresAt: string }).expiresAt) - Date.now()) / 86_400_000)).toBe(7);
-    expect(((await app.inject({ url: '/api/tokens?user=li', headers: bearer(adminToken) })).json() as unknown[])).toHaveLength(2);
+    expect(Math.round((Date.parse((week.json<{ expiresAt: string }>()).expiresAt) - Date.now()) / 86_400_000)).toBe(7);
+    expect(((await app.inject({ url: '/api/tokens?user=li', headers: bearer(adminToken) })).json<unknown[]>())).toHaveLength(2);
     expect((await app.inject({ url: '/api/tokens?user=nobody', headers: bearer(adminToken) })).statusCode).toBe(404);
 
     for (const [method, url, payload] of [['GET', '/api/users'], ['POST', '/api/users', { name: 'x', role: 'admin' }], ['GET', '/api/tokens'],
@@ -107,7 +107,7 @@ describe('revoking, disabling and expiry take effect at once, sessions included'
   it('a revoked token and its sessions stop working on the next request', async () => {
     const app = await start();
     const { token, id } = await userWithToken(app, 'wang');
-    const other = (await app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(adminToken), payload: { user: 'wang' } })).json() as { token: string };
+    const other = (await app.inject({ method: 'POST', url: '/api/tokens', headers: bearer(adminToken), payload: { user: 'wang' } })).json<{ token: string }>();
     const res = await login(app, token);
     expect(res.statusCode).toBe(200);
     const cookie = cookieOf(res.headers['set-cookie']);
@@ -182,7 +182,7 @@ describe('sessions in the database', () => {
   it('records a token\'s last use, at most once a minute', async () => {
     const app = await start();
     const { token, id } = await userWithToken(app, 'wu');
-    const lastUsed = async () => ((await app.inject({ url: `/api/tokens?user=wu`, headers: bearer(adminToken) })).json() as { id: number; lastUsedAt: string | null }[]).find((t) => t.id === id)!.lastUsedAt;
+    const lastUsed = async () => ((await app.inject({ url: `/api/tokens?user=wu`, headers: bearer(adminToken) })).json<{ id: number; lastUsedAt: string | null }[]>()).find((t) => t.id === id)!.lastUsedAt;
     expect(await lastUsed()).toBeNull();
     for (let i = 0; i < 5; i++) await app.inject({ url: '/api/me', headers: bearer(token) });
     let seen: string | null = null;
@@ -209,10 +209,10 @@ describe('login limit per account', () => {
     expect(zh.statusCode).toBe(429);
     expect(zh.headers['retry-after']).toMatch(/^\d+$/);
     expect(zh.json()).toMatchObject({ error: { code: 'account_login_limited', details: { account: 'qian' } } });
-    expect((zh.json() as { error: { message: string } }).error.message).toMatch(/账户“qian”登录失败次数过多，请 \d+ 秒后再试/);
+    expect((zh.json<{ error: { message: string } }>()).error.message).toMatch(/账户“qian”登录失败次数过多，请 \d+ 秒后再试/);
     const en = await app.inject({ method: 'POST', url: '/api/login', headers: { 'accept-language': 'en' }, payload: { token } });
     expect(en.statusCode).toBe(429);
-    expect((en.json() as { error: { message: string } }).error.message).toMatch(/Too many failed logins for account "qian"/);
+    expect((en.json<{ error: { message: string } }>()).error.message).toMatch(/Too many failed logins for account "qian"/);
     expect((await login(app, zhang.token)).statusCode).toBe(200);
     expect((await login(app, token, 'zhang')).statusCode).toBe(401);
     await stop(app);

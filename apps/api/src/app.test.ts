@@ -73,16 +73,16 @@ describe('dealers, KPIs, flags', () => {
     for (const [role, token] of roles()) {
       const r = await get('/api/dealers', token);
       expect(r.statusCode).toBe(200);
-      const list = r.json() as { code: string; latestMonth: string; kpis: Record<string, number>; flags: { total: number } }[];
+      const list = r.json<{ code: string; latestMonth: string; kpis: Record<string, number>; flags: { total: number } }[]>();
       expect(list.map((d) => d.code)).toEqual(role === 'dealer' ? [env.own] : env.dealers);
       expect(list[0]!.latestMonth).toBe(last());
       expect(list[0]!.kpis.ro_count).toBeGreaterThan(0);
       expect(typeof list[0]!.flags.total).toBe('number');
     }
-    const one = (await get(`/api/dealers/${env.own}`, env.tokens.admin)).json() as { flags: { total: number }; kpis: Record<string, number> };
-    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last()}`, env.tokens.admin)).json() as unknown[];
+    const one = (await get(`/api/dealers/${env.own}`, env.tokens.admin)).json<{ flags: { total: number }; kpis: Record<string, number> }>();
+    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last()}`, env.tokens.admin)).json<unknown[]>();
     expect(one.flags.total).toBe(flags.length);
-    const values = (await get(`/api/dealers/${env.own}/kpis?from=${last()}&to=${last()}&kpi=booking_rate`, env.tokens.admin)).json() as { value: number }[];
+    const values = (await get(`/api/dealers/${env.own}/kpis?from=${last()}&to=${last()}&kpi=booking_rate`, env.tokens.admin)).json<{ value: number }[]>();
     expect(one.kpis.booking_rate).toBe(values[0]!.value);
   });
 
@@ -103,7 +103,7 @@ describe('dealers, KPIs, flags', () => {
     for (const [, token] of roles()) {
       const r = await get(`/api/dealers/${env.own}/kpis?from=${from}&to=${last()}`, token);
       expect(r.statusCode).toBe(200);
-      const rows = r.json() as { dealer: string; month: string; kpi: string; value: number | null }[];
+      const rows = r.json<{ dealer: string; month: string; kpi: string; value: number | null }[]>();
       expect(rows.length).toBeGreaterThan(0);
       expect(Object.keys(rows[0]!).sort()).toEqual(['dealer', 'kpi', 'month', 'value']);
       expect(new Set(rows.map((x) => x.month)).size).toBe(env.months.length - 1);
@@ -118,17 +118,17 @@ describe('dealers, KPIs, flags', () => {
   });
 
   it('serves the network for a month, the catalogue, breakdowns', async () => {
-    const all = (await get(`/api/kpis?month=${last()}`, env.tokens.consultant)).json() as { dealer: string }[];
+    const all = (await get(`/api/kpis?month=${last()}`, env.tokens.consultant)).json<{ dealer: string }[]>();
     expect(new Set(all.map((r) => r.dealer)).size).toBe(env.dealers.length);
-    const mine = (await get(`/api/kpis?month=${last()}`, env.tokens.dealer)).json() as { dealer: string }[];
+    const mine = (await get(`/api/kpis?month=${last()}`, env.tokens.dealer)).json<{ dealer: string }[]>();
     expect(new Set(mine.map((r) => r.dealer))).toEqual(new Set([env.own]));
     expectError(await get('/api/kpis', env.tokens.admin), 400);
-    const catalog = (await get('/api/catalog', env.tokens.dealer)).json() as { id: string }[];
+    const catalog = (await get('/api/catalog', env.tokens.dealer)).json<{ id: string }[]>();
     expect(catalog.map((k) => k.id)).toContain('booking_rate');
     for (const [, token] of roles()) {
       const mix = await get(`/api/dealers/${env.own}/breakdown?month=${last()}`, token);
       expect(mix.statusCode).toBe(200);
-      expect((mix.json() as { repairType: string }[]).length).toBeGreaterThan(0);
+      expect((mix.json<{ repairType: string }[]>()).length).toBeGreaterThan(0);
       const adv = await get(`/api/dealers/${env.own}/breakdown?month=${last()}&by=advisor`, token);
       expect(adv.statusCode).toBe(200);
     }
@@ -137,26 +137,26 @@ describe('dealers, KPIs, flags', () => {
   });
 
   it('filters flags; a dealer user gets its own only, sentences follow Accept-Language', async () => {
-    const all = (await get(`/api/flags?month=${last()}`, env.tokens.admin)).json() as { dealer: string; kind: string; message: string }[];
+    const all = (await get(`/api/flags?month=${last()}`, env.tokens.admin)).json<{ dealer: string; kind: string; message: string }[]>();
     expect(all.length).toBeGreaterThan(0);
-    const mine = (await get(`/api/flags?month=${last()}`, env.tokens.dealer)).json() as { dealer: string }[];
+    const mine = (await get(`/api/flags?month=${last()}`, env.tokens.dealer)).json<{ dealer: string }[]>();
     expect(mine.every((f) => f.dealer === env.own)).toBe(true);
     expectError(await get(`/api/flags?dealer=${env.other}`, env.tokens.dealer), 403);
     const kind = all[0]!.kind;
-    const byKind = (await get(`/api/flags?dealer=${all[0]!.dealer}&month=${last()}&kind=${kind}`, env.tokens.consultant)).json() as { kind: string }[];
+    const byKind = (await get(`/api/flags?dealer=${all[0]!.dealer}&month=${last()}&kind=${kind}`, env.tokens.consultant)).json<{ kind: string }[]>();
     expect(byKind.every((f) => f.kind === kind)).toBe(true);
-    const en = (await get(`/api/flags?month=${last()}`, env.tokens.admin, { 'accept-language': 'en' })).json() as { message: string; messages: { en: string } }[];
+    const en = (await get(`/api/flags?month=${last()}`, env.tokens.admin, { 'accept-language': 'en' })).json<{ message: string; messages: { en: string } }[]>();
     expect(en[0]!.message).toBe(en[0]!.messages.en);
     expectError(await get('/api/flags?kind=bogus', env.tokens.admin), 400);
     expectError(await get('/api/flags?kpi=bogus', env.tokens.admin), 404, 'unknown_kpi');
   });
 
   it('benchmarks a peer group; a dealer user sees other dealers only as anonymous ranks', async () => {
-    const full = (await get(`/api/benchmark?month=${last()}&kpi=booking_rate`, env.tokens.consultant)).json() as { dealer: string | null; name: string | null; rank: number }[];
+    const full = (await get(`/api/benchmark?month=${last()}&kpi=booking_rate`, env.tokens.consultant)).json<{ dealer: string | null; name: string | null; rank: number }[]>();
     expect(full.length).toBe(env.dealers.length);
     expect(full.every((r) => r.dealer !== null)).toBe(true);
     const r = await get(`/api/benchmark?month=${last()}&kpi=booking_rate`, env.tokens.dealer);
-    const anon = r.json() as { dealer: string | null; name: string | null; rank: number }[];
+    const anon = r.json<{ dealer: string | null; name: string | null; rank: number }[]>();
     expect(anon.length).toBe(env.dealers.length);
     expect(anon.filter((x) => x.dealer !== null).map((x) => x.dealer)).toEqual([env.own]);
     expect(anon.filter((x) => x.dealer === null).every((x) => x.name === null && x.rank !== undefined)).toBe(true);
@@ -176,8 +176,8 @@ describe('settings', () => {
     const ok = await put(env.tokens.admin, { key: 'target.booking_rate', value: 0.5 });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ key: 'target.booking_rate', value: 0.5 });
-    expect(ok.json().dealerMonths).toBeGreaterThan(0);
-    const list = (await get('/api/settings', env.tokens.dealer)).json() as { key: string; value: number }[];
+    expect(ok.json<{ dealerMonths: number }>().dealerMonths).toBeGreaterThan(0);
+    const list = (await get('/api/settings', env.tokens.dealer)).json<{ key: string; value: number }[]>();
     expect(list.find((s) => s.key === 'target.booking_rate')!.value).toBe(0.5);
     expectError(await put(env.tokens.admin, { key: 'target.booking_rate', value: 7 }), 400, 'invalid_setting');
     expectError(await put(env.tokens.admin, { key: 'nope', value: 1 }), 404, 'unknown_setting');
@@ -196,8 +196,8 @@ describe('remembered answers', () => {
     const put = (value: number | null) => env.app.inject({ method: 'PUT', url: '/api/settings', headers: bearer(env.tokens.admin), payload: { key: 'costEstimateTolerance', value } });
     // The tolerance decides which estimates count as accurate: a stricter one changes the value.
     expect((await put(0.0001)).statusCode).toBe(200);
-    const strict = (await get(url, env.tokens.admin)).json() as { value: number }[];
-    expect(strict[0]!.value).toBeLessThan((before.json() as { value: number }[])[0]!.value);
+    const strict = (await get(url, env.tokens.admin)).json<{ value: number }[]>();
+    expect(strict[0]!.value).toBeLessThan((before.json<{ value: number }[]>())[0]!.value);
     expect((await put(null)).statusCode).toBe(200);
     expect((await get(url, env.tokens.admin)).body).toBe(before.body);
   });
@@ -205,7 +205,7 @@ describe('remembered answers', () => {
 
 describe('assessments and reports', () => {
   it('lists templates, creates an assessment (not as a dealer), reads it back, renders reports', async () => {
-    const templates = (await get('/api/templates', env.tokens.dealer)).json() as { id: string }[];
+    const templates = (await get('/api/templates', env.tokens.dealer)).json<{ id: string }[]>();
     expect(templates.map((t) => t.id)).toContain('dealer-aftersales');
     const template = await findTemplate('dealer-aftersales');
     if (!template.ok) throw new Error('template');
@@ -228,7 +228,7 @@ describe('assessments and reports', () => {
     expectError(await post(env.tokens.consultant, { ...body, scores: [{ id: 'no.such.item', score: 1 }] }), 422);
     const created = await post(env.tokens.consultant, body);
     expect(created.statusCode).toBe(201);
-    const id = created.json().id as number;
+    const id = created.json<{ id: number }>().id;
     for (const [, token] of roles()) {
       expect((await get(`/api/assessments/${id}`, token)).json()).toMatchObject({ id, dealer: env.own });
       expect((await get(`/api/dealers/${env.own}/assessments`, token)).json()).toHaveLength(1);
@@ -249,12 +249,13 @@ describe('assessments and reports', () => {
     // the report's model as JSON, what the dashboard's report components draw
     const model = await get(`/api/dealers/${env.own}/report/model?month=${last()}`, env.tokens.dealer);
     expect(model.statusCode).toBe(200);
-    const m = model.json();
+    const m = model.json<{ assessment: { scorecard: { sections: unknown[] } }; passRates: Record<string, number>; coverage: { byKpi: { kpi: unknown }[] } }>();
     expect(m).toMatchObject({ dealer: { code: env.own }, month: last(), assessment: { id }, totalPassRate: 0.7 });
     expect(m.assessment.scorecard.sections.length).toBeGreaterThan(0);
     expect(m.passRates['front_desk']).toBe(0.7);
     expect(m.passRates['front_desk.dms']).toBe(0.7);
-    expect(m.coverage.byKpi[0].kpi).toMatchObject({ unit: expect.any(String), zh: expect.any(String) });
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.any) as any
+    expect(m.coverage.byKpi[0]!.kpi).toMatchObject({ unit: expect.any(String), zh: expect.any(String) });
     expectError(await get(`/api/dealers/${env.other}/report/model?month=${last()}`, env.tokens.dealer), 403);
     expectError(await get(`/api/dealers/${env.own}/report/model?month=2025-1`, env.tokens.admin), 400);
   });
@@ -262,7 +263,7 @@ describe('assessments and reports', () => {
 
 describe('OpenAPI and docs', () => {
   it('publishes the OpenAPI document and a docs page', async () => {
-    const doc = (await get('/api/openapi.json', env.tokens.admin)).json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await get('/api/openapi.json', env.tokens.admin)).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
     for (const p of ['/api/login', '/api/dealers', '/api/dealers/{code}/kpis', '/api/flags', '/api/uploads']) expect(doc.paths).toHaveProperty([p]);
     const docs = await get('/api/docs/', env.tokens.admin);

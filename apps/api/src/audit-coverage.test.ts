@@ -18,17 +18,18 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function call(token: string, path: string, init: { method?: string; body?: unknown } = {}) {
+/** One request; the answer's body is typed by the caller (`unknown` where only the status matters). */
+async function call<T = unknown>(token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
   const r = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
     headers: { ...bearer(token), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
-  return { status: r.status, body: (await r.json()) as any };
+  return { status: r.status, body: (await r.json()) as T };
 }
 
 interface Entry { user: string; via: string; ip: string | null; action: string; target: string | null; detail: Record<string, unknown> }
-const latest = async (action: string): Promise<{ total: number; entries: Entry[] }> => (await call(env.tokens.admin, `/api/audit?action=${action}`)).body;
+const latest = async (action: string): Promise<{ total: number; entries: Entry[] }> => (await call<{ total: number; entries: Entry[] }>(env.tokens.admin, `/api/audit?action=${action}`)).body;
 
 describe('audit log over the API', () => {
   it('every kind of write leaves one row with who, from where and what changed', async () => {
@@ -39,7 +40,7 @@ describe('audit log over the API', () => {
     expect(a.entries[0]).toMatchObject({ user: 'admin', via: 'api', ip: '127.0.0.1', action: 'user.add', target: 'zhao', detail: { role: 'dealer', dealer: env.own } });
     expect(a.entries[1]).toMatchObject({ via: 'cli', ip: null, target: 'other' });
 
-    const token = await call(env.tokens.admin, '/api/tokens', { method: 'POST', body: { user: 'zhao', expiresDays: 5 } });
+    const token = await call<{ id: number; token: string }>(env.tokens.admin, '/api/tokens', { method: 'POST', body: { user: 'zhao', expiresDays: 5 } });
     expect(token.status).toBe(201);
     a = await latest('token.create');
     expect(a.entries[0]).toMatchObject({ user: 'admin', via: 'api', action: 'token.create', target: String(token.body.id), detail: { id: token.body.id, user: 'zhao' } });
@@ -62,7 +63,7 @@ describe('audit log over the API', () => {
 
     const template = (await call(env.tokens.admin, '/api/templates/dealer-aftersales')).body as { sections: { modules: { id: string; max: number }[] }[] };
     const scores = template.sections.flatMap((s) => s.modules.map((m) => ({ id: m.id, score: m.max })));
-    const visit = await call(env.tokens.consultant, '/api/assessments', { method: 'POST', body: { dealer: env.own, date: '2025-11-20', scores } });
+    const visit = await call<{ id: number }>(env.tokens.consultant, '/api/assessments', { method: 'POST', body: { dealer: env.own, date: '2025-11-20', scores } });
     expect(visit.status).toBe(201);
     expect((await latest('assessment.add')).entries).toMatchObject([{ user: 'consultant', via: 'api', target: String(visit.body.id), detail: { dealer: env.own, date: '2025-11-20', passed: true } }]);
 
@@ -104,7 +105,7 @@ describe('GET /api/coverage', () => {
     expect(cov.dealers.map((d) => d.code)).toEqual(env.dealers);
     expect(cov.cells).toHaveLength(env.dealers.length * env.months.length * 3);
     // independently, from the load log: which dealer-month-kinds the demo loaded
-    const loads = (await call(env.tokens.admin, '/api/loads?status=loaded&limit=1000')).body.loads as { kind: string; dealers: string[]; months: string[]; rowsLoaded: number }[];
+    const loads = (await call<{ loads: { kind: string; dealers: string[]; months: string[]; rowsLoaded: number }[] }>(env.tokens.admin, '/api/loads?status=loaded&limit=1000')).body.loads;
     for (const c of cov.cells) {
       const by = loads.filter((l) => l.kind === c.kind && l.dealers.includes(c.dealer) && l.months.includes(c.month));
       expect(c.rows === null).toBe(by.length === 0);
@@ -117,9 +118,9 @@ describe('GET /api/coverage', () => {
   });
 
   it('a dealer sees only its own row; a reversed range is a 400', async () => {
-    const r = await call(env.tokens.dealer, '/api/coverage');
+    const r = await call<{ cells: { dealer: string }[]; dealers: unknown[] }>(env.tokens.dealer, '/api/coverage');
     expect(r.status).toBe(200);
-    expect(new Set((r.body.cells as { dealer: string }[]).map((c) => c.dealer))).toEqual(new Set([env.own]));
+    expect(new Set(r.body.cells.map((c) => c.dealer))).toEqual(new Set([env.own]));
     expect(r.body.dealers).toHaveLength(1);
     expect((await call(env.tokens.admin, '/api/coverage?from=2025-12&to=2025-01')).status).toBe(400);
     expect((await call(env.tokens.admin, '/api/coverage?from=2025-13')).status).toBe(400);

@@ -6,7 +6,7 @@
 import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { AdvisorKpis, AssessmentSummary, BenchmarkRow, LoadSummary, LoadSummaries, RepairTypeShare } from '@fixops/contracts';
+import { AdvisorKpis, AssessmentSummary, BenchmarkRow, type LoadSummary, LoadSummaries, RepairTypeShare } from '@fixops/contracts';
 import type { AssessmentSummary as PackageAssessmentSummary } from '@fixops/assessment';
 import type { LoadSummary as PackageLoadSummary } from '@fixops/ingest';
 import type { BenchmarkRow as PackageBenchmarkRow } from '@fixops/metrics';
@@ -34,11 +34,11 @@ describe('contract and package types', () => {
     try {
       const admin = bearer(env.tokens.admin);
       const month = env.months.at(-1)!;
-      const rows = (await env.app.inject({ url: `/api/benchmark?month=${month}&kpi=booking_rate`, headers: admin })).json();
+      const rows = (await env.app.inject({ url: `/api/benchmark?month=${month}&kpi=booking_rate`, headers: admin })).json<unknown[]>();
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(Value.Check(BenchmarkRow, r)).toBe(true);
       for (const [by, schema, key] of [['repair_type', RepairTypeShare, 'repairType'], ['advisor', AdvisorKpis, 'revenue_per_ro']] as const) {
-        const answer = (await env.app.inject({ url: `/api/dealers/${env.own}/breakdown?month=${month}&by=${by}`, headers: admin })).json() as Record<string, unknown>[];
+        const answer = (await env.app.inject({ url: `/api/dealers/${env.own}/breakdown?month=${month}&by=${by}`, headers: admin })).json<Record<string, unknown>[]>();
         expect(answer.length, by).toBeGreaterThan(0);
         for (const r of answer) {
           expect(Value.Check(schema, r), by).toBe(true);
@@ -47,7 +47,7 @@ describe('contract and package types', () => {
         }
       }
       await env.app.inject({ method: 'POST', url: '/api/assessments', headers: admin, payload: { dealer: env.own, date: `${month}-02`, scores: [] } });
-      const list = (await env.app.inject({ url: `/api/dealers/${env.own}/assessments`, headers: admin })).json();
+      const list = (await env.app.inject({ url: `/api/dealers/${env.own}/assessments`, headers: admin })).json<unknown[]>();
       expect(list.length).toBe(1);
       expect(Value.Check(AssessmentSummary, list[0])).toBe(true);
       const file = env.files.find((f) => f.kind === 'bookings' && f.name.startsWith(env.own))!;

@@ -20,30 +20,30 @@ describe('GET /api/overview', () => {
   it('lists every dealer with the latest month\'s key KPIs, flag counts and a 12-month sparkline of repair orders', async () => {
     const r = await get('/api/overview', env.tokens.consultant);
     expect(r.statusCode).toBe(200);
-    const rows = r.json() as Row[];
+    const rows = r.json<Row[]>();
     expect(rows.map((d) => d.code)).toEqual(env.dealers);
     const last = env.months.at(-1)!;
     const row = rows.find((d) => d.code === env.own)!;
     expect(row.latestMonth).toBe(last);
     for (const k of ['ro_count', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'cost_estimate_accuracy', 'churn_rate', 'data_completeness']) expect(row.kpis).toHaveProperty(k);
     // The same values and counts as the per-dealer reads.
-    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${last}&to=${last}`, env.tokens.consultant)).json() as { kpi: string; value: number | null }[];
+    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${last}&to=${last}`, env.tokens.consultant)).json<{ kpi: string; value: number | null }[]>();
     expect(row.kpis.ro_count).toBe(kpis.find((k) => k.kpi === 'ro_count')!.value);
     expect(row.kpis.data_completeness).toBe(kpis.find((k) => k.kpi === 'data_completeness')!.value);
-    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last}`, env.tokens.consultant)).json() as { kind: string }[];
+    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last}`, env.tokens.consultant)).json<{ kind: string }[]>();
     expect(row.flags.total).toBe(flags.length);
     expect(row.flags.target).toBe(flags.filter((f) => f.kind === 'target').length);
     // 12 months ending with the latest; months before the data are null.
     expect(row.spark.kpi).toBe('ro_count');
     expect(row.spark.months).toHaveLength(12);
     expect(row.spark.months.at(-1)).toBe(last);
-    const series = (await get(`/api/dealers/${env.own}/kpis?kpi=ro_count`, env.tokens.consultant)).json() as { month: string; value: number | null }[];
+    const series = (await get(`/api/dealers/${env.own}/kpis?kpi=ro_count`, env.tokens.consultant)).json<{ month: string; value: number | null }[]>();
     expect(row.spark.values).toEqual(row.spark.months.map((m) => series.find((s) => s.month === m)?.value ?? null));
     expect(row.checklist).toBeNull();
   });
 
   it('gives a dealer user its own dealer only', async () => {
-    const rows = (await get('/api/overview', env.tokens.dealer)).json() as Row[];
+    const rows = (await get('/api/overview', env.tokens.dealer)).json<Row[]>();
     expect(rows.map((d) => d.code)).toEqual([env.own]);
   });
 });
@@ -53,9 +53,9 @@ describe('GET /api/dealers/:code/peers', () => {
     const last = env.months.at(-1)!;
     const r = await get(`/api/dealers/${env.own}/peers?kpi=booking_rate`, env.tokens.admin);
     expect(r.statusCode).toBe(200);
-    const rows = r.json() as { month: string; kpi: string; group: string; groupSize: number; p25: number; median: number; p75: number }[];
+    const rows = r.json<{ month: string; kpi: string; group: string; groupSize: number; p25: number; median: number; p75: number }[]>();
     expect(rows.map((x) => x.month)).toEqual(env.months);
-    const bench = (await get(`/api/benchmark?month=${last}&kpi=booking_rate&group=${encodeURIComponent(rows[0]!.group)}`, env.tokens.admin)).json() as { p25: number; median: number; p75: number; groupSize: number }[];
+    const bench = (await get(`/api/benchmark?month=${last}&kpi=booking_rate&group=${encodeURIComponent(rows[0]!.group)}`, env.tokens.admin)).json<{ p25: number; median: number; p75: number; groupSize: number }[]>();
     const mine = rows.at(-1)!;
     expect(mine).toMatchObject({ p25: bench[0]!.p25, median: bench[0]!.median, p75: bench[0]!.p75, groupSize: bench[0]!.groupSize });
   });
@@ -78,18 +78,18 @@ describe('GET /api/dealers/:code/peers', () => {
 describe('GET /api/dealers/:code/checklist', () => {
   it('is empty before a visit, then gives the latest visit\'s module rates with the 70% pass line', async () => {
     expect((await get(`/api/dealers/${env.own}/checklist`, env.tokens.admin)).json()).toEqual({ visit: null, modules: [] });
-    const template = (await get('/api/templates/dealer-aftersales', env.tokens.admin)).json() as { sections: { modules: { id: string; max: number; items?: { id: string; max: number }[] }[] }[] };
+    const template = (await get('/api/templates/dealer-aftersales', env.tokens.admin)).json<{ sections: { modules: { id: string; max: number; items?: { id: string; max: number }[] }[] }[] }>();
     const firstModule = template.sections[0]!.modules[0]!;
     const scores = template.sections.flatMap((s) => s.modules.map((m) => ({ id: m.id, score: m === firstModule ? 0 : m.max })));
     const posted = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: bearer(env.tokens.consultant), payload: { dealer: env.own, date: '2025-11-20', scores } });
     expect(posted.statusCode).toBe(201);
-    const r = (await get(`/api/dealers/${env.own}/checklist`, env.tokens.dealer)).json() as { visit: { id: number; passed: boolean }; modules: { id: string; rate: number | null; passRate: number; passed: boolean }[] };
-    expect(r.visit.id).toBe((posted.json() as { id: number }).id);
+    const r = (await get(`/api/dealers/${env.own}/checklist`, env.tokens.dealer)).json<{ visit: { id: number; passed: boolean }; modules: { id: string; rate: number | null; passRate: number; passed: boolean }[] }>();
+    expect(r.visit.id).toBe((posted.json<{ id: number }>()).id);
     const first = r.modules.find((m) => m.id === firstModule.id)!;
     expect(first).toMatchObject({ rate: 0, passRate: 0.7, passed: false });
     expect(r.modules.filter((m) => m.id !== firstModule.id).every((m) => m.rate === 1 && m.passed)).toBe(true);
     // The overview shows the same visit as the dealer's latest checklist.
-    const rows = (await get('/api/overview', env.tokens.admin)).json() as { code: string; checklist: { id: number } | null }[];
+    const rows = (await get('/api/overview', env.tokens.admin)).json<{ code: string; checklist: { id: number } | null }[]>();
     expect(rows.find((d) => d.code === env.own)!.checklist!.id).toBe(r.visit.id);
     const db = await queryJson<{ n: number }>((await env.app.store.db.instance.connect()), 'SELECT count(*)::INTEGER AS n FROM assessments');
     expect(db[0]!.n).toBe(1);
@@ -102,25 +102,25 @@ describe('GET /api/dealers/:code/dashboard', () => {
     const last = env.months.at(-1)!;
     const r = await get(`/api/dealers/${env.own}/dashboard`, env.tokens.consultant);
     expect(r.statusCode).toBe(200);
-    const page = r.json() as {
+    const page = r.json<{
       dealer: { code: string }; months: string[]; month: string; window: string[];
       kpis: { month: string; kpi: string; value: number | null }[]; peers: { month: string; kpi: string; median: number | null }[];
       mix: unknown[]; advisors: unknown[]; flags: { month: string; kpi: string; kind: string }[];
-    };
+    }>();
     expect(page.dealer.code).toBe(env.own);
     expect(page.month).toBe(last);
     expect(page.months).toEqual(env.months);
     expect(page.window).toHaveLength(12);
     expect(page.window.at(-1)).toBe(last);
-    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${page.window[0]}&to=${last}`, env.tokens.consultant)).json() as { month: string; kpi: string; value: number | null }[];
+    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${page.window[0]}&to=${last}`, env.tokens.consultant)).json<{ month: string; kpi: string; value: number | null }[]>();
     for (const k of ['booking_rate', 'data_completeness', 'cost_estimate_accuracy']) {
       expect(page.kpis.filter((x) => x.kpi === k)).toEqual(kpis.filter((x) => x.kpi === k).map(({ month, kpi, value }) => ({ month, kpi, value })));
     }
-    const peers = (await get(`/api/dealers/${env.own}/peers?from=${page.window[0]}&to=${last}&kpi=booking_rate`, env.tokens.consultant)).json();
+    const peers = (await get(`/api/dealers/${env.own}/peers?from=${page.window[0]}&to=${last}&kpi=booking_rate`, env.tokens.consultant)).json<unknown>();
     expect(page.peers.filter((p) => p.kpi === 'booking_rate')).toEqual(peers);
     expect(page.mix).toEqual((await get(`/api/dealers/${env.own}/breakdown?month=${last}`, env.tokens.consultant)).json());
     expect(page.advisors).toEqual((await get(`/api/dealers/${env.own}/breakdown?month=${last}&by=advisor`, env.tokens.consultant)).json());
-    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last}`, env.tokens.consultant)).json() as { kpi: string; kind: string }[];
+    const flags = (await get(`/api/flags?dealer=${env.own}&month=${last}`, env.tokens.consultant)).json<{ kpi: string; kind: string }[]>();
     expect(page.flags.filter((f) => f.month === last).map((f) => `${f.kpi}/${f.kind}`)).toEqual(flags.map((f) => `${f.kpi}/${f.kind}`));
     // Newest first, nothing after the month, at most 60 earlier ones.
     const earlier = page.flags.filter((f) => f.month !== last);
@@ -130,7 +130,7 @@ describe('GET /api/dealers/:code/dashboard', () => {
 
   it('answers an earlier month with its own window, and keeps a dealer user to its own dealer', async () => {
     const month = env.months[2]!;
-    const page = (await get(`/api/dealers/${env.own}/dashboard?month=${month}`, env.tokens.dealer)).json() as { month: string; window: string[]; flags: { month: string }[] };
+    const page = (await get(`/api/dealers/${env.own}/dashboard?month=${month}`, env.tokens.dealer)).json<{ month: string; window: string[]; flags: { month: string }[] }>();
     expect(page.month).toBe(month);
     expect(page.window.at(-1)).toBe(month);
     expect(page.flags.every((f) => f.month <= month)).toBe(true);

@@ -58,9 +58,9 @@ function bodyFor(schema: Schema | undefined, pick: <T>(xs: T[]) => T, depth = 0)
 describe('hostile probe of every OpenAPI route', () => {
   it('never answers 5xx, as admin or as a dealer user', async () => {
     const admin = bearer(env.tokens.admin);
-    const doc = (await env.app.inject({ url: '/api/openapi.json', headers: admin })).json() as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await env.app.inject({ url: '/api/openapi.json', headers: admin })).json<{ paths: Record<string, Record<string, Operation>> }>();
     const month = env.months.at(-1)!;
-    const loads = (await env.app.inject({ url: '/api/loads', headers: admin })).json() as { loads: { id: number }[] };
+    const loads = (await env.app.inject({ url: '/api/loads', headers: admin })).json<{ loads: { id: number }[] }>();
     const created = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: admin, payload: { dealer: env.own, date: `${month}-03`, scores: [] } });
     expect(created.statusCode).toBe(201);
     // Valid values, so that one hostile value at a time reaches past the others' checks.
@@ -82,7 +82,7 @@ describe('hostile probe of every OpenAPI route', () => {
         const query = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
         const schema = op.requestBody?.content['application/json']?.schema;
         const bodyFields = Object.keys(schema?.properties ?? {});
-        const idFor = () => (path.includes('/loads/') ? String(loads.loads[0]!.id) : String(created.json().id));
+        const idFor = () => (path.includes('/loads/') ? String(loads.loads[0]!.id) : String(created.json<{ id: number }>().id));
         const send = async (over: { where: 'path' | 'query' | 'body' | 'all'; name?: string; value?: unknown }, token: string) => {
           const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
             const v = over.where === 'all' || (over.where === 'path' && over.name === name) ? String(over.where === 'all' ? pick(TEXT) : over.value) : name === 'id' ? idFor() : valid[name] ?? 'x';
@@ -91,14 +91,14 @@ describe('hostile probe of every OpenAPI route', () => {
           const qs: string[] = [];
           for (const name of query) {
             if (over.where === 'all' ? random() < 0.3 : over.where !== 'query' || over.name !== name) {
-              if (valid[name] !== undefined && over.where !== 'all') qs.push(`${name}=${encodeURIComponent(valid[name]!)}`);
+              if (valid[name] !== undefined && over.where !== 'all') qs.push(`${name}=${encodeURIComponent(valid[name])}`);
               continue;
             }
             const v = over.where === 'all' ? pick(TEXT) : String(over.value);
             qs.push(`${name}=${encodeURIComponent(v)}`);
             if (over.where === 'all' && random() < 0.15) qs.push(`${name}=${encodeURIComponent(pick(TEXT))}`);
           }
-          const request: InjectOptions = { method: method.toUpperCase() as 'GET', url: qs.length ? `${url}?${qs.join('&')}` : url, headers: { ...bearer(token), 'accept-language': 'en' } };
+          const request: InjectOptions & { url: string; payload?: string } = { method: method.toUpperCase(), url: qs.length ? `${url}?${qs.join('&')}` : url, headers: { ...bearer(token), 'accept-language': 'en' } };
           if (method !== 'get' && method !== 'delete') {
             if (path === '/api/uploads') {
               request.payload = pick(['', 'garbage', '--x\r\n', JSON.stringify(pick(JSON_VALUES))]);

@@ -2,7 +2,7 @@
 // malformed URLs, 403-vs-404 telling a dealer which ids exist. Each test failed before its fix.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
+import { bearer, setupTestEnv, type ErrorAnswer, type TestEnv } from './test-helpers/setup.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -19,8 +19,8 @@ describe('odd input answers 400 naming the field', () => {
     for (const limit of ['Infinity', '-Infinity', 'NaN', '1e400', '1.5']) {
       const r = await env.app.inject({ url: `/api/loads?limit=${limit}`, headers: { ...bearer(env.tokens.admin), ...en } });
       expect(r.statusCode, limit).toBe(400);
-      expect(r.json().error.code).toBe('invalid_request');
-      expect(r.json().error.message).toContain('limit');
+      expect(r.json<ErrorAnswer>().error.code).toBe('invalid_request');
+      expect(r.json<ErrorAnswer>().error.message).toContain('limit');
     }
   });
 
@@ -28,8 +28,8 @@ describe('odd input answers 400 naming the field', () => {
     for (const date of ['2025-02-30', '2025-13-01', '2025-04-31', '0000-00-00']) {
       const r = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: { ...bearer(env.tokens.admin), ...en }, payload: { dealer: env.own, date, scores: [] } });
       expect(r.statusCode, date).toBe(400);
-      expect(r.json().error.details.field).toBe('date');
-      expect(r.json().error.message).toContain(date);
+      expect(r.json<ErrorAnswer>().error.details.field).toBe('date');
+      expect(r.json<ErrorAnswer>().error.message).toContain(date);
     }
     const ok = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: bearer(env.tokens.admin), payload: { dealer: env.own, date: '2024-02-29', scores: [] } });
     expect(ok.statusCode).toBe(201);
@@ -41,10 +41,10 @@ describe('malformed URLs get our error shape', () => {
     for (const url of ['/api/dealers/%E0%A4%A', '/api/loads/%', '/api/dealers/%E0%A4%A/kpis?from=%ZZ']) {
       const zh = await env.app.inject({ url, headers: bearer(env.tokens.admin) });
       expect(zh.statusCode, url).toBe(400);
-      expect(Object.keys(zh.json().error).sort()).toEqual(['code', 'details', 'message']);
-      expect(zh.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(Object.keys(zh.json<ErrorAnswer>().error).sort()).toEqual(['code', 'details', 'message']);
+      expect(zh.json<ErrorAnswer>().error.message).toMatch(/[\u4e00-\u9fff]/);
       const english = await env.app.inject({ url, headers: { ...bearer(env.tokens.admin), ...en } });
-      expect(english.json().error.message).toMatch(/^[\x20-\x7e]+$/);
+      expect(english.json<ErrorAnswer>().error.message).toMatch(/^[\x20-\x7e]+$/);
       expect(english.json()).not.toHaveProperty('statusCode');
     }
   });
@@ -56,8 +56,8 @@ describe('another dealer\'s ids look missing', () => {
     const month = env.months.at(-1)!;
     const created = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: admin, payload: { dealer: env.other, date: `${month}-10`, scores: [] } });
     expect(created.statusCode).toBe(201);
-    const assessmentId = created.json().id as number;
-    const list = (await env.app.inject({ url: '/api/loads', headers: admin })).json() as { loads: { id: number; dealers: string[] }[] };
+    const assessmentId = created.json<{ id: number }>().id;
+    const list = (await env.app.inject({ url: '/api/loads', headers: admin })).json<{ loads: { id: number; dealers: string[] }[] }>();
     const loadId = list.loads.find((l) => l.dealers.length === 1 && l.dealers[0] === env.other)!.id;
     const missing = 2_000_000_000;
     const dealer = { ...bearer(env.tokens.dealer), ...en };
@@ -113,7 +113,7 @@ describe('cross-site request forgery', () => {
     return `fixops_session=${login.cookies.find((c) => c.name === 'fixops_session')!.value}`;
   }
   const host = 'fixops.test:3000';
-  const setting = async () => ((await env.app.inject({ url: '/api/settings', headers: bearer(env.tokens.admin) })).json() as { key: string; value: number }[])
+  const setting = async () => ((await env.app.inject({ url: '/api/settings', headers: bearer(env.tokens.admin) })).json<{ key: string; value: number }[]>())
     .find((s) => s.key === 'target.booking_rate')!.value;
 
   it('refuses a cookie write another site started (403, our shape, zh/en) and changes nothing', async () => {
@@ -130,7 +130,7 @@ describe('cross-site request forgery', () => {
       for (const lang of ['zh', 'en']) {
         const r = await env.app.inject({ method: 'PUT', url: '/api/settings', payload, headers: { cookie, host, 'accept-language': lang, ...h } });
         expect(r.statusCode, JSON.stringify(h)).toBe(403);
-        const body = r.json() as { error: { code: string; message: string; details: unknown } };
+        const body = r.json<{ error: { code: string; message: string; details: unknown } }>();
         expect(body.error.code).toBe('cross_site_request');
         expect(body.error.message).toMatch(lang === 'en' ? /^Cross-site request refused/ : /跨站/);
         expect(body.error.details).toEqual({});

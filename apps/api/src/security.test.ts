@@ -40,20 +40,20 @@ describe('dealer isolation', () => {
   it('never shows another dealer\'s data on any route of the OpenAPI document', async () => {
     const admin = bearer(env.tokens.admin);
     const month = env.months.at(-1)!;
-    const dealers = (await env.app.inject({ url: '/api/dealers', headers: admin })).json() as { code: string; name: string | null }[];
+    const dealers = (await env.app.inject({ url: '/api/dealers', headers: admin })).json<{ code: string; name: string | null }[]>();
     const secrets = dealers.filter((d) => d.code !== env.own).flatMap((d) => [d.code, d.name ?? '']).filter((s) => s !== '');
     // Things that belong to the other dealer: an assessment and a load.
-    const template = (await env.app.inject({ url: '/api/templates', headers: admin })).json() as { id: string }[];
+    const template = (await env.app.inject({ url: '/api/templates', headers: admin })).json<{ id: string }[]>();
     expect(template.length).toBeGreaterThan(0);
     const created = await env.app.inject({ method: 'POST', url: '/api/assessments', headers: admin, payload: { dealer: env.other, date: `${month}-10`, scores: [] } });
     expect(created.statusCode).toBe(201);
-    const assessmentId = created.json().id as number;
-    const loads = (await env.app.inject({ url: '/api/loads', headers: admin })).json() as { loads: { id: number; dealers: string[] }[] };
+    const assessmentId = created.json<{ id: number }>().id;
+    const loads = (await env.app.inject({ url: '/api/loads', headers: admin })).json<{ loads: { id: number; dealers: string[] }[] }>();
     const loadId = loads.loads.find((l) => l.dealers.length === 1 && l.dealers[0] === env.other)!.id;
     const otherFile = env.files.find((f) => f.kind === 'repair_orders' && f.name.startsWith(env.other))!.name;
     const otherBytes = await readFile(join(env.dataDir, otherFile));
 
-    const doc = (await env.app.inject({ url: '/api/openapi.json', headers: bearer(env.tokens.dealer) })).json() as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await env.app.inject({ url: '/api/openapi.json', headers: bearer(env.tokens.dealer) })).json<{ paths: Record<string, Record<string, Operation>> }>();
     const values: Record<string, string> = { code: env.other, dealer: env.other, month, from: env.months[0]!, to: month, kpi: 'booking_rate', by: 'advisor', format: 'md', lang: 'en' };
     let checked = 0;
     for (const [path, methods] of Object.entries(doc.paths)) {
@@ -65,7 +65,7 @@ describe('dealer isolation', () => {
         const variants = [query, query.filter((p) => p.required)];
         for (const params of variants) {
           const qs = params.map((p) => `${p.name}=${encodeURIComponent(values[p.name]!)}`).join('&');
-          const request: InjectOptions & { headers: Record<string, string> } = { method: method.toUpperCase() as 'GET', url: qs ? `${url}?${qs}` : url, headers: bearer(env.tokens.dealer) };
+          const request: InjectOptions & { url: string; headers: Record<string, string> } = { method: method.toUpperCase(), url: qs ? `${url}?${qs}` : url, headers: bearer(env.tokens.dealer) };
           if (path === '/api/uploads') {
             const m = multipart({ dealer: env.other }, [{ name: otherFile, data: otherBytes }]);
             Object.assign(request, { payload: m.payload, headers: { ...request.headers, ...m.headers } });
@@ -85,9 +85,9 @@ describe('dealer isolation', () => {
     }
     expect(checked).toBeGreaterThan(30);
     // The refused upload and the refused assessment changed nothing.
-    const after = (await env.app.inject({ url: '/api/assessments/' + assessmentId, headers: admin })).json();
+    const after = (await env.app.inject({ url: '/api/assessments/' + assessmentId, headers: admin })).json<unknown>();
     expect(after).toMatchObject({ dealer: env.other });
-    const settings = (await env.app.inject({ url: '/api/settings', headers: admin })).json() as { key: string; value: number }[];
+    const settings = (await env.app.inject({ url: '/api/settings', headers: admin })).json<{ key: string; value: number }[]>();
     expect(settings.find((s) => s.key === 'target.booking_rate')!.value).toBe(0.3);
   });
 });
@@ -138,7 +138,7 @@ describe('malformed input', () => {
     expect(refused.error.details.files[0]!.file).toBe('passwd');
 
     const sql = ["' OR 1=1 --", "'; DROP TABLE kpi_values; --", '1; SELECT * FROM users', '%00', '../../etc/passwd', '$(rm -rf /)'];
-    const doc = (await env.app.inject({ url: '/api/openapi.json', headers: admin })).json() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    const doc = (await env.app.inject({ url: '/api/openapi.json', headers: admin })).json<{ paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> }>();
     for (const [path, methods] of Object.entries(doc.paths)) {
       const op = methods.get;
       if (!op) continue;
@@ -161,14 +161,14 @@ describe('malformed input', () => {
 describe('server errors', () => {
   it('hides a 5xx\'s cause and carries the request id in the header and the body', async () => {
     const app = await buildApp({ dbPath: join(env.dir, 'other.duckdb') });
-    app.get('/api/boom', { config: { public: true } }, async () => {
+    app.get('/api/boom', { config: { public: true } }, () => {
       throw new Error('Binder Error: SELECT secret FROM users');
     });
     await app.ready();
     try {
       const r = await app.inject({ url: '/api/boom', headers: { 'accept-language': 'en' } });
       expect(r.statusCode).toBe(500);
-      const body = r.json() as { error: { code: string; message: string; details: { requestId: string } } };
+      const body = r.json<{ error: { code: string; message: string; details: { requestId: string } } }>();
       expect(body.error).toMatchObject({ code: 'internal', message: 'Internal server error' });
       expect(body.error.details.requestId).toBe(r.headers['x-request-id']);
       expect(r.body).not.toMatch(/SELECT|secret|Binder/);

@@ -21,8 +21,9 @@ export async function startServer(opts: ServeOptions): Promise<{ app: FastifyIns
   const app = await buildApp({ logger: { level: settingOrFail('logLevel') ?? 'info' }, ...opts });
   // The dashboard's server code sends its /api requests to this instance in-process.
   (globalThis as Record<symbol, unknown>)[API_APP] = app;
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, next) => {
     if ((globalThis as Record<symbol, unknown>)[API_APP] === app) delete (globalThis as Record<symbol, unknown>)[API_APP];
+    next();
   });
   if (swept.length > 0) app.log.info({ removed: swept.length }, 'removed temp folders left by earlier loads');
   const url = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });

@@ -40,7 +40,7 @@ describe('GET /api/templates/:id', () => {
   it('answers the shipped dealer template in full: sections, modules, items, maxima and pass rate', async () => {
     const r = await get('/api/templates/dealer-aftersales');
     expect(r.statusCode).toBe(200);
-    const t = r.json() as { id: string; kind: string; max: number; passRate: number; sections: { id: string; max: number; modules: { id: string; max: number; items?: { id: string; max: number; zh: string }[] }[] }[] };
+    const t = r.json<{ id: string; kind: string; max: number; passRate: number; sections: { id: string; max: number; modules: { id: string; max: number; items?: { id: string; max: number; zh: string }[] }[] }[] }>();
     expect([t.id, t.kind, t.max, t.passRate]).toEqual(['dealer-aftersales', 'points', 1000, 0.7]);
     const fd = t.sections.find((s) => s.id === 'front_desk');
     expect(fd?.max).toBe(330);
@@ -53,6 +53,7 @@ describe('GET /api/templates/:id', () => {
   it('lists the valid ids for an unknown template, refuses a malformed id, and needs a login', async () => {
     const missing = await get('/api/templates/no-such-template');
     expect(missing.statusCode).toBe(404);
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- vitest types its asymmetric matchers (expect.arrayContaining) as any
     expect(missing.json()).toMatchObject({ error: { code: 'unknown_template', details: { choices: expect.arrayContaining(['dealer-aftersales']) } } });
     expect((await get('/api/templates/..%2Fetc')).statusCode).toBe(400);
     expect((await get('/api/templates/dealer-aftersales', false)).statusCode).toBe(401);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMP_PREFIX } from '@fixops/ingest';
 import { startServer } from './server.js';
-import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
+import { bearer, setupTestEnv, type TestEnv, type UploadAnswer } from './test-helpers/setup.js';
 
 let env: TestEnv;
 let base: string;
@@ -34,7 +34,7 @@ async function upload(token: string, files: { name: string; data: string | Buffe
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const f of files) form.append('files', new Blob([f.data], { type: 'text/csv' }), f.name);
   const r = await fetch(`${base}/api/uploads`, { method: 'POST', headers: bearer(token), body: form });
-  return { status: r.status, body: (await r.json()) as any };
+  return { status: r.status, body: (await r.json()) as UploadAnswer };
 }
 
 describe('hole 1: another dealer\'s rejected rows', () => {
@@ -47,7 +47,7 @@ describe('hole 1: another dealer\'s rejected rows', () => {
     const r = await upload(env.tokens.consultant, [{ name: 'own-with-foreign.csv', data: text }]);
     expect(r.status).toBe(200);
     expect(r.body[0]).toMatchObject({ status: 'loaded', dealers: [env.own], rowsRejected: 2, rejectsStored: 2 });
-    const id = r.body[0].loadId as number;
+    const id = r.body[0]!.loadId as number;
 
     const mine = await fetch(`${base}/api/loads/${id}/rejects.csv`, { headers: bearer(env.tokens.dealer) });
     expect(mine.status).toBe(200);
@@ -58,9 +58,9 @@ describe('hole 1: another dealer\'s rejected rows', () => {
     const all = await (await fetch(`${base}/api/loads/${id}/rejects.csv`, { headers: bearer(env.tokens.consultant) })).text();
     expect(all).toContain(secret[0]);
 
-    const one = await (await fetch(`${base}/api/loads/${id}`, { headers: bearer(env.tokens.dealer) })).json() as any;
+    const one: unknown = await (await fetch(`${base}/api/loads/${id}`, { headers: bearer(env.tokens.dealer) })).json();
     expect(one).toMatchObject({ rowsRejected: 1, rejectsStored: 1 });
-    const list = await (await fetch(`${base}/api/loads`, { headers: bearer(env.tokens.dealer) })).json() as any;
+    const list = await (await fetch(`${base}/api/loads`, { headers: bearer(env.tokens.dealer) })).json() as { loads: { id: number }[] };
     expect(list.loads.find((l: { id: number }) => l.id === id)).toMatchObject({ rowsRejected: 1 });
     expect(JSON.stringify(list)).not.toContain(secret[0]);
   });
@@ -94,7 +94,7 @@ describe('hole 5: limits', () => {
     const row = [env.own, 'W1', 'LSVW1', '2024-02-01', '保养', '1', '王伟', ...Array.from({ length: 10_000 - HEADER.length }, () => '1')];
     const r = await upload(env.tokens.admin, [{ name: 'wide.csv', data: `${header.join(',')}\n${row.join(',')}\n` }]);
     expect(r.status).toBe(422);
-    expect(r.body.error.details.files[0].error).toMatchObject({ code: 'too_many_columns' });
+    expect(r.body.error.details.files[0]!.error).toMatchObject({ code: 'too_many_columns' });
     expect(JSON.stringify(r.body)).not.toMatch(/out of memory/i);
   });
 
@@ -102,7 +102,7 @@ describe('hole 5: limits', () => {
     const bad = Array.from({ length: 3000 }, (_, i) => [env.own, `B${i}`, 'LSVB', 'bad', '保养', '1', '']);
     const r = await upload(env.tokens.admin, [{ name: 'many-bad.csv', data: roCsv(env.own, 10, bad) }]);
     expect(r.status).toBe(422);
-    const id = r.body.error.details.files[0].loadId as number;
+    const id = r.body.error.details.files[0]!.loadId as number;
     const csv = await fetch(`${base}/api/loads/${id}/rejects.csv`, { headers: bearer(env.tokens.admin) });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('transfer-encoding')).toBe('chunked');

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryJson } from '@fixops/db';
-import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
+import { bearer, setupTestEnv, type TestEnv, type UndoAnswer, type UploadAnswer } from './test-helpers/setup.js';
 
 let env: TestEnv;
 let base: string;
@@ -22,12 +22,12 @@ async function upload(token: string, name: string, text: string, fields: Record<
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('files', new Blob([Buffer.from(text, 'utf8')], { type: 'text/csv' }), name);
   const r = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { ...bearer(token), 'accept-language': 'en' }, body: form });
-  return { status: r.status, body: (await r.json()) as any };
+  return { status: r.status, body: (await r.json()) as UploadAnswer };
 }
 
 const undo = async (token: string, id: number, lang = 'zh-CN') => {
   const r = await fetch(`${base}/api/loads/${id}/undo`, { method: 'POST', headers: { ...bearer(token), 'accept-language': lang } });
-  return { status: r.status, body: (await r.json()) as any };
+  return { status: r.status, body: (await r.json()) as UndoAnswer };
 };
 
 /** Every KPI value and flag, as one md5: equal means the two tables are identical. */
@@ -59,7 +59,7 @@ describe('a partial export over HTTP', () => {
     expect(held.body.error.details.slices).toEqual([{ file: 'partial.csv', kind: 'repair_orders', dealer: big!.dealer, month: big!.month, rowsNow: big!.n, rowsAfter: 60 }]);
     expect(held.body.error.details.files[0]).toMatchObject({ status: 'needs_confirmation', rowsLoaded: 0 });
     expect(await kpiChecksum()).toBe(before);
-    const log = await fetch(`${base}/api/loads/${held.body.error.details.files[0].loadId}`, { headers: bearer(env.tokens.admin) });
+    const log = await fetch(`${base}/api/loads/${held.body.error.details.files[0]!.loadId}`, { headers: bearer(env.tokens.admin) });
     expect(await log.json()).toMatchObject({ status: 'needs_confirmation', slices: [{ rowsNow: big!.n, rowsAfter: 60 }] });
 
     const applied = await upload(env.tokens.consultant, 'partial.csv', text, { confirm: 'true' });
@@ -68,7 +68,7 @@ describe('a partial export over HTTP', () => {
     const after = await kpiChecksum();
     expect(after).not.toBe(before);
 
-    const id = applied.body[0].loadId as number;
+    const id = applied.body[0]!.loadId as number;
     expect((await undo(env.tokens.dealer, id)).status).toBe(403);
     const done = await undo(env.tokens.consultant, id);
     expect(done.status).toBe(200);
@@ -90,9 +90,9 @@ describe('a partial export over HTTP', () => {
     const second = await upload(env.tokens.admin, 'second.csv', partialExport(m!.dealer, m!.month, m!.n));
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
-    const blocked = await undo(env.tokens.admin, first.body[0].loadId, 'en');
+    const blocked = await undo(env.tokens.admin, first.body[0]!.loadId!, 'en');
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.code).toBe('undo_blocked');
-    expect(blocked.body.error.message).toContain(`Undo load ${second.body[0].loadId} first`);
+    expect(blocked.body.error.message).toContain(`Undo load ${second.body[0]!.loadId} first`);
   });
 });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBenchRepairOrders } from '@fixops/demo';
 import { openDatabase, queryJson } from '@fixops/db';
-import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
+import { bearer, setupTestEnv, type TestEnv, type UploadAnswer } from './test-helpers/setup.js';
 
 let env: TestEnv;
 let big: string;
@@ -31,7 +31,7 @@ async function upload(base: string, token: string, path: string) {
   form.append('confirm', 'true');
   form.append('files', new Blob([await readFile(path)], { type: 'text/csv' }), 'big.csv');
   const r = await fetch(`${base}/api/uploads`, { method: 'POST', headers: bearer(token), body: form });
-  return { status: r.status, body: (await r.json()) as any };
+  return { status: r.status, body: (await r.json()) as UploadAnswer };
 }
 
 /** Resolves once the write queue shows a load that has started. */
@@ -68,7 +68,7 @@ describe('big uploads', () => {
     const r = await pending;
     expect(r.status).toBe(200);
     expect(r.body[0]).toMatchObject({ status: 'loaded', rowsLoaded: 20_000, encoding: 'utf-8' });
-    expect(r.body[0].checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.body[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect([...seen]).toContain('61.0 MiB · 1 threads'); // 64MB, as DuckDB prints it
     expect(usual).not.toContain('61.0 MiB');
     expect(await limits()).toBe(usual);
@@ -105,7 +105,7 @@ describe('big uploads', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       const base = await new Promise<string>((resolve, reject) => {
-        child.stdout!.on('data', (d: Buffer) => resolve(d.toString().trim()));
+        child.stdout.on('data', (d: Buffer) => resolve(d.toString().trim()));
         child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
       });
       const pending = upload(base, env.tokens.consultant, big).catch(() => ({ status: 0 }));

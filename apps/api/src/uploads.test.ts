@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sniffEncoding } from '@fixops/ingest';
 import type { FixopsException } from '@fixops/shared';
-import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
+import { bearer, setupTestEnv, type TestEnv, type UploadAnswer } from './test-helpers/setup.js';
 
 const LIMIT = 1024 * 1024;
 let env: TestEnv;
@@ -30,7 +30,7 @@ async function upload(token: string, files: { name: string; data: Buffer; type?:
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const f of files) form.append('files', new Blob([f.data], { type: f.type ?? 'text/csv' }), f.name);
   const r = await fetch(`${base}/api/uploads`, { method: 'POST', headers: bearer(token), body: form });
-  return { status: r.status, body: (await r.json()) as any, headers: r.headers };
+  return { status: r.status, body: (await r.json()) as UploadAnswer, headers: r.headers };
 }
 
 async function loadsOf(token: string) {
@@ -46,7 +46,7 @@ describe('POST /api/uploads', () => {
     expect(r.status).toBe(200);
     expect(r.body).toHaveLength(2);
     expect(r.body[0]).toMatchObject({ file: gb, status: 'loaded', kind: 'repair_orders', encoding: 'gb18030', dealers: [env.own] });
-    expect(r.body[0].rowsLoaded).toBeGreaterThan(100);
+    expect(r.body[0]!.rowsLoaded).toBeGreaterThan(100);
     expect(r.body[1]).toMatchObject({ status: 'loaded', kind: 'bookings' });
     const log = await loadsOf(env.tokens.admin);
     expect(log.loads[0]).toMatchObject({ file: other, status: 'loaded', uploadedBy: 'consultant' });
@@ -60,7 +60,7 @@ describe('POST /api/uploads', () => {
     const r = await upload(env.tokens.admin, [{ name: 'bad.csv', data: Buffer.from(bad, 'utf8') }], { dealer: '' });
     expect(r.status).toBe(422);
     expect(r.body.error.code).toBe('load_refused');
-    const [summary] = r.body.error.details.files;
+    const summary = r.body.error.details.files[0]!;
     expect(summary).toMatchObject({ file: 'bad.csv', status: 'refused' });
     expect(summary.rowsRejected).toBeGreaterThan(10);
     const csv = await fetch(`${base}/api/loads/${summary.loadId}/rejects.csv`, { headers: bearer(env.tokens.consultant) });
@@ -75,7 +75,7 @@ describe('POST /api/uploads', () => {
 
     const nonsense = await upload(env.tokens.admin, [{ name: 'x.csv', data: Buffer.from('foo,bar\n1,2\n') }]);
     expect(nonsense.status).toBe(422);
-    expect(nonsense.body.error.details.files[0].status).toBe('refused');
+    expect(nonsense.body.error.details.files[0]!.status).toBe('refused');
   });
 
   it('neutralises formula cells in the rejected-rows CSV (issue 12.3)', async () => {
@@ -90,7 +90,7 @@ describe('POST /api/uploads', () => {
     const text = `经销商代码,工单号,VIN,进厂时间,维修类型,总金额\n${good.join('\n')}\n${hostile.map(([l]) => l).join('\n')}\n`;
     const r = await upload(env.tokens.admin, [{ name: 'formulas.csv', data: Buffer.from(text, 'utf8') }]);
     expect(r.status).toBe(422);
-    const [summary] = r.body.error.details.files;
+    const summary = r.body.error.details.files[0]!;
     const csv = await fetch(`${base}/api/loads/${summary.loadId}/rejects.csv`, { headers: bearer(env.tokens.admin) });
     expect(csv.status).toBe(200);
     const body = (await csv.text()).replace(/^\uFEFF/, '');

@@ -3,7 +3,7 @@
 // handler reads the raw request itself, and the dashboard reaches data through /api.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
 
@@ -13,7 +13,7 @@ export interface WebOptions {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-const web: FastifyPluginAsync<WebOptions> = async (app, opts) => {
+const web: FastifyPluginCallback<WebOptions> = (app, opts, done) => {
   // An unknown /api path stays the API's: 401 without a token (like every API path), else JSON 404.
   app.route({ method: METHODS, url: '/api', schema: { hide: true }, handler: async (_req, reply) => reply.callNotFound() });
   app.route({ method: METHODS, url: '/api/*', schema: { hide: true }, handler: async (_req, reply) => reply.callNotFound() });
@@ -44,6 +44,7 @@ const web: FastifyPluginAsync<WebOptions> = async (app, opts) => {
       });
     },
   });
+  done();
 };
 
 export default web;

@@ -2,7 +2,7 @@
 // template, every score given, and the resulting scorecard as it was on that day.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { cliActor, queryJson, recordAudit, transaction, type AuditActor } from '@fixops/db';
+import { cliActor, queryJson, recordAudit, transaction, whereOf, type AuditActor } from '@fixops/db';
 import type { ScoreEntry, Scorecard } from '@fixops/checklist';
 
 export interface NewAssessment {
@@ -62,17 +62,8 @@ type Row = Omit<AssessmentSummary, 'id'> & { id: string | number };
 const toSummary = (r: Row): AssessmentSummary => ({ ...r, id: Number(r.id) });
 
 export async function listAssessments(connection: DuckDBConnection, q: { dealer?: string; until?: string } = {}): Promise<AssessmentSummary[]> {
-  const where: string[] = [];
-  const params: Record<string, string> = {};
-  if (q.dealer !== undefined) {
-    where.push('dealer_code = $dealer');
-    params.dealer = q.dealer;
-  }
-  if (q.until !== undefined) {
-    where.push('assessed_on <= $until::DATE');
-    params.until = q.until;
-  }
-  const rows = await queryJson<Row>(connection, `${SUMMARY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY assessed_on DESC, id DESC`, params);
+  const where = whereOf({ dealer: 'dealer_code = $dealer', until: 'assessed_on <= $until::DATE' }, q);
+  const rows = await queryJson<Row>(connection, `${SUMMARY} ${where.sql} ORDER BY assessed_on DESC, id DESC`, where.params);
   return rows.map(toSummary);
 }
 

@@ -2,8 +2,7 @@
 
 import { err, ok, type Message, type Result } from '@fixops/shared';
 import { label, ROOTS } from './describe.js';
-import { parseYaml } from '@fixops/shared/yaml-schema';
-import { checkSchema } from './schema-check.js';
+import { readChecked } from './schema-check.js';
 import type { PointsTemplate } from './types.js';
 import { message, SEGMENT } from './schema.js';
 
@@ -108,17 +107,9 @@ const RULE = { zh: '规则', en: 'rule' };
 
 /** Validates a coaching rule table given as YAML/JSON text or parsed data. */
 export function loadCoachingRules(input: unknown, options: CoachingOptions = {}): Result<CoachingRules> {
-  let data: unknown;
-  if (typeof input === 'string') {
-    const parsed = parseYaml(input, 'coaching_yaml');
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  } else {
-    data = structuredClone(input);
-  }
-  const checked = checkSchema(COACHING_SCHEMA, data, ROOTS.coaching, 'coaching_schema');
+  const checked = readChecked(input, 'coaching_yaml', COACHING_SCHEMA, ROOTS.coaching, 'coaching_schema');
   if (!checked.ok) return checked;
-  const table = data as CoachingRules;
+  const table = checked.value as CoachingRules;
   const ids = new Set<string>();
   const known = options.kpis === undefined ? undefined : new Set(options.kpis);
   for (const rule of table.rules) {

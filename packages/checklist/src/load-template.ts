@@ -2,8 +2,7 @@
 
 import { err, ok, type Result } from '@fixops/shared';
 import { ROOTS } from './describe.js';
-import { parseYaml } from '@fixops/shared/yaml-schema';
-import { checkSchema } from './schema-check.js';
+import { readChecked } from './schema-check.js';
 import { TEMPLATE_SCHEMA } from './schema.js';
 import { pointsTemplateIssues, weightedTemplateIssues } from './template-rules.js';
 import type { PointsTemplate, Template, WeightedTemplate } from './types.js';
@@ -12,18 +11,10 @@ export const DEFAULT_PASS_RATE = 0.7;
 
 /** Validates a template given as YAML/JSON text or as already parsed data. */
 export function loadTemplate(input: unknown): Result<Template> {
-  let data: unknown;
-  if (typeof input === 'string') {
-    const parsed = parseYaml(input, 'template_yaml');
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  } else {
-    data = structuredClone(input);
-  }
-  const checked = checkSchema(TEMPLATE_SCHEMA, data, ROOTS.template, 'template_schema');
+  const checked = readChecked(input, 'template_yaml', TEMPLATE_SCHEMA, ROOTS.template, 'template_schema');
   if (!checked.ok) return checked;
 
-  const raw = data as Template;
+  const raw = checked.value as Template;
   const template: Template =
     raw.kind === 'points'
       ? ({ ...raw, passRate: (raw as Partial<PointsTemplate>).passRate ?? DEFAULT_PASS_RATE })

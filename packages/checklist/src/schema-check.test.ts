@@ -2,7 +2,7 @@
    at any depth on purpose to build invalid files; the code under test takes `unknown`. */
 import { describe, expect, it } from 'vitest';
 import { ROOTS } from './describe.js';
-import { checkSchema } from './schema-check.js';
+import { checkSchema, readChecked } from './schema-check.js';
 import { TEMPLATE_SCHEMA } from './schema.js';
 import { miniWeighted, refused } from './test-helpers/fixtures.js';
 
@@ -35,5 +35,16 @@ describe('checkSchema', () => {
     w['weights']['classes'][0]['weights'] = { p: 1, 'Q Q': 1 };
     const e = refused(checkSchema(TEMPLATE_SCHEMA, w, ROOTS.template, 'c'));
     expect(e.message.en).toMatch(/^class even: weights: key "Q Q" does not match/);
+  });
+});
+
+describe('readChecked', () => {
+  it('refuses bad YAML as the YAML code and a schema miss as the schema code; gives the data when both pass', () => {
+    const bad = readChecked('kind: [points', 'template_yaml', TEMPLATE_SCHEMA, ROOTS.template, 'template_schema');
+    expect(bad.ok ? undefined : bad.error.code).toBe('template_yaml');
+    const miss = readChecked({ kind: 'points' }, 'template_yaml', TEMPLATE_SCHEMA, ROOTS.template, 'template_schema');
+    expect(miss.ok ? undefined : miss.error.code).toBe('template_schema');
+    const good = readChecked(miniWeighted(), 'template_yaml', TEMPLATE_SCHEMA, ROOTS.template, 'template_schema');
+    expect(good.ok && (good.value as { kind: string }).kind).toBe('weighted');
   });
 });

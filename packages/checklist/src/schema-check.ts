@@ -2,8 +2,8 @@
 // (@fixops/shared/yaml-schema), naming the entry at fault as a person looks for it
 // ("模块 front_desk.dms 的 max") rather than by its path.
 
-import { checkSchema as checkAgainst, type SchemaIssue } from '@fixops/shared/yaml-schema';
-import type { Message, Result } from '@fixops/shared';
+import { checkSchema as checkAgainst, yamlOrData, type SchemaIssue } from '@fixops/shared/yaml-schema';
+import { ok, type Message, type Result } from '@fixops/shared';
 import { locate, subject } from './describe.js';
 
 export type { SchemaIssue };
@@ -28,4 +28,12 @@ export function checkSchema(schema: object, data: unknown, rootKind: Message, co
       return { at: subject(place), path: place.path, owner: place.ownerId };
     },
   });
+}
+
+/** YAML/JSON text or parsed data in (refused as `yamlCode`), checked against `schema` (refused as `code`): the plain data out. */
+export function readChecked(input: unknown, yamlCode: string, schema: object, rootKind: Message, code: string): Result<unknown> {
+  const parsed = yamlOrData(input, yamlCode);
+  if (!parsed.ok) return parsed;
+  const checked = checkSchema(schema, parsed.value, rootKind, code);
+  return checked.ok ? ok(parsed.value) : checked;
 }

@@ -35,6 +35,17 @@ function item(idPattern: string, description: string) {
   } as const;
 }
 
+/** The fields both kinds of template open with: id, version, kind, names, description. */
+function templateHead<K extends string>(kind: K) {
+  return {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
+    version: { type: 'integer', minimum: 1 },
+    kind: { const: kind },
+    ...names,
+    description: { $ref: '#/definitions/message' },
+  } as const;
+}
+
 /**
  * The source of truth: `pnpm -F @fixops/checklist schema` rewrites the published copy and a
  * test checks they agree. Sums, id nesting and weights are checked in template-rules.ts.
@@ -57,11 +68,7 @@ export const TEMPLATE_SCHEMA = {
       additionalProperties: false,
       required: ['id', 'version', 'kind', 'zh', 'en', 'max', 'sections'],
       properties: {
-        id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
-        version: { type: 'integer', minimum: 1 },
-        kind: { const: 'points' },
-        ...names,
-        description: { $ref: '#/definitions/message' },
+        ...templateHead('points'),
         max: { ...positive, description: 'Declared total; the section maxima add up to it.' },
         passRate: { ...passRate, default: 0.7 },
         sections: { type: 'array', minItems: 1, items: { $ref: '#/definitions/section' } },
@@ -101,11 +108,7 @@ export const TEMPLATE_SCHEMA = {
       additionalProperties: false,
       required: ['id', 'version', 'kind', 'zh', 'en', 'dimensions', 'weights', 'grades'],
       properties: {
-        id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' },
-        version: { type: 'integer', minimum: 1 },
-        kind: { const: 'weighted' },
-        ...names,
-        description: { $ref: '#/definitions/message' },
+        ...templateHead('weighted'),
         dimensions: { type: 'array', minItems: 1, items: { $ref: '#/definitions/dimension' } },
         weights: {
           type: 'object',

@@ -24,7 +24,8 @@ export interface ItemScore {
   note?: string;
 }
 
-export interface ModuleScore {
+/** What a module's and a section's score share: the level, its points, its rate and whether it passed. */
+interface LevelScore {
   id: string;
   zh: string;
   en: string;
@@ -33,20 +34,15 @@ export interface ModuleScore {
   rate: number;
   passed: boolean;
   complete: boolean;
+}
+
+export interface ModuleScore extends LevelScore {
   note?: string;
   /** Present when the module was scored through its items (absent when scored directly). */
   items?: ItemScore[];
 }
 
-export interface SectionScore {
-  id: string;
-  zh: string;
-  en: string;
-  score: number;
-  max: number;
-  rate: number;
-  passed: boolean;
-  complete: boolean;
+export interface SectionScore extends LevelScore {
   modules: ModuleScore[];
 }
 

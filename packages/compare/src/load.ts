@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { readSetting } from '@fixops/config';
 import type { KpiId } from '@fixops/metrics';
 import { err, isMonth, ok, type FixopsError, type Result } from '@fixops/shared';
-import { checkSchema, parseYaml, shown } from '@fixops/shared/yaml-schema';
+import { checkSchema, shown, yamlOrData } from '@fixops/shared/yaml-schema';
 import { fileIssues } from './rules.js';
 import { COMPARISON_SCHEMA } from './schema.js';
 import type { Band, Comparison, CompareWith, DealerSelector } from './types.js';
@@ -33,12 +33,9 @@ interface RawFile {
 }
 
 export function loadComparison(input: unknown): Result<Comparison> {
-  let data: unknown;
-  if (typeof input === 'string') {
-    const parsed = parseYaml(input, 'compare_yaml');
-    if (!parsed.ok) return parsed;
-    data = parsed.value;
-  } else data = structuredClone(input);
+  const parsed = yamlOrData(input, 'compare_yaml');
+  if (!parsed.ok) return parsed;
+  const data = parsed.value;
 
   // A month is the most common slip; say it plainly rather than through the schema's anyOf.
   const month = typeof data === 'object' && data !== null ? (data as Record<string, unknown>)['month'] : undefined;

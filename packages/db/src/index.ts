@@ -6,3 +6,4 @@ export * from './sql.js';
 export * from './parquet.js';
 export * from './audit.js';
 export * from './backup.js';
+export * from './where.js';

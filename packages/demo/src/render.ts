@@ -164,6 +164,14 @@ function fileInfo(ctx: DealerContext, kind: RecordKind, counts: TableCounts): De
   };
 }
 
+/** One dealer's export of one kind: its columns, blank lines and totals row as its DMS writes them. */
+function renderTable<T>(ctx: DealerContext, kind: RecordKind, sink: Sink | undefined, o: Omit<TableOptions<T>, 'columns' | 'blankRate' | 'totals'>): DemoFile {
+  const { style } = ctx;
+  const w = new ChunkWriter(style.encoding, style.eol, sink);
+  const counts = writeTable(w, style, { ...o, columns: style.columns[kind], blankRate: style.blankLines ? 0.004 : 0, totals: style.totalsRow });
+  return { ...fileInfo(ctx, kind, counts), bytes: w.finish() };
+}
+
 function fmt(ctx: DealerContext) {
   const { style, money } = ctx;
   return {
@@ -270,20 +278,15 @@ export function renderRepairOrders(ctx: DealerContext, sink?: Sink): DemoFile {
   }
   const defects = style.defects ? pickRoDefects(rng, data.ros.length, new Set(duplicateAt === undefined ? [] : [duplicateAt])) : undefined;
   const year = Number(data.months[data.months.length - 1]?.slice(0, 4));
-  const w = new ChunkWriter(style.encoding, style.eol, sink);
-  const counts = writeTable(w, style, {
+  return renderTable(ctx, 'repair_orders', sink, {
     rows: data.ros,
-    columns: style.columns.repair_orders,
     getters,
     ...(defects ? { defects } : {}),
     defectValue: (d): [Field, string] =>
       d === 'bad_date' ? ['open_time', badTimestamp(style.time, year)] : d === 'bad_amount' ? ['total', 'abc'] : ['vin', ''],
     ...(duplicateAt !== undefined && duplicateAt >= 0 ? { duplicateAt } : {}),
-    blankRate: style.blankLines ? 0.004 : 0,
-    totals: style.totalsRow,
     rng,
   });
-  return { ...fileInfo(ctx, 'repair_orders', counts), bytes: w.finish() };
 }
 
 export function renderBookings(ctx: DealerContext, sink?: Sink): DemoFile {
@@ -315,18 +318,13 @@ export function renderBookings(ctx: DealerContext, sink?: Sink): DemoFile {
   // every other dealer's DMS lets an unknown status through
   const index = Number(ctx.dealer.code.slice(-3)) - 1;
   const defects = style.defects && index % 2 === 0 ? pickBookingDefects(rng, data.bookings.length) : undefined;
-  const w = new ChunkWriter(style.encoding, style.eol, sink);
-  const counts = writeTable(w, style, {
+  return renderTable(ctx, 'bookings', sink, {
     rows: data.bookings,
-    columns: style.columns.bookings,
     getters,
     ...(defects ? { defects } : {}),
     defectValue: (): [Field, string] => ['status', BAD_STATUS[style.lang]],
-    blankRate: style.blankLines ? 0.004 : 0,
-    totals: style.totalsRow,
     rng,
   });
-  return { ...fileInfo(ctx, 'bookings', counts), bytes: w.finish() };
 }
 
 export function renderAccidents(ctx: DealerContext, sink?: Sink): DemoFile {
@@ -353,16 +351,7 @@ export function renderAccidents(ctx: DealerContext, sink?: Sink): DemoFile {
         throw new Error(`accident_repairs cannot write ${field}`);
     }
   });
-  const w = new ChunkWriter(style.encoding, style.eol, sink);
-  const counts = writeTable(w, style, {
-    rows: data.accidents,
-    columns: style.columns.accident_repairs,
-    getters,
-    blankRate: style.blankLines ? 0.004 : 0,
-    totals: style.totalsRow,
-    rng,
-  });
-  return { ...fileInfo(ctx, 'accident_repairs', counts), bytes: w.finish() };
+  return renderTable(ctx, 'accident_repairs', sink, { rows: data.accidents, getters, rng });
 }
 
 export function renderCustomers(ctx: DealerContext, sink?: Sink): DemoFile {
@@ -383,16 +372,7 @@ export function renderCustomers(ctx: DealerContext, sink?: Sink): DemoFile {
         throw new Error(`customers cannot write ${field}`);
     }
   });
-  const w = new ChunkWriter(style.encoding, style.eol, sink);
-  const counts = writeTable(w, style, {
-    rows: data.customers,
-    columns: style.columns.customers,
-    getters,
-    blankRate: style.blankLines ? 0.004 : 0,
-    totals: style.totalsRow,
-    rng,
-  });
-  return { ...fileInfo(ctx, 'customers', counts), bytes: w.finish() };
+  return renderTable(ctx, 'customers', sink, { rows: data.customers, getters, rng });
 }
 
 export const DEALERS_FILE = 'dealers.csv';

@@ -40,6 +40,7 @@ describe('CSV writing', () => {
   it('streams the same text one line at a time, from async rows too', async () => {
     async function* rows() {
       yield ['a', 'b'];
+      await Promise.resolve(); // the next row arrives a tick later, as from a stream
       yield [1, '@x'];
     }
     const chunks: string[] = [];

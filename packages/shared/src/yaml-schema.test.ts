@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchema, parseYaml } from './yaml-schema.js';
+import { checkSchema, parseYaml, yamlOrData } from './yaml-schema.js';
+
+describe('yamlOrData', () => {
+  it('parses text, copies data, refuses bad YAML with the code given', () => {
+    expect(yamlOrData('a: [1]', 'c')).toEqual({ ok: true, value: { a: [1] } });
+    const given = { a: [1] };
+    const r = yamlOrData(given, 'c');
+    expect(r).toEqual({ ok: true, value: { a: [1] } });
+    if (r.ok) expect(r.value).not.toBe(given);
+    const bad = yamlOrData('a: [1', 'coaching_yaml');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('coaching_yaml');
+  });
+});
 
 describe('parseYaml', () => {
   it('reads YAML and JSON', () => {

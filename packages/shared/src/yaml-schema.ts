@@ -29,6 +29,11 @@ export function parseYaml(text: string, code: string): Result<unknown> {
   return ok(doc.toJS({ maxAliasCount: 100 }) as unknown);
 }
 
+/** What a loader was given as plain data it may change: YAML/JSON text parsed (refused as `code`), or a copy of data already parsed. */
+export function yamlOrData(input: unknown, code: string): Result<unknown> {
+  return typeof input === 'string' ? parseYaml(input, code) : ok(structuredClone(input));
+}
+
 /** A value as it appears in a message: JSON, cut at 60 characters. */
 export function shown(v: unknown): string {
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);

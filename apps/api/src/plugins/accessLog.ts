@@ -7,11 +7,13 @@ import fp from 'fastify-plugin';
 
 export const SLOW_MS = 1000;
 
-export default fp(async (app) => {
-  app.addHook('onResponse', async (req, reply) => {
+export default fp((app, _opts, done) => {
+  app.addHook('onResponse', (req, reply, next) => {
     const ms = reply.elapsedTime;
     const line = { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(ms * 10) / 10 };
     if (reply.statusCode >= 400 || ms >= SLOW_MS) req.log.info(line, 'request');
     else req.log.debug(line, 'request');
+    next();
   });
+  done();
 }, { name: 'access-log' });

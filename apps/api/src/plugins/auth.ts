@@ -58,7 +58,10 @@ export default fp<AuthOptions>(async (app, opts) => {
   });
   const timer = setInterval(() => void sweep(), opts.sweepMs ?? SWEEP_MS);
   timer.unref();
-  app.addHook('onClose', async () => clearInterval(timer));
+  app.addHook('onClose', (_instance, next) => {
+    clearInterval(timer);
+    next();
+  });
 
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.public) return;

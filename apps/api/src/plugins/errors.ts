@@ -86,13 +86,13 @@ export function nonFiniteError(req: { query?: unknown; params?: unknown }): ApiE
   return undefined;
 }
 
-export default fp(async (app) => {
-  app.addHook('preHandler', async (req) => {
-    const e = nonFiniteError(req);
-    if (e) throw e;
+export default fp((app, _opts, done) => {
+  app.addHook('preHandler', (req, _reply, next) => {
+    next(nonFiniteError(req));
   });
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, next) => {
     reply.header('x-request-id', req.id);
+    next();
   });
   app.setErrorHandler((error: FastifyError, req, reply) => {
     const e = toApiError(error);
@@ -108,4 +108,5 @@ export default fp(async (app) => {
     const lang = requestLang(req.headers['accept-language']);
     void reply.status(404).send({ error: { code: 'not_found', message: lang === 'en' ? `No route ${req.method} ${req.url.split('?')[0]}` : `没有这个地址：${req.method} ${req.url.split('?')[0]}`, details: {} } });
   });
+  done();
 }, { name: 'errors' });

@@ -17,7 +17,7 @@ describe('sendMemoJson', () => {
     app.get('/rows', { schema: { response: { 200: Type.Array(Type.Object({ a: Type.Integer(), b: Type.String() })) } } }, async (_req, reply) => {
       await sendMemoJson(store, reply, 'rows', async (c) => {
         computed++;
-        const [row] = (await (await c.runAndReadAll('SELECT 41 + 1 AS n')).getRowObjectsJson()) as { n: number }[];
+        const [row] = (await c.runAndReadAll('SELECT 41 + 1 AS n')).getRowObjectsJson() as { n: number }[];
         return [{ a: Number(row!.n), b: 'x', secret: 'token-hash' }];
       });
       return reply;
@@ -54,7 +54,7 @@ describe('GET /api/dealers/:code/kpis (remembered)', () => {
     const cached = await env.app.inject({ url, headers: admin });
     expect(fresh.statusCode).toBe(200);
     expect(cached.body).toBe(fresh.body);
-    const rows = fresh.json() as Record<string, unknown>[];
+    const rows = fresh.json<Record<string, unknown>[]>();
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) expect(Object.keys(r).sort()).toEqual(['dealer', 'kpi', 'month', 'value']);
     // A write forgets the text; the recomputed answer is the same.

@@ -4,12 +4,15 @@
 
 import fp from 'fastify-plugin';
 
-export default fp(async (app) => {
+export default fp((app, _opts, done) => {
   let closing = false;
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (next) => {
     closing = true;
+    next();
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', (_req, reply, payload, next) => {
     if (closing) void reply.header('connection', 'close');
+    next(null, payload);
   });
+  done();
 }, { name: 'shutdown' });

@@ -28,5 +28,5 @@ export default fp(async (app) => {
     routePrefix: '/api/docs', staticCSP: true,
     transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 }, { name: 'swagger' });

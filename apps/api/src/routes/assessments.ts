@@ -1,12 +1,12 @@
 // Checklist templates, on-site assessments (create: admin and consultants), a dealer's
 // assessments, one assessment, and the dealer report as HTML or Markdown, or its model as JSON.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { buildReport, findTemplate, getAssessment, listAssessments, renderMarkdown, saveAssessment } from '@fixops/assessment';
 import { renderReportHtml } from '@fixops/report-ui';
 import { listTemplates, scoreAssessment } from '@fixops/checklist';
 import { checkDealer } from '@fixops/metrics';
-import { canSee, requireDealer, requireRole, userOf } from '../auth/access.js';
+import { canSee, requireRole, userOf } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
 import { ApiError, fromFixopsError, notFound, orHttp, requestLang } from '../errors.js';
 import { DealerParams, IdParams, responses } from '@fixops/contracts';
@@ -19,7 +19,7 @@ export function isCalendarDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
-const assessments: FastifyPluginAsyncTypebox = async (app) => {
+const assessments: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/templates', {
     schema: { tags: ['assessments'], summary: 'Checklist templates', response: responses(Templates) },
   }, async () => orHttp(await listTemplates(), 500).map(({ file: _file, ...t }) => t));
@@ -82,6 +82,7 @@ const assessments: FastifyPluginAsyncTypebox = async (app) => {
     await knownDealer(app, req, req.params.code);
     return app.store.read((c) => buildReport(c, { dealer: req.params.code, month: req.query.month }));
   });
+  done();
 };
 
 export default assessments;

@@ -1,13 +1,13 @@
 // GET /api/audit (admin only): the audit log, newest first, filtered by since, user and action,
 // one page at a time with the total count.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { isSince, listAudit } from '@fixops/db';
 import { AuditPage, AuditQuery, responses } from '@fixops/contracts';
 import { requireRole } from '../auth/access.js';
 import { ApiError } from '../errors.js';
 
-const audit: FastifyPluginAsyncTypebox = async (app) => {
+const audit: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/audit', {
     schema: {
       tags: ['accounts'], summary: 'The audit log: every write with who, when, from where and what changed (admin only)',
@@ -21,6 +21,7 @@ const audit: FastifyPluginAsyncTypebox = async (app) => {
     }
     return app.store.read((c) => listAudit(c, { since, user, action, limit: limit ?? 100, offset: offset ?? 0 }));
   });
+  done();
 };
 
 export default audit;

@@ -4,7 +4,7 @@
 // The session cookie is Secure when the request came over TLS, directly or through a proxy that
 // says so in FIXOPS_WEB_PROTOCOL_HEADER (x-forwarded-proto by default).
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { settingOrFail } from '@fixops/config';
 import { accountBlocked, AccountLoginLimit, endSession, openSession, tokenAccess, tokenOwner, type LoginLimitOptions } from '@fixops/accounts';
@@ -27,7 +27,7 @@ export function overTls(req: FastifyRequest, header: string): boolean {
   return req.protocol === 'https' || String(Array.isArray(said) ? said[0] : said ?? '').split(',')[0]!.trim().toLowerCase() === 'https';
 }
 
-const auth: FastifyPluginAsyncTypebox<LoginOptions> = async (app, opts) => {
+const auth: FastifyPluginCallbackTypebox<LoginOptions> = (app, opts, done) => {
   const perAccount = new AccountLoginLimit(opts.accountLoginLimit);
   const protocolHeader = settingOrFail('webProtocolHeader');
 
@@ -67,10 +67,11 @@ const auth: FastifyPluginAsyncTypebox<LoginOptions> = async (app, opts) => {
     return { name: u.name, role: u.role, dealer: u.dealer };
   });
 
-  app.get('/me', { schema: { tags: ['auth'], summary: 'The caller', response: responses(Me) } }, async (req) => {
+  app.get('/me', { schema: { tags: ['auth'], summary: 'The caller', response: responses(Me) } }, (req) => {
     const u = userOf(req);
     return { name: u.name, role: u.role, dealer: u.dealer };
   });
+  done();
 };
 
 export default auth;

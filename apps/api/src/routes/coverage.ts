@@ -1,13 +1,13 @@
 // GET /api/coverage?from=&to=: who has sent what (数据上报情况) — every dealer × month × monthly
 // kind with its stored rows, and who is overdue. A dealer user sees only its own row.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { readCoverage } from '@fixops/metrics';
 import { CoverageAnswer, CoverageQuery, responses } from '@fixops/contracts';
 import { userOf } from '../auth/access.js';
 import { ApiError } from '../errors.js';
 
-const coverage: FastifyPluginAsyncTypebox = async (app) => {
+const coverage: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/coverage', {
     schema: {
       tags: ['uploads'], summary: 'Who has sent what: rows stored per dealer, month and kind (null when missing), and the dealers overdue',
@@ -22,6 +22,7 @@ const coverage: FastifyPluginAsyncTypebox = async (app) => {
     const dealer = user.role === 'dealer' ? user.dealer ?? '\u0000' : undefined;
     return app.store.read((c) => readCoverage(c, { from, to, dealer }));
   });
+  done();
 };
 
 export default coverage;

@@ -5,7 +5,7 @@
 // latest visit with their pass lines), GET /api/dealers/:code/dashboard (the dealer page).
 // A dealer user sees only its own dealer. The reads themselves are @fixops/usecases' read model.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { checkKpi } from '@fixops/metrics';
 import { readChecklist, readDealerPage, readOverview, readPeers } from '@fixops/usecases';
 import { userOf } from '../auth/access.js';
@@ -19,7 +19,7 @@ export interface DashboardOptions {
   templatesDir?: string;
 }
 
-const dashboard: FastifyPluginAsyncTypebox<DashboardOptions> = async (app, opts) => {
+const dashboard: FastifyPluginCallbackTypebox<DashboardOptions> = (app, opts, done) => {
   const checklistOpts = opts.templatesDir !== undefined ? { templatesDir: opts.templatesDir } : {};
 
   app.get('/overview', {
@@ -59,6 +59,7 @@ const dashboard: FastifyPluginAsyncTypebox<DashboardOptions> = async (app, opts)
     await knownDealer(app, req, req.params.code);
     return app.store.memo(`dealer-page:${req.params.code}:${req.query.month ?? ''}`, (c) => readDealerPage(c, req.params.code, req.query.month, checklistOpts));
   });
+  done();
 };
 
 export default dashboard;

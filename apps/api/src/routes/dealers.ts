@@ -1,7 +1,7 @@
 // Dealers: the list (latest month's key KPIs, flag counts), one dealer, its KPIs over a range,
 // its breakdowns. A dealer user sees only its own dealer.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
@@ -54,7 +54,7 @@ export async function knownDealer(app: { store: Store }, req: Parameters<typeof 
   orHttp(await app.store.memo(`dealer:${code}`, (c) => checkDealer(c, code)));
 }
 
-const dealers: FastifyPluginAsyncTypebox = async (app) => {
+const dealers: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/dealers', {
     schema: { tags: ['dealers'], summary: 'Dealers with the latest month\'s key KPIs and flag counts', response: responses(DealerList) },
   }, async (req) => {
@@ -96,6 +96,7 @@ const dealers: FastifyPluginAsyncTypebox = async (app) => {
       : roMix(c, req.params.code, month)));
     return rows;
   });
+  done();
 };
 
 export default dealers;

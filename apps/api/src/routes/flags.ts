@@ -1,7 +1,7 @@
 // GET /api/flags: not_tracked, target, trend and peer flags, with a sentence in the
 // request's language. A dealer user gets its own dealer's flags only.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { checkKpi, readFlags } from '@fixops/metrics';
 import { dealerScope } from '../auth/access.js';
 import { orHttp, requestLang } from '../errors.js';
@@ -9,7 +9,7 @@ import { responses } from '@fixops/contracts';
 import { FlagQuery, Flags } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 
-const flags: FastifyPluginAsyncTypebox = async (app) => {
+const flags: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/flags', {
     schema: { tags: ['flags'], summary: 'Flags, filtered by dealer, month, kind and KPI', querystring: FlagQuery, response: responses(Flags, [400, 403, 404]) },
   }, async (req) => {
@@ -20,6 +20,7 @@ const flags: FastifyPluginAsyncTypebox = async (app) => {
     const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
     return app.store.read((c) => readFlags(c, { dealer, month, kind, kpi, lang }));
   });
+  done();
 };
 
 export default flags;

@@ -1,14 +1,14 @@
 // The network's KPIs for one month, the KPI catalogue, peer benchmarks. In a benchmark a
 // dealer user sees other dealers only as anonymous ranks.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { benchmark, checkGroup, checkKpi, KPIS, readKpis } from '@fixops/metrics';
 import { userOf } from '../auth/access.js';
 import { orHttp } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { BenchmarkQuery, BenchmarkRows, Catalog, KpiValues, NetworkKpiQuery } from '@fixops/contracts';
 
-const kpis: FastifyPluginAsyncTypebox = async (app) => {
+const kpis: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/kpis', {
     schema: { tags: ['kpis'], summary: 'Every dealer\'s KPI values for one month (a dealer user: its own)', querystring: NetworkKpiQuery, response: responses(KpiValues, [400, 404]) },
   }, async (req) => {
@@ -21,7 +21,7 @@ const kpis: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/catalog', {
     schema: { tags: ['kpis'], summary: 'The KPI catalogue: names, units, direction, formulas', response: responses(Catalog) },
-  }, async () => KPIS.map((k) => ({ ...k })));
+  }, () => KPIS.map((k) => ({ ...k })));
 
   app.get('/benchmark', {
     schema: { tags: ['kpis'], summary: 'A peer group ranked on one KPI for one month', querystring: BenchmarkQuery, response: responses(BenchmarkRows, [400, 404]) },
@@ -36,6 +36,7 @@ const kpis: FastifyPluginAsyncTypebox = async (app) => {
     if (user.role !== 'dealer') return rows;
     return rows.map((r) => (r.dealer === user.dealer ? r : { ...r, dealer: null, name: null, gapToMedian: null, gapToTopQuartile: null }));
   });
+  done();
 };
 
 export default kpis;

@@ -6,7 +6,7 @@
 
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { countLoads, getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fixops/ingest';
 import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
@@ -30,7 +30,7 @@ function viewerOf(user: User): { viewer?: string } {
   return user.role === 'dealer' ? { viewer: user.dealer ?? '' } : {};
 }
 
-const loads: FastifyPluginAsyncTypebox = async (app) => {
+const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   const loadFor = async (req: Parameters<typeof userOf>[0], id: number) => {
     const user = userOf(req);
     const load = await app.store.read((c) => getLoad(c, id, viewerOf(user)));
@@ -100,6 +100,7 @@ const loads: FastifyPluginAsyncTypebox = async (app) => {
       .header('content-disposition', `attachment; filename="load-${load.id}-rejects.csv"`)
       .send(body);
   });
+  done();
 };
 
 export default loads;

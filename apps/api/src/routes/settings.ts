@@ -1,7 +1,7 @@
 // GET /api/settings; PUT /api/settings (admin): stores one value and recomputes every KPI and
 // flag in the same transaction, through the write queue.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { transaction } from '@fixops/db';
 import { parseSetting, readSettings, recomputeAll, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
 import { requireRole } from '../auth/access.js';
@@ -10,7 +10,7 @@ import { orHttp } from '../errors.js';
 import { responses } from '@fixops/contracts';
 import { SettingChange, SettingChanged, SettingsList } from '@fixops/contracts';
 
-const settings: FastifyPluginAsyncTypebox = async (app) => {
+const settings: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/settings', {
     schema: { tags: ['settings'], summary: 'Thresholds and targets', response: responses(SettingsList) },
   }, async () => {
@@ -30,6 +30,7 @@ const settings: FastifyPluginAsyncTypebox = async (app) => {
     }));
     return { key, value: parsed.value ?? settingDefinition(key)!.default, dealerMonths: stats.dealerMonths, ms: stats.ms };
   });
+  done();
 };
 
 export default settings;

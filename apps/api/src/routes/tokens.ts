@@ -1,7 +1,7 @@
 // The API tokens, for admins: GET /api/tokens (never the token or its hash), POST /api/tokens
 // (answers the new token, once), DELETE /api/tokens/:id (revokes it and ends its sessions).
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { createToken, getUser, listTokens, revokeToken, unknownUser } from '@fixops/accounts';
 import { ApiToken, ApiTokenList, ApiTokenQuery, CreatedApiToken, IdParams, NewApiToken, responses } from '@fixops/contracts';
 import { ok } from '@fixops/shared';
@@ -9,7 +9,7 @@ import { requireRole } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
 import { orAccountError } from './users.js';
 
-const tokens: FastifyPluginAsyncTypebox = async (app) => {
+const tokens: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/tokens', {
     schema: { tags: ['accounts'], summary: 'Every token, newest first: user, created, expires, last used (admin only)', querystring: ApiTokenQuery, response: responses(ApiTokenList, [400, 403]) },
   }, async (req) => {
@@ -38,6 +38,7 @@ const tokens: FastifyPluginAsyncTypebox = async (app) => {
     const { id } = req.params;
     return orAccountError(await app.store.write({ kind: 'account', label: `revoke token ${id}`, user: admin.name }, (c) => revokeToken(c, id, actorOf(req))));
   });
+  done();
 };
 
 export default tokens;

@@ -12,7 +12,7 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { configuredMaxDropRate, DEFAULT_LIMITS, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
 import { notTextReason, type Refusal } from '@fixops/ingest/headers';
@@ -96,7 +96,7 @@ function needsConfirmation(held: LoadSummary[], summaries: LoadSummary[]): ApiEr
 
 const isMasterData = (s: LoadSummary) => s.error?.code === 'master_data_admin_only';
 
-const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string; limits?: Partial<IngestLimits> }> = async (app, opts) => {
+const uploads: FastifyPluginCallbackTypebox<{ maxUploadBytes?: number; loadMemoryLimit?: string; limits?: Partial<IngestLimits> }> = (app, opts, done) => {
   const limits = resolveLimits({ ...opts.limits, ...(opts.maxUploadBytes !== undefined ? { bytesPerFile: opts.maxUploadBytes } : {}) });
   const maxBytes = limits.bytesPerFile;
   const maxFiles = limits.filesPerRequest;
@@ -119,6 +119,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
       try {
         for await (const part of req.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 1024, parts: 100 } })) {
           if (part.type === 'file') {
+            // eslint-disable-next-line no-control-regex -- a file name's control characters are dropped before it is logged or stored
             const name = basename(part.filename.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload.csv';
             if (part.fieldname !== 'files') {
               part.file.resume();
@@ -186,6 +187,7 @@ const uploads: FastifyPluginAsyncTypebox<{ maxUploadBytes?: number; loadMemoryLi
       await rm(dir, { recursive: true, force: true });
     }
   });
+  done();
 };
 
 export default uploads;

@@ -1,7 +1,7 @@
 // The users, for admins: GET /api/users, POST /api/users, POST /api/users/:name/disable and
 // /enable. Disabling ends the user's tokens' sessions and refuses its tokens at once.
 
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { addUser, listUsers, setUserDisabled } from '@fixops/accounts';
 import { Account, AccountList, AccountParams, NewAccount, responses } from '@fixops/contracts';
 import type { Result } from '@fixops/shared';
@@ -18,7 +18,7 @@ export function orAccountError<T>(r: Result<T>): T {
   return orHttp(r, r.ok ? undefined : ACCOUNT_STATUS[r.error.code]);
 }
 
-const users: FastifyPluginAsyncTypebox = async (app) => {
+const users: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/users', {
     schema: { tags: ['accounts'], summary: 'Every user (admin only)', response: responses(AccountList, [403]) },
   }, async (req) => {
@@ -47,6 +47,7 @@ const users: FastifyPluginAsyncTypebox = async (app) => {
       return orAccountError(await app.store.write({ kind: 'account', label: `user ${name} ${action}`, user: admin.name }, (c) => setUserDisabled(c, name, action === 'disable', actorOf(req))));
     });
   }
+  done();
 };
 
 export default users;

@@ -10,6 +10,8 @@ import { loadExport } from '@fixops/usecases';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../app.js';
 import { addUser, createToken } from '@fixops/accounts';
+import type { LoadSummaries, LoadSummary, UndoSummary } from '@fixops/contracts';
+import type { Static } from 'typebox';
 
 export interface TestEnv {
   dir: string;
@@ -66,3 +68,12 @@ export async function setupTestEnv(opts: Partial<AppOptions> = {}): Promise<Test
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Our error body as the upload and undo tests read it: details carry the files' summaries, or name what was wrong. */
+export interface ErrorAnswer {
+  error: { code: string; message: string; details: { files: Static<typeof LoadSummary>[]; [key: string]: unknown } };
+}
+/** What POST /api/uploads answers: one summary per file (200), or our error body (4xx). */
+export type UploadAnswer = Static<typeof LoadSummaries> & ErrorAnswer;
+/** What POST /api/loads/:id/undo answers: the undo's summary (200), or our error body (4xx). */
+export type UndoAnswer = Static<typeof UndoSummary> & ErrorAnswer;

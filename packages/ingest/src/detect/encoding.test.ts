@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { FixopsException } from '@fixops/shared';
+import { type FixopsException } from '@fixops/shared';
 import { completeUtf8Prefix, parseEncoding, sniffEncoding } from './encoding.js';
 
 const code = (bytes: Uint8Array) => {

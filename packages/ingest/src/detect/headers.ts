@@ -11,7 +11,7 @@ export function normalizeHeader(raw: string): string {
     .replace(/[*＊]/g, '')
     .trim()
     .toLowerCase()
-    .replace(/[\s\-]+/g, '_');
+    .replace(/[\s-]+/g, '_');
 }
 
 const PERSONAL = new Set(PERSONAL_DATA_HEADERS.map(normalizeHeader));

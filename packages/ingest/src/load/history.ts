@@ -57,9 +57,9 @@ function toRecord(r: LoadRow, dealer?: string): LoadRecord {
     id: Number(r.id), file: r.file_name, checksum: r.checksum, kind: r.kind, status: r.status as LoadRecord['status'],
     dealers: r.dealers, months: r.months,
     rowsLoaded: Number(r.rows_loaded), rowsRejected, rejectsStored, rowsSkipped: Number(r.rows_skipped), rowsDuplicate: Number(r.rows_duplicate),
-    columns: { mapped: r.columns_mapped ? JSON.parse(r.columns_mapped) : {}, ignored: r.columns_ignored ?? [], dropped: r.columns_dropped ?? [] },
+    columns: { mapped: r.columns_mapped ? JSON.parse(r.columns_mapped) as Record<string, string> : {}, ignored: r.columns_ignored ?? [], dropped: r.columns_dropped ?? [] },
     encoding: r.encoding, separator: r.separator,
-    error: r.error_code ? { code: r.error_code, message: JSON.parse(r.error_message ?? '{"zh":"","en":""}') } : null,
+    error: r.error_code ? { code: r.error_code, message: JSON.parse(r.error_message ?? '{"zh":"","en":""}') as Message } : null,
     uploadedBy: r.uploaded_by, startedAt: r.started_at, ms: Number(r.ms),
     undoes: r.undoes === null ? null : Number(r.undoes), undoneBy: r.undone_by === null ? null : Number(r.undone_by),
   };

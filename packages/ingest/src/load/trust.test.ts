@@ -210,7 +210,7 @@ describe('hole 7: failures are logged, leftovers removed', () => {
   it('logs an internal failure as refused with code internal_error and changes nothing', async () => {
     const db = await tempDatabase();
     const s = await ingestFile(db.connection, writeFixture(tempDir(), 'ro.csv', csv([RO_HEADER_ZH, ...rows(10, 'SH001')])), {
-      afterStore: async () => { throw new Error('boom inside the load'); },
+      afterStore: () => Promise.reject(new Error('boom inside the load')),
     });
     expect(s).toMatchObject({ status: 'refused', rowsLoaded: 0, error: { code: 'internal_error' } });
     expect(s.error!.message.en).not.toContain('boom');

@@ -83,13 +83,16 @@ describe('undo', () => {
 
     // all or nothing: a failure inside the undo (here its recompute) leaves the load in place
     const loaded = await checksum(db);
-    await expect(undoLoad(db.connection, partial.loadId!, { afterUndo: async () => { throw new Error('recompute failed'); } })).rejects.toThrow('recompute failed');
+    await expect(undoLoad(db.connection, partial.loadId!, { afterUndo: () => Promise.reject(new Error('recompute failed')) })).rejects.toThrow('recompute failed');
     expect(await checksum(db)).toBe(loaded);
     expect(await count(db, 'SELECT count(*) AS n FROM repair_orders_replaced')).toBe(400);
     expect((await getLoad(db.connection, partial.loadId!))?.undoneBy).toBeNull();
 
     const changes: unknown[] = [];
-    const undone = await undoLoad(db.connection, partial.loadId!, { by: 'li', afterUndo: async (_c, change) => void changes.push(change) });
+    const undone = await undoLoad(db.connection, partial.loadId!, { by: 'li', afterUndo: (_c, change) => {
+      changes.push(change);
+      return Promise.resolve();
+    } });
     expect(undone.ok).toBe(true);
     if (!undone.ok) return;
     expect(undone.value).toMatchObject({ loadId: partial.loadId, kind: 'repair_orders', rowsRemoved: 60, rowsRestored: 400, months: ['2025-12'], dealers: ['SZ009'] });

@@ -6,7 +6,7 @@ import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { FixopsException } from '@fixops/shared';
-import { prepareData, type InspectedFile, type PrepareOptions } from './prepare.js';
+import { prepareData, type PrepareOptions } from './prepare.js';
 import { READER_NICE, type WorkerReply, type WorkerRequest } from './inWorker.js';
 
 const port = parentPort!;
@@ -34,7 +34,7 @@ const options: PrepareOptions = {
 };
 
 try {
-  const data = await prepareData(inspected as InspectedFile, options);
+  const data = await prepareData(inspected, options);
   post({ type: 'done', data }, [data.index.offsets.buffer as ArrayBuffer, data.index.lines.buffer as ArrayBuffer]);
 } catch (e) {
   if (e instanceof FixopsException) post({ type: 'refused', error: e.error });

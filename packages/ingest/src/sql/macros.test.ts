@@ -134,7 +134,7 @@ describe('booking statuses', () => {
 
 describe('totals rows', () => {
   it.each([['合计', true], ['总计：', true], ['小计', true], ['Total', true], ['SUM', true], ['合计金额', false]])('%s label: %s', async (t, e) => {
-    const r = await c.runAndReadAll('SELECT fx_totals_label($v) AS x', { v: t as string });
+    const r = await c.runAndReadAll('SELECT fx_totals_label($v) AS x', { v: t });
     expect(r.getRowObjectsJson()[0]!.x).toBe(e);
   });
 });

@@ -10,7 +10,6 @@ import { GrowableNumbers } from '../detect/scanner.js';
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-const SPACE = 0x20;
 
 
 export interface ReferenceIndex {

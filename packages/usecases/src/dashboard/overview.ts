@@ -39,7 +39,7 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
   for (const k of kpis) if (k.kpi === SPARK_KPI && (latest.get(k.dealer) ?? '') < k.month) latest.set(k.dealer, k.month);
   const byDealer = new Map<string, { kpis: Record<string, number | null>; spark: Map<string, number | null> }>();
   for (const k of kpis) {
-    const d = byDealer.get(k.dealer) ?? { kpis: {} as Record<string, number | null>, spark: new Map<string, number | null>() };
+    const d = byDealer.get(k.dealer) ?? { kpis: {}, spark: new Map<string, number | null>() };
     if (k.month === latest.get(k.dealer) && (OVERVIEW_KPIS as readonly string[]).includes(k.kpi)) d.kpis[k.kpi] = k.value;
     if (k.kpi === SPARK_KPI) d.spark.set(k.month, k.value);
     byDealer.set(k.dealer, d);
