@@ -29,8 +29,8 @@ export function historyQuery(url: URL): { filters: HistoryFilters; page: number;
 }
 
 /** The same page URL on another page of the history (filters kept). */
-export function historyPageHref(url: URL, page: number): string {
+export function historyPageHref(url: URL, page: number): `/uploads?${string}` {
   const u = new URL(url);
   u.searchParams.set('page', String(page));
-  return `${u.pathname}${u.search}#history`;
+  return `/uploads?${u.searchParams.toString()}#history`;
 }
