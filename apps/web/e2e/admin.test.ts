@@ -55,7 +55,8 @@ describe('admin page', () => {
     expect(await page.content()).not.toContain(token);
 
     await submit(page, tokenRow.locator('button[type="submit"]'));
-    expect(await tokenRow.locator('td').nth(5).textContent()).toBe('revoked');
+    expect(await tokenRow.locator('td').nth(5).getAttribute('data-status')).toBe('revoked');
+    expect(await tokenRow.locator('td').nth(5).textContent()).toBe('已吊销');
     await other.page.goto('/');
     expect(new URL(other.page.url()).pathname).toBe('/login');
     expect(errors).toEqual([]);
