@@ -88,9 +88,10 @@ describe('audit log over the API', () => {
     // undoing that load through the API: one load.undo row with who, from where and what came back
     const undo = await call(env.tokens.consultant, `/api/loads/${summary!.loadId}/undo`, { method: 'POST' });
     expect(undo.status).toBe(200);
+    const undone = undo.body as { undoId: number; rowsRemoved: number };
     a = await latest('load.undo');
     expect(a.total).toBe(1);
-    expect(a.entries[0]).toMatchObject({ user: 'consultant', via: 'api', ip: '127.0.0.1', action: 'load.undo', target: String(summary!.loadId), detail: { loadId: summary!.loadId, undoId: undo.body.undoId, file: ro, rowsRemoved: undo.body.rowsRemoved } });
+    expect(a.entries[0]).toMatchObject({ user: 'consultant', via: 'api', ip: '127.0.0.1', action: 'load.undo', target: String(summary!.loadId), detail: { loadId: summary!.loadId, undoId: undone.undoId, file: ro, rowsRemoved: undone.rowsRemoved } });
   });
 
   it('only admins read it', async () => {
