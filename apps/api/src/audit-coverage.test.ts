@@ -85,6 +85,14 @@ describe('audit log over the API', () => {
     expect((await call(env.tokens.admin, '/api/audit?since=2999-01-01')).body).toEqual({ total: 0, entries: [] });
     const page = (await call(env.tokens.admin, '/api/audit?limit=2&offset=1')).body as { total: number; entries: Entry[] };
     expect(page.entries.map((e) => e.action)).toEqual(['assessment.add', 'setting.reset']);
+
+    // undoing that load through the API: one load.undo row with who, from where and what came back
+    const undo = await call(env.tokens.consultant, `/api/loads/${summary!.loadId}/undo`, { method: 'POST' });
+    expect(undo.status).toBe(200);
+    const undone = undo.body as { undoId: number; rowsRemoved: number };
+    a = await latest('load.undo');
+    expect(a.total).toBe(1);
+    expect(a.entries[0]).toMatchObject({ user: 'consultant', via: 'api', ip: '127.0.0.1', action: 'load.undo', target: String(summary!.loadId), detail: { loadId: summary!.loadId, undoId: undone.undoId, file: ro, rowsRemoved: undone.rowsRemoved } });
   });
 
   it('only admins read it', async () => {

@@ -5,9 +5,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { undoLoad as undoIngest, type UndoSummary } from '@fixops/ingest';
 import { recomputeAfterLoad } from '@fixops/metrics';
+import type { AuditActor } from '@fixops/db';
 import type { Result } from '@fixops/shared';
 
-export async function undoLoad(connection: DuckDBConnection, loadId: number, opts: { by?: string } = {}): Promise<Result<UndoSummary>> {
+export async function undoLoad(connection: DuckDBConnection, loadId: number, opts: { by?: string; actor?: AuditActor } = {}): Promise<Result<UndoSummary>> {
   return undoIngest(connection, loadId, {
     ...opts,
     afterUndo: async (c, change) => {

@@ -11,6 +11,7 @@ import { countLoads, getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fi
 import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
 import { dealerScope, requireRole, userOf } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
 import { fromFixopsError, notFound } from '../errors.js';
 import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
@@ -73,7 +74,7 @@ const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   }, async (req) => {
     const user = requireRole(req, 'admin', 'consultant');
     const id = req.params.id;
-    const r = await app.store.write({ kind: 'load', label: `undo load ${id}`, user: user.name }, (c) => undoLoad(c, id, { by: user.name }));
+    const r = await app.store.write({ kind: 'load', label: `undo load ${id}`, user: user.name }, (c) => undoLoad(c, id, { by: user.name, actor: actorOf(req) }));
     if (!r.ok) throw fromFixopsError(r.error, UNDO_STATUS[r.error.code] ?? 422);
     return r.value;
   });

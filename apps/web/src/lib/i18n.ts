@@ -22,6 +22,7 @@ export const MESSAGES = {
   'nav.uploads': { zh: '数据导入', en: 'Uploads' },
   'nav.coverage': { zh: '上报情况', en: 'Coverage' },
   'nav.audit': { zh: '审计日志', en: 'Audit log' },
+  'nav.admin': { zh: '系统管理', en: 'Administration' },
   'nav.assess': { zh: '现场评估', en: 'Assessment' },
   'nav.report': { zh: '评估报告', en: 'Report' },
   'nav.logout': { zh: '退出', en: 'Log out' },

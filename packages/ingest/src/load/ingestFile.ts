@@ -175,7 +175,8 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         phase('store');
         summary.ms = Date.now() - started;
         await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer);
-        await recordAudit(connection, loadAudit(actor, { ...summary, loadId }));
+        // A load that would have been held and was applied because the user confirmed it says so.
+        await recordAudit(connection, loadAudit(actor, { ...summary, loadId }, drops.length > 0));
       });
       return summary;
     } catch (e) {
@@ -302,14 +303,15 @@ async function checkFieldLengths(connection: DuckDBConnection, mapping: ColumnMa
   throw fieldTooLong(file, prepared.index.line(Number(first.ord)), column, Number(first.chars), limit);
 }
 
-/** The audit row of a load, loaded or refused: its id, file and counts. */
-function loadAudit(actor: AuditActor, s: LoadSummary & { loadId: number }) {
+/** The audit row of a load, loaded or refused: its id, file and counts; `confirmed` when a held replacement was applied on confirmation. */
+function loadAudit(actor: AuditActor, s: LoadSummary & { loadId: number }, confirmed = false) {
   return {
     actor, action: 'load', target: String(s.loadId),
     detail: {
       loadId: s.loadId, file: s.file, status: s.status, kind: s.kind, dealers: s.dealers, months: s.months,
       rowsLoaded: s.rowsLoaded, rowsRejected: s.rowsRejected, rowsSkipped: s.rowsSkipped, rowsDuplicate: s.rowsDuplicate,
       ...(s.error ? { error: s.error.code } : {}),
+      ...(confirmed ? { confirmed: true } : {}),
     },
   };
 }

@@ -2,7 +2,7 @@
 // undo puts back exactly what a load replaced. Real files, a real DuckDB file.
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { queryJson, type Database } from '@fixops/db';
+import { listAudit, queryJson, type Database } from '@fixops/db';
 import { cleanupTempDirs, count, csv, RO_HEADER_ZH, roRow, tempDatabase, tempDir, writeFixture } from '../test-helpers/fixtures.js';
 import { ingestFile } from './ingestFile.js';
 import { getLoad, listLoads } from './history.js';
@@ -87,6 +87,11 @@ describe('undo', () => {
     expect(await checksum(db)).toBe(loaded);
     expect(await count(db, 'SELECT count(*) AS n FROM repair_orders_replaced')).toBe(400);
     expect((await getLoad(db.connection, partial.loadId!))?.undoneBy).toBeNull();
+    expect((await listAudit(db.connection, { action: 'load.undo' })).total).toBe(0);
+
+    // the audit rows of the loads: only the confirmed replacement says it was confirmed
+    const loads = await listAudit(db.connection, { action: 'load' });
+    expect(loads.entries.map((e) => [e.target, e.detail.confirmed ?? false])).toEqual([[String(partial.loadId), true], [String(partial.loadId! - 1), false]]);
 
     const changes: unknown[] = [];
     const undone = await undoLoad(db.connection, partial.loadId!, { by: 'li', afterUndo: (_c, change) => {
@@ -104,12 +109,19 @@ describe('undo', () => {
     const log = await listLoads(db.connection);
     expect(log[0]).toMatchObject({ id: undone.value.undoId, status: 'undo', undoes: partial.loadId, uploadedBy: 'li', rowsLoaded: 400, months: ['2025-12'] });
     expect(log.find((l) => l.id === partial.loadId)).toMatchObject({ status: 'loaded', undoneBy: undone.value.undoId });
+    const audit = await listAudit(db.connection, { action: 'load.undo' });
+    expect(audit.entries).toHaveLength(1);
+    expect(audit.entries[0]).toMatchObject({
+      user: 'li', via: 'cli', action: 'load.undo', target: String(partial.loadId),
+      detail: { loadId: partial.loadId, undoId: undone.value.undoId, file: 'partial.csv', kind: 'repair_orders', rowsRemoved: 60, rowsRestored: 400, months: ['2025-12'], dealers: ['SZ009'] },
+    });
 
     const again = await undoLoad(db.connection, partial.loadId!);
     expect(again).toMatchObject({ ok: false, error: { code: 'load_already_undone' } });
     if (!again.ok) expect(again.error.message.zh).toContain('已经撤销过');
     const ofUndo = await undoLoad(db.connection, undone.value.undoId);
     expect(ofUndo).toMatchObject({ ok: false, error: { code: 'load_not_undoable' } });
+    expect((await listAudit(db.connection, { action: 'load.undo' })).total).toBe(1);
     db.close();
   });
 

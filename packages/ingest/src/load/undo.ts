@@ -1,10 +1,10 @@
 // Undoes one load: removes the rows it added, puts back the rows it replaced (kept in the
 // kinds' side tables), removes dealers it created and nothing else references, lets the caller
-// recompute KPIs and flags, and logs an `undo` entry — all in one transaction. Refused when a
+// recompute KPIs and flags, and logs an `undo` entry and a `load.undo` audit row — all in one transaction. Refused when a
 // later load has since replaced the same slices (undo that one first) or the load was undone.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryJson, transaction } from '@fixops/db';
+import { queryJson, recordAudit, transaction, type AuditActor } from '@fixops/db';
 import { err, FixopsException, ok, type FixopsError, type Result } from '@fixops/shared';
 import type { KindId } from '../kinds/types.js';
 import { nextLoadId } from './loadLog.js';
@@ -20,6 +20,8 @@ export interface UndoChange {
 export interface UndoOptions {
   /** Who asked (recorded in the load log). */
   by?: string;
+  /** Who asked, from where (the audit row); default the `by` user on the command line. */
+  actor?: AuditActor;
   /** Called inside the undo's transaction after the rows are back (e.g. recomputeAfterLoad). */
   afterUndo?: (connection: DuckDBConnection, change: UndoChange) => Promise<void>;
 }
@@ -129,6 +131,10 @@ async function undoInTransaction(connection: DuckDBConnection, loadId: number, o
      VALUES ($id, $file, $kind, 'undo', from_json($dealers, '["VARCHAR"]'), from_json($months, '["VARCHAR"]'), $restored, 0, 0, 0, $by, current_timestamp::TIMESTAMP, $ms, $undoes)`,
     { id: undoId, file: l.file_name, kind, dealers: JSON.stringify(change.dealers), months: JSON.stringify(t ? months : []), restored: rowsRestored, by: opts.by ?? 'cli', ms, undoes: loadId });
   await connection.run('UPDATE loads SET undone_by = $undo WHERE id = $id', { undo: undoId, id: loadId });
+  await recordAudit(connection, {
+    actor: opts.actor ?? { user: opts.by ?? 'cli', via: 'cli', ip: null }, action: 'load.undo', target: String(loadId),
+    detail: { loadId, undoId, file: l.file_name, kind, dealers: change.dealers, months: t ? months : [], rowsRemoved, rowsRestored, dealersRemoved },
+  });
   return { undoId, loadId, file: l.file_name, kind, dealers: change.dealers, months: t ? months : [], rowsRemoved, rowsRestored, slices, dealersRemoved, ms };
 }
 
