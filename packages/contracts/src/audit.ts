@@ -10,7 +10,7 @@ export const AuditQuery = Type.Object({
   /** An action (token.create) or its family (token). */
   action: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647, default: 0 })),
 });
 
 export const AuditEntry = Type.Object({
