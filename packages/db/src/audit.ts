@@ -2,6 +2,7 @@
 // who did it, from where and what changed; the log is append-only, so this module only ever
 // inserts and selects (audit.test.ts checks that no source file updates or deletes a row).
 
+import { settingOrFail } from '@fixops/config';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from './query.js';
 
@@ -38,7 +39,7 @@ export interface AuditRecord {
 
 /** The CLI's actor: the operator's login name on this machine (or FIXOPS_USER). */
 export function cliActor(): AuditActor {
-  return { user: process.env.FIXOPS_USER || process.env.USER || process.env.LOGNAME || 'cli', via: 'cli', ip: null };
+  return { user: settingOrFail('cliUser') || process.env.USER || process.env.LOGNAME || 'cli', via: 'cli', ip: null };
 }
 
 export async function recordAudit(connection: DuckDBConnection, entry: AuditEntry): Promise<void> {
