@@ -5,6 +5,7 @@
 
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '@fixops/demo';
 import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
 
 let env: TestEnv;
@@ -31,18 +32,6 @@ const JSON_VALUES: unknown[] = [
   Array.from({ length: 50 }, (_, i) => i), { id: 'x', score: 'NaN' },
 ];
 
-/** A small seeded generator, so a failing probe can be replayed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function bodyFor(schema: Schema | undefined, pick: <T>(xs: T[]) => T, depth = 0): unknown {
   if (!schema || depth > 3) return pick(JSON_VALUES);
   if (schema.type === 'object' && schema.properties) {
@@ -68,7 +57,7 @@ describe('hostile probe of every OpenAPI route', () => {
       code: env.own, dealer: env.own, month, from: env.months[0]!, to: month, kpi: 'booking_rate', by: 'advisor', format: 'md', lang: 'en', limit: '5', kind: 'peer',
     };
     const validBody: Record<string, unknown> = { dealer: env.own, date: `${month}-04`, scores: [], key: 'target.booking_rate', value: 0.3, token: 'x' };
-    const random = rng(12);
+    const random = mulberry32(12); // seeded, so a failing probe can be replayed
     const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
     const sample = <T>(xs: T[], k: number): T[] => xs.map((x) => [random(), x] as const).sort((a, b) => a[0] - b[0]).slice(0, k).map(([, x]) => x);
     const failures: string[] = [];

@@ -3,6 +3,7 @@ export { generateNetwork, planNetwork, resolveOptions, LOAD_ORDER, DEFAULTS, typ
 export { writeNetwork, MANIFEST_NAME, type WriteResult, type WrittenFile } from './write.js';
 export { writeBenchRepairOrders, type BenchOptions } from './bench.js';
 export { decodeBytes } from './encoding.js';
+export { mulberry32 } from './prng.js';
 export { SPECIAL } from './profile.js';
 export type {
   DemoDealer, DemoEncoding, DemoFile, DemoFileInfo, DemoNetwork, ExportKind, Manifest, NetworkOptions, Separator, StyleId,
