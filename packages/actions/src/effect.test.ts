@@ -43,7 +43,7 @@ describe('effect windows and statistics', () => {
     expect(median([])).toBeNull();
     expect(mad(Object.values(HISTORY).slice(0, 12))).toBeCloseTo(0.01, 12);
     expect(groupMedians(PEERS, ['2025-04', '2025-05', '2025-12'])).toEqual({ '2025-04': 0.35, '2025-05': 0.36 });
-    expect(groupMedians([{ a: 1 } as Series, { '2025-01': 0.2 }, { '2025-01': 0.4 }], ['2025-01'])['2025-01']).toBeCloseTo(0.3, 12);
+    expect(groupMedians([{ a: 1 }, { '2025-01': 0.2 }, { '2025-01': 0.4 }], ['2025-01'])['2025-01']).toBeCloseTo(0.3, 12);
   });
 
   it('the verdict respects the KPI\'s better direction and the noise σ = MAD / 0.6745', () => {
