@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   assess: async () => (await import('./commands/assess.js')).assessCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
   assessments: async () => (await import('./commands/assessments.js')).assessmentsCommand,
+  actions: async () => (await import('./commands/actions.js')).actionsCommand,
   export: async () => (await import('./commands/parquet.js')).exportCommand,
   import: async () => (await import('./commands/parquet.js')).importCommand,
   templates: async () => (await import('./commands/templates.js')).templatesCommand,
@@ -59,6 +60,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops recompute                                           全部重算 / recompute every KPI and flag
   fixops assess --dealer CODE --date YYYY-MM-DD [--template ID] [--assessor NAME] --scores FILE [--json]   现场评估 / on-site assessment
   fixops assessments --dealer CODE [--json]                  评估历史 / visits and module history
+  fixops actions [--dealer CODE] [--json] · fixops actions add --dealer CODE (--kpi ID | --module ID) --title T --owner O --due YYYY-MM-DD · fixops actions set ID --status done|verified [--note N]   整改计划及效果 / action plans and their effect
   fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report
   fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
   fixops export --parquet DIR · fixops import --parquet DIR  Parquet（按经销商、月份分区）/ Parquet by dealer and month
