@@ -19,7 +19,7 @@ export class ApiError extends Error {
 
 /** Status for a package error code: unknown names are 404 (with the valid choices), the rest 400. */
 const STATUS: Record<string, number> = {
-  unknown_dealer: 404, unknown_kpi: 404, unknown_group: 404, unknown_setting: 404, template_not_found: 404, unknown_template: 404,
+  unknown_dealer: 404, unknown_kpi: 404, unknown_group: 404, unknown_setting: 404, template_not_found: 404, unknown_template: 404, unknown_module: 404,
 };
 
 export function fromFixopsError(e: FixopsError, status?: number): ApiError {
