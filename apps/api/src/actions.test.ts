@@ -87,6 +87,13 @@ describe('actions over the API', () => {
       ['action.add', 'admin', String(overdue.body.id)],
       ['action.add', 'consultant', String(first.body.id)],
     ]);
+    const report = await fetch(`${base}/api/dealers/${env.own}/report?month=${env.months.at(-1)!}&format=md`, { headers: bearer(env.tokens.dealer) });
+    const md = await report.text();
+    expect(md).toContain('## 整改跟踪');
+    expect(md).toContain(`| ${first.body.id} | 每日预约回访 | 预约率 | 王经理 | 2099-01-31 | 已验证 |`);
+    expect(md).not.toContain(`| ${others.body.id} |`);
+    const html = await (await fetch(`${base}/api/dealers/${env.own}/report?month=${env.months.at(-1)!}`, { headers: bearer(env.tokens.consultant) })).text();
+    expect(html).toContain('<h2>整改跟踪</h2>');
     expect(audit.body.entries[2]).toMatchObject({ via: 'api', ip: '127.0.0.1', detail: { old: 'open', new: 'done', note: '已安排专人回访', dealer: env.own } });
   });
 });

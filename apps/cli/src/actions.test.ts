@@ -61,5 +61,13 @@ describe('fixops actions', () => {
       ['action.status', String(id), 'li'], ['action.status', String(id), 'wang'], ['action.add', '2', expect.any(String)], ['action.add', String(id), 'li'],
     ]);
     expect(audit[1]!.detail).toMatchObject({ old: 'open', new: 'done', note: '已培训前台', dealer: 'SH001' });
+
+    // the report's 整改跟踪 section, in Markdown and HTML
+    const md = fixops(['report', '--db', db, '--dealer', 'SH001', '--month', '2025-01', '--format', 'md']).stdout;
+    expect(md).toContain('## 整改跟踪');
+    expect(md).toContain(`| ${id} | 每日预约回访 | 预约率 | 王经理 | 2025-03-31 | 已验证 | 数据不足：`);
+    expect(md).toContain('| 2 | 看板每日更新 | 前台 · 看板管理 | 前台主管 | 2099-01-31 | 未完成 | 数据不足：');
+    expect(fixops(['report', '--db', db, '--dealer', 'SH001', '--month', '2025-01']).stdout).toContain('<h2>整改跟踪</h2>');
+    expect(fixops(['report', '--db', db, '--dealer', 'SH002', '--month', '2025-01', '--format', 'md']).stdout).toContain('暂无整改事项');
   });
 });

@@ -96,3 +96,30 @@ export function effectSentence(a: ActionWithEffect, lang: Lang): string {
     ? kpiEffectSentence(a.effect, name, a.unit ?? 'count', a.due, lang)
     : moduleEffectSentence(a.effect, name, lang);
 }
+
+const LABELS = {
+  tracking: ['整改跟踪', 'Action tracking'],
+  none: ['暂无整改事项。可在经销商页面或报告中把未达标的模块或 KPI “加入整改计划”。', 'No actions yet. Add a failed module or a flagged KPI to the action plan from the dealer page or the report.'],
+  title: ['整改事项', 'Action'],
+  target: ['针对', 'Target'],
+  owner: ['负责人', 'Owner'],
+  due: ['截止日期', 'Due'],
+  status: ['状态', 'Status'],
+  effect: ['效果', 'Effect'],
+  overdue: ['已逾期', 'overdue'],
+  notes: ['备注', 'Notes'],
+  method: ['效果的算法：整改前 3 个月与截止日期后 3 个月的月平均值之差，减去同组其他经销商（每月取中位数）同期的变化；超过本店过去 12 个月的正常波动（MAD ÷ 0.6745）才算改善明显或变差。',
+    'How the effect is measured: the change of the monthly mean from the 3 months before the action to the 3 months after its due date, minus the peer group\'s change (the monthly median of the other dealers); only a net change beyond the dealer\'s usual ups and downs over the 12 months before (MAD ÷ 0.6745) counts as a clear improvement or worse.'],
+} as const;
+
+export type ActionLabel = keyof typeof LABELS;
+export const actionLabel = (key: ActionLabel, lang: Lang): string => LABELS[key][lang === 'en' ? 1 : 0];
+
+/** The 整改跟踪 section as Markdown, for `fixops report --format md` and the API's Markdown report. */
+export function actionsMarkdown(actions: readonly ActionWithEffect[], lang: Lang): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const l = (k: ActionLabel) => actionLabel(k, lang);
+  if (actions.length === 0) return `## ${l('tracking')}\n\n${l('none')}\n`;
+  const rows = actions.map((a) => `| ${a.id} | ${cell(a.title)} | ${cell(lang === 'en' ? a.target.name.en : a.target.name.zh)} | ${cell(a.owner)} | ${a.due} | ${statusLabel(a.status, lang)}${a.overdue ? ` · ${l('overdue')}` : ''} | ${effectLabel(a.effect, lang)}：${cell(effectSentence(a, lang))} |`);
+  return [`## ${l('tracking')}`, '', `| # | ${l('title')} | ${l('target')} | ${l('owner')} | ${l('due')} | ${l('status')} | ${l('effect')} |`, '|---|---|---|---|---|---|---|', ...rows, '', l('method'), ''].join('\n');
+}

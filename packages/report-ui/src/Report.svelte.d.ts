@@ -3,6 +3,7 @@
 import type { Component } from 'svelte';
 import type { ReportModel } from '@fixops/assessment/view';
 import type { Lang } from '@fixops/shared';
+import type { ActionWithEffect } from '@fixops/actions/view';
 
-declare const Report: Component<{ model: ReportModel; lang: Lang; generatedOn?: string; [attr: string]: unknown }>;
+declare const Report: Component<{ model: ReportModel; lang: Lang; actions?: readonly ActionWithEffect[]; generatedOn?: string; [attr: string]: unknown }>;
 export default Report;

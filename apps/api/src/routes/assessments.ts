@@ -4,6 +4,7 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { buildReport, findTemplate, getAssessment, listAssessments, renderMarkdown, saveAssessment } from '@fixops/assessment';
 import { renderReportHtml } from '@fixops/report-ui';
+import { actionsMarkdown, listActions, withEffects } from '@fixops/actions';
 import { listTemplates, scoreAssessment } from '@fixops/checklist';
 import { checkDealer } from '@fixops/metrics';
 import { canSee, requireRole, userOf } from '../auth/access.js';
@@ -69,8 +70,10 @@ const assessments: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     await knownDealer(app, req, req.params.code);
     const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
     const model = await app.store.read((c) => buildReport(c, { dealer: req.params.code, month: req.query.month }));
-    if (req.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(renderMarkdown(model, lang));
-    return reply.type('text/html; charset=utf-8').send(renderReportHtml(model, lang));
+    // the dealer's action plan (整改跟踪) as it stands today
+    const actions = await app.store.read(async (c) => withEffects(c, await listActions(c, { dealer: req.params.code })));
+    if (req.query.format === 'md') return reply.type('text/markdown; charset=utf-8').send(`${renderMarkdown(model, lang)}\n${actionsMarkdown(actions, lang)}`);
+    return reply.type('text/html; charset=utf-8').send(renderReportHtml(model, lang, actions));
   });
 
   app.get('/dealers/:code/report/model', {

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { buildReport, renderMarkdown } from '@fixops/assessment';
 import { renderReportHtml } from '@fixops/report-ui';
+import { actionsMarkdown, listActions, withEffects } from '@fixops/actions';
 import { checkDealer, checkMonth } from '@fixops/metrics';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
@@ -15,11 +16,12 @@ export async function reportCommand(argv: string[]): Promise<number> {
   const lang = langOption(values.lang);
   const month = orUsage(checkMonth(values.month));
   const dealer = values.dealer;
-  const model = await withDatabase(values.db, async (db) => {
+  const { model, actions } = await withDatabase(values.db, async (db) => {
     orUsage(await checkDealer(db.connection, dealer));
-    return buildReport(db.connection, { dealer, month });
+    return { model: await buildReport(db.connection, { dealer, month }), actions: await withEffects(db.connection, await listActions(db.connection, { dealer })) };
   });
-  const text = values.format === 'md' ? renderMarkdown(model, lang) : renderReportHtml(model, lang);
+  // the dealer's action plan (整改跟踪) as it stands today
+  const text = values.format === 'md' ? `${renderMarkdown(model, lang)}\n${actionsMarkdown(actions, lang)}` : renderReportHtml(model, lang, actions);
   if (values.out) {
     await writeFile(values.out, text);
     process.stderr.write(`报告已写入 Report written: ${values.out}\n`);
