@@ -5,7 +5,8 @@
 
 import { isMonth } from '@fixops/shared';
 import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+import { addActionForm, setActionForm } from '$lib/actions/server';
 import { must, type CatalogEntry, type DealerPage, type Setting } from '$lib/api';
 import { t } from '$lib/i18n';
 
@@ -20,4 +21,10 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
   ]);
   const lang = locals.lang;
   return { ...page, catalog, settings, flags: page.flags.map((f) => ({ month: f.month, kpi: f.kpi, kind: f.kind, text: f.messages[lang] })) };
+};
+
+/** 整改计划: add an action from a flagged KPI or a failed module; change an action's status or add a note. */
+export const actions: Actions = {
+  addAction: (event) => addActionForm(event),
+  setAction: (event) => setActionForm(event),
 };
