@@ -37,6 +37,9 @@ describe('accessOf', () => {
     expect(accessOf(['tokens', 'revoke', '2'])).toEqual({ write: true, kind: 'account' });
     expect(accessOf(['settings', 'set', 'k', 'v'])).toEqual({ write: true, kind: 'settings' });
     expect(accessOf(['assess', '--dealer', 'D'])).toEqual({ write: true, kind: 'assessment' });
+    expect(accessOf(['actions', '--dealer', 'D', '--json'])).toEqual({ write: false });
+    expect(accessOf(['actions', 'add', '--dealer', 'D'])).toEqual({ write: true, kind: 'assessment' });
+    expect(accessOf(['actions', 'set', '3', '--status', 'done'])).toEqual({ write: true, kind: 'assessment' });
     expect(accessOf(['backup', 'b.duckdb'])).toEqual({ write: true, kind: 'settings' });
     expect(accessOf(['something-new'])).toEqual({ write: true, kind: 'settings' });
   });
