@@ -3,7 +3,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Static } from 'typebox';
-import type { ActionCounts, ActionList, ActionWithEffect } from '@fixops/contracts';
+import { Value } from 'typebox/value';
+import { ActionWithEffect, type ActionCounts, type ActionList } from '@fixops/contracts';
+import type { ActionWithEffect as PackageAction } from '@fixops/actions';
 import { bearer, setupTestEnv, type ErrorAnswer, type TestEnv } from './test-helpers/setup.js';
 
 let env: TestEnv;
@@ -27,6 +29,10 @@ async function call<T = unknown>(token: string, path: string, init: { method?: s
 }
 
 type List = Static<typeof ActionList>;
+
+/** The package's action (with its effect) and the API's contract are the same shape, both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const sameShape: Same<PackageAction, Static<typeof ActionWithEffect>> = true;
 type One = Static<typeof ActionWithEffect>;
 
 describe('actions over the API', () => {
@@ -52,6 +58,7 @@ describe('actions over the API', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.map((a) => a.id).sort()).toEqual([first.body.id, overdue.body.id].sort());
     expect(mine.body.every((a) => a.dealer === env.own)).toBe(true);
+    for (const a of mine.body) expect(Value.Check(ActionWithEffect, a)).toBe(true);
     expect((await call(env.tokens.dealer, `/api/actions?dealer=${env.other}`)).status).toBe(403);
     const kpiAction = mine.body.find((a) => a.id === first.body.id)!;
     expect(kpiAction).toMatchObject({ target: { kind: 'kpi', id: 'booking_rate', name: { zh: '预约率' } }, unit: 'rate', better: 'higher', status: 'open', overdue: false });
