@@ -11,7 +11,7 @@ import { printJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { langOption, orUsage } from '../select.js';
 
-const USAGE = `usage: fixops actions [--dealer CODE] [--status open|done|verified] [--today YYYY-MM-DD] [--json]
+const USAGE = `usage: fixops actions [--dealer CODE] [--status open|done|verified] [--today YYYY-MM-DD] [--lang zh|en] [--json]
        fixops actions add --dealer CODE (--kpi ID | --module ID) --title T --owner O --due YYYY-MM-DD [--created YYYY-MM-DD] [--note N]
        fixops actions set ID [--status open|done|verified] [--note N]`;
 
