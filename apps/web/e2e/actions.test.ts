@@ -5,9 +5,23 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { findTemplate, saveAssessment } from '@fixops/assessment';
+import { scoreAssessment } from '@fixops/checklist';
 import { login, screenshot, useHarness } from './harness.js';
 
-const h = useHarness({ network: { dealers: 4, months: 6 } });
+// SH001's latest visit scored 看板管理 6 of 24 (25 %, below its pass line) as a whole module.
+const h = useHarness({
+  network: { dealers: 4, months: 6 },
+  prepare: async (connection) => {
+    const t = await findTemplate('dealer-aftersales');
+    if (!t.ok) throw new Error(t.error.message.en);
+    const scores = [{ id: 'front_desk.visual_boards', score: 6 }];
+    const card = scoreAssessment(t.value, scores);
+    if (!card.ok) throw new Error(card.error.message.en);
+    const [row] = (await connection.runAndReadAll("SELECT strftime(max(month), '%Y-%m') AS m FROM kpi_values")).getRowObjectsJson() as { m: string }[];
+    await saveAssessment(connection, { dealer: 'SH001', date: `${row!.m}-05`, scores, scorecard: card.value });
+  },
+});
 
 async function submit(page: Page, button: Locator): Promise<void> {
   await Promise.all([page.waitForNavigation(), button.click()]);
@@ -79,5 +93,22 @@ describe('action plans on the dealer page', () => {
     expect(await page.locator('[data-testid="action-counts"]').textContent()).toBe('未完成 0 项，逾期 0 项');
     expect(errors).toEqual([]);
     expect(marker.errors).toEqual([]);
+  });
+
+  it('creates an action from a failed module of the latest visit', async () => {
+    const { page, errors } = await h.page();
+    await login(page, h.tokens.consultant);
+    await page.goto(`/dealers/SH001?month=${h.latestMonth}`);
+    const add = page.locator('[data-testid="failed-modules"] [data-testid="add-action-front_desk.visual_boards"]');
+    expect(await page.locator('[data-testid="failed-modules"]').textContent()).toContain('25.0%');
+    await add.locator('summary').click();
+    await add.locator('input[name="title"]').fill('看板每日更新');
+    await add.locator('input[name="owner"]').fill('前台主管');
+    await add.locator('input[name="due"]').fill('2099-01-31');
+    await submit(page, add.locator('button[type="submit"]'));
+    const item = page.locator('[data-testid="action-plan"] li[data-action="2"]');
+    expect(await item.textContent()).toContain('针对：前台 · 看板管理');
+    expect(await item.locator('.effect').textContent()).toContain('数据不足：整改后还没有评估过这个模块');
+    expect(errors).toEqual([]);
   });
 });
