@@ -33,6 +33,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
   audit: async () => (await import('./commands/audit.js')).auditCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
+  staff: async () => (await import('./commands/staff.js')).staffCommand,
+  suppliers: async () => (await import('./commands/suppliers.js')).suppliersCommand,
 };
 
 /** Commands that never open the database: they always run here. */
@@ -60,6 +62,8 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops assess --dealer CODE --date YYYY-MM-DD [--template ID] [--assessor NAME] --scores FILE [--json]   现场评估 / on-site assessment
   fixops assessments --dealer CODE [--json]                  评估历史 / visits and module history
   fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report
+  fixops staff [--dealer CODE] [--json] · staff show|add|score --dealer CODE --name NAME …   人员考核 / staff scorecards
+  fixops suppliers [--json] · suppliers add --name N --class C · suppliers show|rate ID …   供应商评级 / supplier ratings
   fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
   fixops export --parquet DIR · fixops import --parquet DIR  Parquet（按经销商、月份分区）/ Parquet by dealer and month
   fixops serve [--db FILE] [--port 3000] [--host 127.0.0.1]   HTTP API / start the HTTP API
