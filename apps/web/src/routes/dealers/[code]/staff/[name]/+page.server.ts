@@ -5,7 +5,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { json, must, request, type Me } from '$lib/api';
-import type { PointsTemplate, Template } from '@fixops/checklist';
+import type { Template } from '@fixops/checklist';
 import type { StaffDetail, StaffScorecardCreated } from '$lib/scorecards/types';
 import { liveState, type FormValues } from '$lib/assessment/form';
 import { formField } from '$lib/formField';
