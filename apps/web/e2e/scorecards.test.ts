@@ -72,7 +72,7 @@ describe('staff and supplier scorecards in the browser', () => {
     expect(await page.locator('[data-testid="composite-preview"]').textContent()).toBe('84');
     await rate.locator('[data-testid="rating-save"]').click();
     expect(await page.locator('[data-testid="rating-saved"]').textContent()).toBe('评级已保存：2025-12 综合分 84，B 级');
-    expect(await page.locator('[data-testid="supplier-status-now"] strong').textContent()).toBe('当前状态（截至 2025-12）: 合格');
+    expect(await page.locator('[data-testid="supplier-status-now"] strong').textContent()).toBe('当前状态（截至 2025-12）：合格');
 
     // Price 0: (4·75 + 80 + 4·90 + 0) / 10 = 74 → C, and suspended, the reason in words.
     await fill('2026-01', 90, 75, 80, 0);

@@ -70,7 +70,9 @@ describe('staff scorecard totals', () => {
     const t = await template('aftersales-staff');
     const part = scoreStaffSheet(t, PASSING.filter((e) => !e.id.startsWith('staff.improvement.') && e.id !== 'staff.teamwork.collaboration'));
     expect(part.ok ? null : part.error.message.zh).toBe('还有 4 项未评分，考核表未保存：团队合作（协作能力）；改进意见（主动提出改进服务质量的意见和建议、建议的可行性与价值、参与落实改进并见到效果）');
-    const dealer = scoreStaffSheet(await findTemplate('dealer-aftersales').then((r) => (r.ok ? r.value : null)), []);
+    const dealerTemplate = await findTemplate('dealer-aftersales');
+    if (!dealerTemplate.ok) throw new Error('dealer-aftersales missing');
+    const dealer = scoreStaffSheet(dealerTemplate.value, []);
     expect(dealer.ok ? null : dealer.error.code).toBe('not_staff_template');
   });
 });

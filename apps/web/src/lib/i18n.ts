@@ -364,6 +364,7 @@ export const MESSAGES = {
   'staff.trend': { zh: '趋势：最近一次比上一次{dir} {change}', en: 'Trend: the latest scorecard is {dir} {change} on the one before' },
   'staff.kpis': { zh: '顾问 KPI（{month}，来自工单按顾问拆分）', en: 'Advisor KPIs ({month}, from the per-advisor breakdown)' },
   'staff.noKpis': { zh: '{month} 工单上没有此人作为服务顾问的记录。', en: 'No repair orders with this person as advisor in {month}.' },
+  'staff.notAdvisor': { zh: '此人未出现在工单的服务顾问栏，没有顾问 KPI。', en: 'This person is not an advisor on any repair order: no advisor KPIs.' },
   'staff.kpisOf': { zh: '看该月 KPI', en: 'KPIs of that month' },
   'staff.roCount': { zh: '工单数', en: 'ROs' },
   'staff.revenuePerRo': { zh: '单车产值', en: 'Revenue per RO' },
