@@ -50,8 +50,8 @@ describe('staff and supplier scorecards in the browser', () => {
     expect((await history.first().locator('td').allTextContents()).slice(0, 5).map((s) => s.trim())).toEqual(['2025-12', '客服人员考核标准', '84 / 100', '84.0%', '合格']);
     await screenshot(page, 'staff-scorecard');
 
-    // Suppliers: add one, rate it (PCB 4:1:4:1: quality 90, delivery 75, service 80, price 100 → 84, B).
-    await page.goto('/suppliers');
+    // Suppliers, from the header: add one, rate it (PCB 4:1:4:1: quality 90, delivery 75, service 80, price 100 → 84, B).
+    await Promise.all([page.waitForURL('**/suppliers'), page.locator('nav a[href="/suppliers"]').click()]);
     await hydrated(page);
     const addSupplier = page.locator('form[data-testid="supplier-add"]');
     await addSupplier.locator('input[name="name"]').fill('深南电路');
