@@ -31,6 +31,7 @@ import templates from './routes/templates.js';
 import dashboard from './routes/dashboard.js';
 import coverage from './routes/coverage.js';
 import audit from './routes/audit.js';
+import scorecards from './routes/scorecards.js';
 import actions from './routes/actions.js';
 import web, { type NodeHandler } from './web.js';
 import { configuredLimits, resolveLimits, type IngestLimits } from '@fixops/ingest';
@@ -100,6 +101,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(dashboard, opts.templatesDir !== undefined ? { templatesDir: opts.templatesDir } : {});
     await api.register(coverage);
     await api.register(audit);
+    await api.register(scorecards);
     await api.register(actions);
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });

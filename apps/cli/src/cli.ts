@@ -34,6 +34,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
   audit: async () => (await import('./commands/audit.js')).auditCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
+  staff: async () => (await import('./commands/staff.js')).staffCommand,
+  suppliers: async () => (await import('./commands/suppliers.js')).suppliersCommand,
 };
 
 /** Commands that never open the database: they always run here. */
@@ -62,6 +64,8 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops assessments --dealer CODE [--json]                  评估历史 / visits and module history
   fixops actions [--dealer CODE] [--json] · fixops actions add --dealer CODE (--kpi ID | --module ID) --title T --owner O --due YYYY-MM-DD · fixops actions set ID --status done|verified [--note N]   整改计划及效果 / action plans and their effect
   fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report
+  fixops staff [--dealer CODE] [--json] · staff show|add|score --dealer CODE --name NAME …   人员考核 / staff scorecards
+  fixops suppliers [--json] · suppliers add --name N --class C · suppliers show|rate ID …   供应商评级 / supplier ratings
   fixops templates [--json] · fixops template validate FILE  评估表 / checklist templates
   fixops export --parquet DIR · fixops import --parquet DIR  Parquet（按经销商、月份分区）/ Parquet by dealer and month
   fixops serve [--db FILE] [--port 3000] [--host 127.0.0.1]   HTTP API / start the HTTP API

@@ -31,7 +31,7 @@ describe('TEMPLATES_DIR', () => {
     delete env['FIXOPS_TEMPLATES_DIR'];
     const [where, ids] = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: tmpdir(), env, encoding: 'utf8' })) as [string, string[]];
     expect(where.replace(/[/\\]$/, '')).toBe(join(dir, 'templates'));
-    expect(ids).toEqual(['aftersales-staff', 'dealer-aftersales', 'supplier-rating']);
+    expect(ids).toEqual(['aftersales-staff', 'customer-service-staff', 'dealer-aftersales', 'supplier-rating']);
   });
 });
 
@@ -40,11 +40,12 @@ describe('the shipped templates', () => {
     const list = loaded(await listTemplates());
     expect(list.map((t) => [t.id, t.kind, t.max, t.version])).toEqual([
       ['aftersales-staff', 'points', 100, 1],
+      ['customer-service-staff', 'points', 100, 1],
       ['dealer-aftersales', 'points', 1000, 1],
       ['supplier-rating', 'weighted', 100, 1],
     ]);
-    expect(list[1]?.zh).toBe('经销商售后现场辅导评估表');
-    expect(list[1]?.file).toBe(join(TEMPLATES_DIR, 'dealer-aftersales.yaml'));
+    expect(list[2]?.zh).toBe('经销商售后现场辅导评估表');
+    expect(list[2]?.file).toBe(join(TEMPLATES_DIR, 'dealer-aftersales.yaml'));
   });
 
   it('dealer after-sales: six departments adding up to 1000, pass line 700, each department at 70% of its max', () => {
@@ -93,6 +94,18 @@ describe('the shipped templates', () => {
       ['工作效率', 20, 3],
       ['团队合作', 10, 3],
       ['改进意见', 10, 3],
+    ]);
+  });
+
+  it('customer-service staff (客服人员考核标准): the seed\'s five aspects 25/25/20/15/15 = 100, three sub-criteria each, pass at 70 %', async () => {
+    const t = loaded(await loadTemplateFile(join(TEMPLATES_DIR, 'customer-service-staff.yaml'))) as PointsTemplate;
+    expect([t.max, t.passRate]).toEqual([100, 0.7]);
+    expect(t.sections[0]?.modules.map((m) => [m.zh, m.max, m.items?.length, m.items?.reduce((n, i) => n + i.max, 0)])).toEqual([
+      ['专业知识和技能', 25, 3, 25],
+      ['服务态度和沟通能力', 25, 3, 25],
+      ['解决问题的能力', 20, 3, 20],
+      ['团队合作能力', 15, 3, 15],
+      ['自我学习和提升能力', 15, 3, 15],
     ]);
   });
 

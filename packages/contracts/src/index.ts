@@ -15,4 +15,5 @@ export * from './report.js';
 export * from './accounts.js';
 export * from './coverage.js';
 export * from './audit.js';
+export * from './scorecards.js';
 export * from './actions.js';

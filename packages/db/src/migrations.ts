@@ -3,6 +3,7 @@
 
 import { accountsMigration } from './migration-accounts.js';
 import { auditMigration } from './migration-audit.js';
+import { scorecardsMigration } from './migration-scorecards.js';
 import { actionsMigration } from './migration-actions.js';
 
 export interface Migration {
@@ -222,5 +223,6 @@ export const migrations: readonly Migration[] = [
     `,
   },
   auditMigration,
+  scorecardsMigration,
   actionsMigration,
 ];

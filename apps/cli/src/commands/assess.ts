@@ -44,7 +44,7 @@ export async function assessCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-function parseScores(text: string, file: string): ScoreEntry[] {
+export function parseScores(text: string, file: string): ScoreEntry[] {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed.startsWith('{')) {
     let obj: unknown;
