@@ -6,7 +6,7 @@ export * from './read.js';
 export * from './benchmark.js';
 export * from './breakdown.js';
 export * from './lookup.js';
-export { recomputeAll, recomputeAfterLoad, syncCatalogue, type RecomputeStats, type LoadChange } from './compute/recompute.js';
+export { recomputeAll, recomputeAfterLoad, syncCatalogue, assertCatalogue, type RecomputeStats, type LoadChange } from './compute/recompute.js';
 export { changeText, type CatalogueChange } from './compute/catalogue-state.js';
 export { kpiRowsSpec } from './rows-spec.js';
 export { rowsSpecOf, type KpiRowsSpec, type MeasureRows } from './catalogue/compile.js';

@@ -2,6 +2,8 @@
 // or, after a load, only what that load can have changed. Both run the same SQL over a scope.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { FixopsException } from '@fixops/shared';
+import { catalogueProblem } from '../catalog.js';
 import { readSettings } from '../settings.js';
 import { computeFlags } from './flags.js';
 import { scopeAll, scopeChanges, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
@@ -60,4 +62,10 @@ async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], s
   const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets'];
   await connection.run(temps.map((t) => `DROP TABLE IF EXISTS temp.${t};`).join('\n'));
   return { mode, dealerMonths, ms: Date.now() - started };
+}
+
+/** Refuses (as a FixopsException naming the file and field) when the KPI files could not be used at start. */
+export function assertCatalogue(): void {
+  const problem = catalogueProblem();
+  if (problem) throw new FixopsException(problem);
 }
