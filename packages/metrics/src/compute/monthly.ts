@@ -20,7 +20,7 @@ class Aggregates {
   readonly byTable = new Map<KpiTable, Map<string, string>>();
   add(table: KpiTable, sql: string): string {
     let t = this.byTable.get(table);
-    if (!t) this.byTable.set(table, (t = new Map()));
+    if (!t) this.byTable.set(table, (t = new Map<string, string>()));
     let name = t.get(sql);
     if (name === undefined) t.set(sql, (name = `${table.slice(0, 2)}${t.size}`));
     return `t_${table}.${name}`;
