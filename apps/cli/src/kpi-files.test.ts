@@ -115,7 +115,7 @@ describe('a KPI added as a file (首保占比)', () => {
       const page = await fetch(`${server.url}/dealers/SH001?month=${month}`, { headers: { cookie } });
       expect(page.status).toBe(200);
       const html = await page.text();
-      expect(html).toContain('首保占比');
+      expect(html).toMatch(/data-kpi="first_service_share"[^>]*>\s*<h3[^>]*>首保占比<\/h3>/); // its KPI card
     } finally {
       await server.stop();
     }
