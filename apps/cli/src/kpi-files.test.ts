@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchmarkRow, Flag, KpiValue } from '@fixops/metrics';
+import type { AdvisorRow, BenchmarkRow, Flag, KpiValue } from '@fixops/metrics';
 import { SHIPPED_KPIS_DIR } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, MAIN, parseJson, tempDir } from './test-helpers/run.js';
@@ -68,7 +68,7 @@ async function serve(): Promise<{ url: string; token: string; stop: () => Promis
 }
 
 describe('a KPI added as a file (首保占比)', () => {
-  it('is in fixops kpis --json, flags, benchmark, settings and the report', () => {
+  it('is in fixops kpis --json, flags, benchmark, the advisor breakdown, settings and the report', () => {
     const kpis = parseJson<KpiValue[]>(fixops(['kpis', '--db', db, '--dealer', 'SH001', '--json'], env).stdout);
     const mine = kpis.filter((k) => k.kpi === 'first_service_share');
     expect(mine.length).toBe(kpis.filter((k) => k.kpi === 'ro_count').length);
@@ -84,6 +84,13 @@ describe('a KPI added as a file (首保占比)', () => {
     expect(bench.code, bench.stderr).toBe(0);
     const rows = parseJson<BenchmarkRow[]>(bench.stdout);
     expect(rows.some((r) => r.dealer === 'SH001' && r.rank !== null)).toBe(true);
+
+    // per service advisor: the denominator is the advisor's external ROs (ro_count), so the dealer's value is their weighted mean
+    const advisors = parseJson<AdvisorRow[]>(fixops(['breakdown', '--db', db, '--dealer', 'SH001', '--month', month, '--by', 'advisor', '--json'], env).stdout);
+    const total = advisors.reduce((s, a) => s + a.ro_count, 0);
+    const weighted = advisors.reduce((s, a) => s + (a.kpis?.first_service_share ?? 0) * a.ro_count, 0) / total;
+    expect(Math.abs(weighted - mine.at(-1)!.value!)).toBeLessThan(1e-12);
+    expect(fixops(['breakdown', '--db', db, '--dealer', 'SH001', '--month', month, '--by', 'advisor'], env).stdout).toContain('首保占比');
 
     const settings = parseJson<{ key: string; value: number }[]>(fixops(['settings', '--db', db, '--json'], env).stdout);
     expect(settings.find((s) => s.key === 'target.first_service_share')?.value).toBe(0.2);
