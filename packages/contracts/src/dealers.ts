@@ -34,8 +34,6 @@ export const RepairTypeShare = Type.Object({ repairType: Type.String(), roCount:
 export const AdvisorKpis = Type.Object({
   advisor: Nullable(Type.String()), ro_count: Type.Integer(), revenue_per_ro: Nullable(Type.Number()), booking_rate: Nullable(Type.Number()),
   on_time_rate: Nullable(Type.Number()), time_estimate_accuracy: Nullable(Type.Number()), cost_estimate_accuracy: Nullable(Type.Number()),
-  /** KPIs a network added as files that count or sum repair orders, per advisor (by KPI id); absent without such KPIs. */
-  kpis: Type.Optional(Type.Record(Type.String(), Nullable(Type.Number()))),
 });
 
 /** by=repair_type: the RO mix; by=advisor: KPIs per service advisor. */
