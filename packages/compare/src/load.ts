@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { readSetting } from '@fixops/config';
-import type { KpiId } from '@fixops/metrics';
 import { err, isMonth, ok, type FixopsError, type Result } from '@fixops/shared';
 import { checkSchema, shown, yamlOrData } from '@fixops/shared/yaml-schema';
 import { fileIssues } from './rules.js';
@@ -56,7 +55,7 @@ export function loadComparison(input: unknown): Result<Comparison> {
     dealers: raw.dealers,
     month: raw.month ?? 'latest',
     compareWith: raw.compareWith ?? 'previous_month',
-    kpis: raw.kpis.map((k) => ({ ...k, kpi: k.kpi as KpiId })),
+    kpis: raw.kpis.map((k) => ({ ...k })),
     ...(raw.checklist ? { checklist: { weight: raw.checklist.weight, target: raw.checklist.target ?? 1, floor: raw.checklist.floor ?? 0, targetGiven: raw.checklist.target !== undefined, ...(raw.checklist.template ? { template: raw.checklist.template } : {}) } } : {}),
     bands: bands.map((b, i) => ({ min: b.min, zh: b.zh, en: b.en, color: b.color ?? BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)]! })),
   };

@@ -24,6 +24,8 @@ export interface Config {
   webHostHeader: string;
   templatesDir?: string;
   comparisonsDir: string;
+  /** The KPI files (unset: data/kpis of the repository). */
+  kpisDir?: string;
   /** Who the audit log names for command-line writes (unset: the login name). */
   cliUser?: string;
   chromium: string;
@@ -69,6 +71,7 @@ export const VARIABLES = [
   v('FIXOPS_WEB_HOST_HEADER', 'webHostHeader', headerName, 'host', '`host`', '看板从哪个请求头读取主机名', 'the request header the dashboard reads the host name from'),
   v('FIXOPS_TEMPLATES_DIR', 'templatesDir', text, undefined, '`packages/checklist/templates`', '评估模板目录（含 coaching-rules.yaml），取代随包提供的模板', 'a folder of checklist templates (with coaching-rules.yaml) used instead of the shipped ones'),
   v('FIXOPS_COMPARISONS_DIR', 'comparisonsDir', text, 'data/comparisons', '`data/comparisons`', '`fixops compare 名称` 查找对标文件的目录（相对于当前目录）', 'where `fixops compare NAME` looks for comparison files (relative to the working directory)'),
+  v('FIXOPS_KPIS_DIR', 'kpisDir', text, undefined, '`data/kpis`', 'KPI 定义文件目录（*.yaml，JSON Schema 为 kpi.schema.json），取代随产品提供的 KPI；在启动和 `fixops recompute` 时读取', 'a folder of KPI definition files (*.yaml, JSON Schema kpi.schema.json) used instead of the shipped ones; read at start and by `fixops recompute`'),
   v('FIXOPS_USER', 'cliUser', text, undefined, '(the login name)', '审计日志中记录的命令行操作者（默认为系统登录名）', 'who the audit log names for command-line writes (default: the login name)'),
   v('FIXOPS_CHROMIUM', 'chromium', text, '/usr/bin/chromium', '`/usr/bin/chromium`', '浏览器测试和基准使用的 Chromium', 'the Chromium that browser tests and benchmarks drive'),
   v('FIXOPS_ELD_FILE', 'eldFile', text, undefined, '(unset)', '仅供基准内部使用：事件循环延迟写入的文件', 'benchmarks only: where the server writes its event-loop delay'),

@@ -15,6 +15,8 @@ export const CatalogEntry = Type.Object({
   unit: Type.Union([Type.Literal('count'), Type.Literal('rate'), Type.Literal('money')]),
   better: Type.Union([Type.Literal('higher'), Type.Literal('lower')]),
   description: Text, formula: Text,
+  /** A KPI a network added as a file (not one of kpis.md): the dealer page shows it with the key KPIs. */
+  custom: Type.Boolean(),
 });
 export const Catalog = Type.Array(CatalogEntry);
 

@@ -5,6 +5,7 @@ import { accountsMigration } from './migration-accounts.js';
 import { auditMigration } from './migration-audit.js';
 import { scorecardsMigration } from './migration-scorecards.js';
 import { actionsMigration } from './migration-actions.js';
+import { kpiCatalogueMigration } from './migration-kpi-catalogue.js';
 
 export interface Migration {
   version: number;
@@ -225,4 +226,5 @@ export const migrations: readonly Migration[] = [
   auditMigration,
   scorecardsMigration,
   actionsMigration,
+  kpiCatalogueMigration,
 ];

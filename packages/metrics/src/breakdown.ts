@@ -4,6 +4,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import type { Settings } from './settings.js';
+import { KPIS, type KpiDefinition } from './catalog.js';
+import { measureSql, measuresOf, ratioSql, SqlParams } from './catalogue/compile.js';
 
 export const REPAIR_TYPE_ORDER = ['maintenance', 'general', 'accident', 'warranty', 'recall', 'rework', 'internal', 'unclassified'] as const;
 
@@ -34,12 +36,32 @@ export interface AdvisorRow {
   on_time_rate: number | null;
   time_estimate_accuracy: number | null;
   cost_estimate_accuracy: number | null;
+  /** KPIs a network added as files that count or sum repair orders, per advisor; absent without such KPIs. */
+  kpis?: Record<string, number | null>;
+}
+
+/** The KPIs a network added as files whose measures all count or sum repair orders: they break down per advisor. */
+export function advisorKpis(): KpiDefinition[] {
+  return KPIS.filter((k) => k.custom && k.value !== undefined && measuresOf(k.value).every((m) => m.table === 'repair_orders'));
+}
+
+/** Those KPIs per advisor of one dealer-month, compiled from their files (the same filters as their values). */
+async function customByAdvisor(connection: DuckDBConnection, dealer: string, month: string, settings: Settings, kpis: KpiDefinition[]): Promise<Map<string | null, Record<string, number | null>>> {
+  const p = new SqlParams(settings);
+  const cols = kpis.map((k, i) => {
+    const v = k.value!;
+    return `${v.kind === 'measure' ? `(${measureSql(v.measure, p)})::DOUBLE` : ratioSql(measureSql(v.numerator, p), measureSql(v.denominator, p))} AS k${i}`;
+  });
+  const rows = await queryJson<Record<string, number | null> & { advisor: string | null }>(connection, `
+    SELECT advisor, ${cols.join(', ')} FROM repair_orders
+    WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE GROUP BY advisor`, { ...p.values, dealer, month });
+  return new Map(rows.map((r) => [r.advisor, Object.fromEntries(kpis.map((k, i) => [k.id, r[`k${i}`] ?? null]))]));
 }
 
 export async function byAdvisor(connection: DuckDBConnection, dealer: string, month: string, settings: Settings): Promise<AdvisorRow[]> {
   const both = 'promised_time IS NOT NULL AND delivered_time IS NOT NULL';
   const r = (num: string, den: string) => `CASE WHEN ${den} = 0 THEN NULL ELSE (${num})::DOUBLE / (${den}) END`;
-  return queryJson<AdvisorRow>(connection, `
+  const rows = await queryJson<AdvisorRow>(connection, `
     WITH a AS (
       SELECT advisor, count(*) AS n, coalesce(sum(total_amount::DECIMAL(38, 6)), 0)::DOUBLE AS revenue,
         count_if(coalesce(booking_no <> '', false)) AS booked,
@@ -56,4 +78,8 @@ export async function byAdvisor(connection: DuckDBConnection, dealer: string, mo
       ${r('on_time', 'both_times')} AS on_time_rate, ${r('time_ok', 'both_times')} AS time_estimate_accuracy, ${r('cost_ok', 'estimated')} AS cost_estimate_accuracy
     FROM a ORDER BY n DESC, advisor NULLS LAST`,
     { dealer, month, timeTol: settings.timeEstimateToleranceMinutes! * 60, costTol: settings.costEstimateTolerance! });
+  const extra = advisorKpis();
+  if (extra.length === 0) return rows;
+  const custom = await customByAdvisor(connection, dealer, month, settings, extra);
+  return rows.map((r) => ({ ...r, kpis: custom.get(r.advisor) ?? Object.fromEntries(extra.map((k) => [k.id, null])) }));
 }

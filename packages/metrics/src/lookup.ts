@@ -22,7 +22,7 @@ export async function checkDealer(connection: DuckDBConnection, dealer: string):
 }
 
 export function checkKpi(kpi: string): Result<KpiId> {
-  return (KPI_IDS as readonly string[]).includes(kpi) ? ok(kpi as KpiId) : unknown({ zh: 'KPI', en: 'KPI' }, 'unknown_kpi', kpi, KPI_IDS);
+  return (KPI_IDS as readonly string[]).includes(kpi) ? ok<KpiId>(kpi) : unknown({ zh: 'KPI', en: 'KPI' }, 'unknown_kpi', kpi, KPI_IDS);
 }
 
 export async function checkGroup(connection: DuckDBConnection, group: string): Promise<Result<string>> {

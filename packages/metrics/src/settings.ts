@@ -4,7 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { cliActor, queryJson, recordAudit, type AuditActor } from '@fixops/db';
 import { err, ok, type Result } from '@fixops/shared';
-import { kpiDefinition, type KpiId } from './catalog.js';
+import { KPIS, onCatalogueChange, type BuiltinKpiId, type KpiDefinition, type KpiId } from './catalog.js';
 
 export interface SettingDefinition {
   key: string;
@@ -17,27 +17,41 @@ export interface SettingDefinition {
   integer?: boolean;
 }
 
-const TARGETS: [KpiId, number][] = [
-  ['booking_rate', 0.3], ['booking_show_rate', 0.8], ['on_time_rate', 0.9], ['promise_coverage', 0.95],
-  ['time_estimate_accuracy', 0.8], ['cost_estimate_accuracy', 0.85], ['care_product_penetration', 0.3],
-  ['warranty_share', 0.3], ['rework_rate', 0.02], ['unclassified_rate', 0.02], ['churn_rate', 0.03], ['data_completeness', 0.9],
+/** Targets of the shipped KPIs keep the order they always had in listings; a network's KPIs follow. */
+const TARGET_ORDER: readonly BuiltinKpiId[] = [
+  'booking_rate', 'booking_show_rate', 'on_time_rate', 'promise_coverage', 'time_estimate_accuracy', 'cost_estimate_accuracy',
+  'care_product_penetration', 'warranty_share', 'rework_rate', 'unclassified_rate', 'churn_rate', 'data_completeness',
 ];
 
-export const SETTINGS: readonly SettingDefinition[] = [
+const THRESHOLDS: readonly SettingDefinition[] = [
   { key: 'majorAccidentAmount', default: 10000, min: 0, max: 1e9, zh: '大事故金额门槛（元）', en: 'Major accident amount (CNY)' },
   { key: 'timeEstimateToleranceMinutes', default: 30, min: 0, max: 10080, zh: '估时容差（分钟）', en: 'Time estimate tolerance (minutes)' },
   { key: 'costEstimateTolerance', default: 0.1, min: 0, max: 1, zh: '估价容差（比例）', en: 'Cost estimate tolerance (share of the estimate)' },
   { key: 'maxRejectRate', default: 0.05, min: 0, max: 1, zh: '导入时允许的错误行比例上限', en: 'Largest share of bad rows a file may have and still load' },
   { key: 'tokenExpiryDays', default: 90, min: 1, max: 3650, integer: true, zh: '新令牌的默认有效期（天）', en: 'Default lifetime of a new token (days)' },
   { key: 'uploadDueDay', default: 10, min: 1, max: 28, integer: true, zh: '上月维修工单的上报截止日（每月第几天之后算逾期）', en: 'Day of the month after which last month\'s repair orders are overdue' },
-  ...TARGETS.map(([kpi, value]): SettingDefinition => {
-    const d = kpiDefinition(kpi)!;
-    const op = d.better === 'higher' ? '≥' : '≤';
-    return { key: `target.${kpi}`, default: value, min: 0, max: 1, zh: `目标：${d.zh} ${op}`, en: `Target: ${d.en} ${op}` };
-  }),
 ];
 
-const BY_KEY = new Map(SETTINGS.map((s) => [s.key, s]));
+/** The KPIs with a default target (in their files), in listing order. */
+let TARGETED: KpiDefinition[] = [];
+
+/** Every setting: the thresholds, then a `target.<kpi>` per KPI with a target (follows the KPI catalogue). */
+export let SETTINGS: readonly SettingDefinition[] = [];
+let BY_KEY = new Map<string, SettingDefinition>();
+
+onCatalogueChange(() => {
+  const withTarget = KPIS.filter((k) => k.target !== undefined);
+  const rank = (k: KpiDefinition) => { const i = (TARGET_ORDER as readonly string[]).indexOf(k.id); return i < 0 ? TARGET_ORDER.length : i; };
+  TARGETED = [...withTarget].sort((a, b) => rank(a) - rank(b) || withTarget.indexOf(a) - withTarget.indexOf(b));
+  SETTINGS = [
+    ...THRESHOLDS,
+    ...TARGETED.map((d): SettingDefinition => {
+      const op = d.target!.op === '>=' ? '≥' : '≤';
+      return { key: `target.${d.id}`, default: d.target!.value, min: 0, max: d.unit === 'rate' ? 1 : 1e12, zh: `目标：${d.zh} ${op}`, en: `Target: ${d.en} ${op}` };
+    }),
+  ];
+  BY_KEY = new Map(SETTINGS.map((s) => [s.key, s]));
+});
 
 export type Settings = Record<string, number>;
 
@@ -48,7 +62,7 @@ export interface Target {
 }
 
 export function targetsOf(settings: Settings): Target[] {
-  return TARGETS.map(([kpi]) => ({ kpi, op: kpiDefinition(kpi)!.better === 'higher' ? '>=' : '<=', value: settings[`target.${kpi}`]! }));
+  return TARGETED.map((d) => ({ kpi: d.id, op: d.target!.op, value: settings[`target.${d.id}`] ?? d.target!.value }));
 }
 
 export function defaultSettings(): Settings {

@@ -5,7 +5,7 @@
 import fp from 'fastify-plugin';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { openDatabase, transaction, type Database } from '@fixops/db';
-import { recomputeAll } from '@fixops/metrics';
+import { assertCatalogue, recomputeAll, syncCatalogue } from '@fixops/metrics';
 
 export interface QueueEntry {
   kind: 'load' | 'settings' | 'assessment' | 'token' | 'account';
@@ -37,9 +37,12 @@ const MAX_IDLE = 8;
 const MAX_MEMO = 2000;
 
 export async function openStore(dbPath: string): Promise<Store & { close(): Promise<void> }> {
+  assertCatalogue();
   const db = await openDatabase(dbPath);
   // v2 created the KPI tables: a file that existed before it has data but no KPIs yet.
   if (db.migrated.includes(2) && db.migrated[0] !== 1) await transaction(db.connection, () => recomputeAll(db.connection));
+  // KPI files added, changed or removed since the stored values were computed: recompute (logged)
+  await transaction(db.connection, () => syncCatalogue(db.connection));
   const idle: DuckDBConnection[] = [];
   const entries: QueueEntry[] = [];
   let tail: Promise<unknown> = Promise.resolve();

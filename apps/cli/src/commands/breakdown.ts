@@ -1,6 +1,6 @@
 // `fixops breakdown --dealer CODE --month YYYY-MM [--by repair_type|advisor] [--json] [--lang zh|en]`
 
-import { byAdvisor, checkDealer, checkMonth, valueText, readSettings, roMix } from '@fixops/metrics';
+import { advisorKpis, byAdvisor, checkDealer, checkMonth, valueText, readSettings, roMix } from '@fixops/metrics';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
@@ -30,9 +30,11 @@ export async function breakdownCommand(argv: string[]): Promise<number> {
   const money = (v: number | null) => valueText(v, 'money', lang);
   if (values.by === 'advisor') {
     const rows = result as Awaited<ReturnType<typeof byAdvisor>>;
+    const extra = advisorKpis(); // KPIs the network added as files
     process.stdout.write(`${renderTable(
-      lang === 'zh' ? ['服务顾问', '进厂台次', '单车产值', '预约率', '准时交车率', '估时准确率', '估价准确率'] : ['Advisor', 'ROs', 'Revenue/RO', 'Booking rate', 'On-time', 'Time estimate', 'Cost estimate'],
-      rows.map((r) => [r.advisor ?? (lang === 'zh' ? '（未填写）' : '(none)'), r.ro_count, money(r.revenue_per_ro), rate(r.booking_rate), rate(r.on_time_rate), rate(r.time_estimate_accuracy), rate(r.cost_estimate_accuracy)]),
+      [...(lang === 'zh' ? ['服务顾问', '进厂台次', '单车产值', '预约率', '准时交车率', '估时准确率', '估价准确率'] : ['Advisor', 'ROs', 'Revenue/RO', 'Booking rate', 'On-time', 'Time estimate', 'Cost estimate']), ...extra.map((k) => k[lang])],
+      rows.map((r) => [r.advisor ?? (lang === 'zh' ? '（未填写）' : '(none)'), r.ro_count, money(r.revenue_per_ro), rate(r.booking_rate), rate(r.on_time_rate), rate(r.time_estimate_accuracy), rate(r.cost_estimate_accuracy),
+        ...extra.map((k) => valueText(r.kpis?.[k.id] ?? null, k.unit, lang))]),
     )}\n`);
   } else {
     const rows = result as Awaited<ReturnType<typeof roMix>>;

@@ -1,13 +1,23 @@
-// `fixops recompute [--db FILE]`: every KPI and flag from scratch.
+// `fixops recompute [--db FILE]`: reads the KPI files again (FIXOPS_KPIS_DIR or data/kpis) and
+// recomputes every KPI and flag from scratch; says which KPIs were added, changed or removed
+// (the load log keeps the same line).
 
 import { transaction } from '@fixops/db';
-import { recomputeAll } from '@fixops/metrics';
+import { changeText, recomputeAll, reloadCatalogue } from '@fixops/metrics';
+import { bilingual } from '@fixops/shared';
 import { DB_OPTION, parse } from '../args.js';
 import { withDatabase } from '../context.js';
 
 export async function recomputeCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...DB_OPTION });
-  const stats = await withDatabase(values.db, (db) => transaction(db.connection, () => recomputeAll(db.connection)));
+  const catalogue = reloadCatalogue();
+  if (!catalogue.ok) {
+    process.stderr.write(`fixops recompute: ${bilingual(catalogue.error.message)}\n`);
+    return 1;
+  }
+  const stats = await withDatabase(values.db, (db) => transaction(db.connection, () => recomputeAll(db.connection)), { sync: false });
   process.stdout.write(`已重新计算 Recomputed ${stats.dealerMonths} 个经销商月 dealer-months in ${stats.ms} ms\n`);
+  const changed = stats.catalogue ? changeText(stats.catalogue) : '';
+  if (changed) process.stdout.write(`KPI 目录 catalogue: ${changed}\n`);
   return 0;
 }

@@ -18,6 +18,7 @@ export function statusLabel(status: string): string {
     case 'refused': return '已拒绝 refused';
     case 'needs_confirmation': return '待确认 needs confirmation';
     case 'undo': return '撤销 undo';
+    case 'kpi_catalogue': return 'KPI 目录 catalogue';
     default: return status;
   }
 }

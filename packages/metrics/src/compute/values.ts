@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KPI_IDS } from '../catalog.js';
 import type { Settings } from '../settings.js';
 import { computeCustomerWindows } from './customers.js';
-import { computeMonthly } from './monthly.js';
+import { col, computeMonthly } from './monthly.js';
 import { SCOPE } from './scope.js';
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
@@ -22,11 +22,11 @@ export async function computeValues(connection: DuckDBConnection, settings: Sett
       FROM ${SCOPE} s
       LEFT JOIN fx_monthly m USING (dealer_code, month) LEFT JOIN fx_customers c USING (dealer_code, month)
     )
-    SELECT v.*, (${KPI_IDS.filter((k) => k !== 'data_completeness').map((k) => `(${k} IS NOT NULL)::INTEGER`).join(' + ')}) / ${KPI_IDS.length - 1}.0 AS data_completeness
+    SELECT v.*, (${KPI_IDS.filter((k) => k !== 'data_completeness').map((k) => `(${col(k)} IS NOT NULL)::INTEGER`).join(' + ')}) / ${KPI_IDS.length - 1}.0 AS data_completeness
     FROM v`);
 
   await connection.run(`DELETE FROM kpi_values WHERE (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
   await connection.run(`
     INSERT INTO kpi_values (dealer_code, month, kpi, value)
-    SELECT dealer_code, month, unnest([${KPI_IDS.map((k) => `'${k}'`).join(', ')}]) AS kpi, unnest([${KPI_IDS.join(', ')}]) AS value FROM fx_wide`);
+    SELECT dealer_code, month, unnest([${KPI_IDS.map((k) => `'${k}'`).join(', ')}]) AS kpi, unnest([${KPI_IDS.map(col).join(', ')}]) AS value FROM fx_wide`);
 }

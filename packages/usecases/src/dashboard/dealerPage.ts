@@ -4,13 +4,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import { OVERVIEW_KPIS, SPARK_KPI, type DealerPage } from '@fixops/contracts';
-import { byAdvisor, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
+import { byAdvisor, KPIS, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import type { Static } from 'typebox';
 import { readChecklist, type ChecklistReadOptions } from './checklist.js';
 import { readPeers } from './peers.js';
 import { lastMonths } from '@fixops/shared';
 
-const PAGE_KPIS = new Set<string>(OVERVIEW_KPIS);
+/** The key KPIs, and those a network added as files (read when the page is, so a reloaded catalogue counts). */
+const pageKpis = () => new Set<string>([...OVERVIEW_KPIS, ...KPIS.filter((k) => k.custom).map((k) => k.id)]);
 
 /** Earlier flags shown below the month's own. */
 const EARLIER_FLAGS = 60;
@@ -24,6 +25,7 @@ export async function readDealerPage(c: DuckDBConnection, code: string, asked: s
     return { dealer: dealer ?? { code, name: null, region: null, group: '', city: null }, months, month, window: [], kpis: [], peers: [], mix: [], advisors: [], flags: [], checklist: { visit: null, modules: [] } };
   }
   const window = lastMonths(month, 12);
+  const PAGE_KPIS = pageKpis();
   const kpis = (await readKpis(c, { dealer: code, from: window[0], to: month })).filter((k) => PAGE_KPIS.has(k.kpi)).map(({ month: m, kpi, value }) => ({ month: m, kpi, value }));
   const peers = (await readPeers(c, { dealer: code, from: window[0]!, to: month })).filter((p) => PAGE_KPIS.has(p.kpi));
   const mix = await roMix(c, code, month);
