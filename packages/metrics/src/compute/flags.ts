@@ -1,4 +1,4 @@
-// Flags of kpis.md, computed from kpi_values: not_tracked (null), target (wrong side of its
+// Flags of kpis.md, computed from kpi_values: not_tracked (null, unless warming up), target (wrong side of its
 // target), trend (robust z against the dealer's own last 12 months), peer (outside P10/P90 of
 // its peer group that month). Each stores the value and the reference it was compared with;
 // the sentences are written when flags are read, in the reader's language.
@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KPIS } from '../catalog.js';
 import { targetsOf, type Settings } from '../settings.js';
 import { PEER_SCOPE, SCOPE, TREND_SCOPE } from './scope.js';
+import { warmingCondition } from './warming.js';
 
 export const TREND_MIN_HISTORY = 6;
 export const TREND_Z = 3.5;
@@ -28,7 +29,9 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
 
   await connection.run(`
     INSERT INTO kpi_flags
-    SELECT dealer_code, month, kpi, 'not_tracked', NULL, NULL FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) WHERE value IS NULL`);
+    SELECT v.dealer_code, v.month, v.kpi, 'not_tracked', NULL, NULL
+    FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = v.dealer_code
+    WHERE v.value IS NULL AND NOT ${warmingCondition('v.kpi', 'v.month')}`);
   await connection.run(`
     INSERT INTO kpi_flags
     SELECT v.dealer_code, v.month, v.kpi, 'target', v.value, json_object('op', t.op, 'target', t.target)

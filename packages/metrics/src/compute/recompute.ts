@@ -6,6 +6,7 @@ import { readSettings } from '../settings.js';
 import { computeFlags } from './flags.js';
 import { scopeAll, scopeChanges, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
 import { computeValues } from './values.js';
+import { refreshCoverage, WARMING_CHANGES } from './warming.js';
 
 export interface RecomputeStats {
   mode: 'full' | 'incremental';
@@ -22,6 +23,7 @@ export interface LoadChange {
 
 export async function recomputeAll(connection: DuckDBConnection): Promise<RecomputeStats> {
   const started = Date.now();
+  await refreshCoverage(connection);
   await scopeAll(connection);
   await connection.run('DELETE FROM kpi_values');
   await connection.run('DELETE FROM kpi_flags');
@@ -31,6 +33,7 @@ export async function recomputeAll(connection: DuckDBConnection): Promise<Recomp
 export async function recomputeAfterLoad(connection: DuckDBConnection, change: LoadChange): Promise<RecomputeStats> {
   if (change.kind === 'dealers') return recomputeAll(connection); // peer groups may have moved
   const started = Date.now();
+  await refreshCoverage(connection);
   await scopeChanges(connection, change.pairs, change.kind !== 'customers');
   return run(connection, 'incremental', started);
 }
@@ -41,7 +44,7 @@ async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], s
   await computeFlags(connection, settings);
   const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
   const dealerMonths = Number(reader.getRowObjects()[0]!.n);
-  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets'];
+  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets', 'fx_known', WARMING_CHANGES];
   await connection.run(temps.map((t) => `DROP TABLE IF EXISTS temp.${t};`).join('\n'));
   return { mode, dealerMonths, ms: Date.now() - started };
 }

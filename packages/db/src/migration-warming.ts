@@ -1,0 +1,30 @@
+// Migration 12 (helper W14): history coverage of kpis.md ("warming up"). A customers file's
+// as_of (the month of its latest last_visit_time) is recorded per load and dealer when it
+// loads: the rows a snapshot stores are only those not already known, so their own latest
+// month can understate the file's. kpi_coverage keeps, per dealer, the first month whose
+// customer windows are known (NULL: none yet), so that a load that moves it can widen its
+// incremental recompute to every month whose warming status changed.
+// Databases loaded before get the as_of of what each load stored (the best still known) and
+// an empty kpi_coverage, filled by the full recompute that follows this migration.
+
+import type { Migration } from './migrations.js';
+
+export const warmingMigration: Migration = {
+  version: 12,
+  name: 'warming up: as_of of each customers load per dealer, first known customer-window month per dealer',
+  sql: `
+    CREATE TABLE customer_snapshots (
+      load_id BIGINT NOT NULL,
+      dealer_code VARCHAR NOT NULL,
+      as_of DATE NOT NULL
+    );
+    INSERT INTO customer_snapshots
+    SELECT load_id, dealer_code, max(as_of) OVER (PARTITION BY load_id) FROM (
+      SELECT load_id, dealer_code, max(date_trunc('month', last_visit_time))::DATE AS as_of FROM customer_visits GROUP BY ALL
+    );
+    CREATE TABLE kpi_coverage (
+      dealer_code VARCHAR NOT NULL,
+      known_from DATE
+    );
+  `,
+};
