@@ -34,4 +34,7 @@ export async function bulkLoadScaleNetwork(c: DuckDBConnection, dir: string, dea
     FROM ${csv('accident_repairs')}`);
   await c.run(`INSERT INTO customer_visits
     SELECT "经销商代码", "VIN", "最近进厂时间"::TIMESTAMP, "客户编号", "购车日期"::TIMESTAMP, 0 FROM ${csv('customers')}`);
+  // what ingest records per customers load (here: one load, id 0): its as_of for each dealer in it
+  await c.run(`INSERT INTO customer_snapshots
+    SELECT DISTINCT 0, dealer_code, max(date_trunc('month', last_visit_time)) OVER ()::DATE FROM customer_visits`);
 }

@@ -9,3 +9,4 @@ export * from './lookup.js';
 export { recomputeAll, recomputeAfterLoad, type RecomputeStats, type LoadChange } from './compute/recompute.js';
 export { TREND_MIN_HISTORY, TREND_Z, PEER_MIN_GROUP } from './compute/flags.js';
 export * from './coverage.js';
+export { warmingCondition, WARMING_KPIS } from './compute/warming.js';
