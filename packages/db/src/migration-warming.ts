@@ -1,17 +1,20 @@
-// Migration 12 (helper W14): history coverage of kpis.md ("warming up"). A customers file's
+// Migration 12 (helper W14): history coverage of kpis.md ("warming up") and visit intervals. A customers file's
 // as_of (the month of its latest last_visit_time) is recorded per load and dealer when it
 // loads: the rows a snapshot stores are only those not already known, so their own latest
 // month can understate the file's. kpi_coverage keeps, per dealer, the first month whose
 // customer windows are known (NULL: none yet), so that a load that moves it can widen its
 // incremental recompute to every month whose warming status changed.
-// Databases loaded before get the as_of of what each load stored (the best still known) and
-// an empty kpi_coverage, filled by the full recompute that follows this migration.
+// visit_intervals holds each VIN's visit months at a dealer with the next one, kept current by
+// every load and undo, so that a full recompute reads the customer windows' intervals instead
+// of sorting every visit event again.
+// Databases loaded before get the as_of of what each load stored (the best still known); the
+// full recompute that follows this migration fills kpi_coverage and visit_intervals.
 
 import type { Migration } from './migrations.js';
 
 export const warmingMigration: Migration = {
   version: 12,
-  name: 'warming up: as_of of each customers load per dealer, first known customer-window month per dealer',
+  name: 'warming up: as_of of each customers load per dealer, first known customer-window month per dealer; visit intervals per VIN',
   sql: `
     CREATE TABLE customer_snapshots (
       load_id BIGINT NOT NULL,
@@ -25,6 +28,12 @@ export const warmingMigration: Migration = {
     CREATE TABLE kpi_coverage (
       dealer_code VARCHAR NOT NULL,
       known_from DATE
+    );
+    CREATE TABLE visit_intervals (
+      dealer_code VARCHAR NOT NULL,
+      vin VARCHAR NOT NULL,
+      mi INTEGER NOT NULL,
+      next_mi INTEGER
     );
   `,
 };

@@ -1,29 +1,21 @@
 // The customer-window KPIs (base_customers, churn_rate) of the dealer-months in scope, from
-// visit-event intervals: one temp table fx_customers (dealer_code, month, base_customers,
+// the visit intervals kept at load time (intervals.ts): one temp table fx_customers (dealer_code, month, base_customers,
 // churn_rate). kpis.md: "Visit events of a dealer" and the 12-month windows.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SCOPE } from './scope.js';
-import { EXT, ratio } from './sql-parts.js';
+import { ratio } from './sql-parts.js';
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
 export async function computeCustomerWindows(connection: DuckDBConnection, full: boolean): Promise<void> {
-  // Visit events of the dealers in scope, as (dealer, VIN, month index), each with the next
-  // month the VIN came back. Two events of a VIN in one month make an empty interval below, so
-  // no DISTINCT is needed. VINs are grouped by a 64-bit hash of (dealer, VIN): three times
-  // faster than grouping the strings (a collision among a dealer's VINs is ~1e-11 likely).
-  // An incremental recompute reads only its dealers' events that can reach its months: from 12
+  // Visit months of the dealers in scope, as (dealer, month index) each with the VIN's next visit
+  // month: kept current at load time in visit_intervals (intervals.ts), so no sort here.
+  // An incremental recompute reads only its dealers' visits that can reach its months: from 12
   // months before the first (churn looks back 12) to the last (later visits only end intervals).
-  const inScope = (ts: string) => (full ? '' : `AND dealer_code IN (SELECT dealer_code FROM ${SCOPE})
-        AND ${ts} >= (SELECT min(month) - INTERVAL 12 MONTH FROM ${SCOPE}) AND ${ts} < (SELECT max(month) + INTERVAL 1 MONTH FROM ${SCOPE})`);
-  await connection.run(`
-    CREATE OR REPLACE TEMP TABLE fx_events AS
-    WITH e AS (
-      SELECT dealer_code, hash(dealer_code, vin) AS h, year(month) * 12 + month(month) - 1 AS mi FROM repair_orders WHERE ${EXT} ${inScope('month')}
-      UNION ALL
-      SELECT dealer_code, hash(dealer_code, vin), year(last_visit_time) * 12 + month(last_visit_time) - 1 FROM customer_visits WHERE true ${inScope('last_visit_time')}
-    )
-    SELECT dealer_code, mi, lead(mi) OVER (PARTITION BY h ORDER BY mi) AS next_mi FROM e`);
+  const mi = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
+  const inScope = full ? '' : `WHERE dealer_code IN (SELECT dealer_code FROM ${SCOPE})
+        AND mi >= (SELECT ${mi('min(month)')} - 12 FROM ${SCOPE}) AND mi <= (SELECT ${mi('max(month)')} FROM ${SCOPE})`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_events AS SELECT dealer_code, mi, next_mi FROM visit_intervals ${inScope}`);
   // base(m): a VIN counts from each visit month e until e+11 or its next visit, whichever is first
   // (disjoint intervals, so a running sum of +1/-1 per month counts distinct VINs).
   // churned(m): VINs whose visit in m-12 was not followed by another within 12 months.

@@ -8,6 +8,7 @@ import { KPIS } from '../catalog.js';
 import { targetsOf, type Settings } from '../settings.js';
 import { PEER_SCOPE, SCOPE, TREND_SCOPE } from './scope.js';
 import { warmingCondition } from './warming.js';
+import { PhaseTimer } from './phases.js';
 
 export const TREND_MIN_HISTORY = 6;
 export const TREND_Z = 3.5;
@@ -15,7 +16,7 @@ export const PEER_MIN_GROUP = 5;
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export async function computeFlags(connection: DuckDBConnection, settings: Settings): Promise<void> {
+export async function computeFlags(connection: DuckDBConnection, settings: Settings, timer = new PhaseTimer()): Promise<void> {
   const directions = KPIS.map((k) => `(${sqlString(k.id)}, ${sqlString(k.better)})`).join(', ');
   const targets = targetsOf(settings).map((t) => `(${sqlString(t.kpi)}, ${sqlString(t.op)}, ${t.value})`).join(', ');
   await connection.run(`
@@ -37,7 +38,7 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     SELECT v.dealer_code, v.month, v.kpi, 'target', v.value, json_object('op', t.op, 'target', t.target)
     FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) JOIN fx_targets t USING (kpi)
     WHERE (t.op = '>=' AND v.value < t.target) OR (t.op = '<=' AND v.value > t.target)`);
-  await connection.run(`
+  await timer.time('flags.trend', () => connection.run(`
     INSERT INTO kpi_flags
     WITH h AS (
       SELECT v.dealer_code, v.month, v.kpi, v.value, list(p.value) AS history
@@ -56,7 +57,7 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
       json_object('median', median, 'mad', mad, 'z', 0.6745 * (value - median) / mad, 'n', len(history),
         'direction', CASE WHEN (value > median) = (d.better = 'higher') THEN 'better' ELSE 'worse' END)
     FROM z JOIN fx_directions d USING (kpi)
-    WHERE mad > 0 AND abs(0.6745 * (value - median) / mad) >= ${TREND_Z}`);
+    WHERE mad > 0 AND abs(0.6745 * (value - median) / mad) >= ${TREND_Z}`));
   await connection.run(`
     INSERT INTO kpi_flags
     WITH g AS (

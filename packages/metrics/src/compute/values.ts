@@ -9,11 +9,16 @@ import { computeCustomerWindows } from './customers.js';
 import { computeMonthly } from './monthly.js';
 import { SCOPE } from './scope.js';
 import { warmingCondition } from './warming.js';
+import { PhaseTimer } from './phases.js';
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
-export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean): Promise<void> {
-  await computeCustomerWindows(connection, full);
-  await computeMonthly(connection, settings, full);
+export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<void> {
+  await timer.time('customers', () => computeCustomerWindows(connection, full));
+  await timer.time('monthly', () => computeMonthly(connection, settings, full));
+  await timer.time('values', () => storeValues(connection));
+}
+
+async function storeValues(connection: DuckDBConnection): Promise<void> {
   // base_customers and churn_rate are null while warming up (warming.ts); data_completeness
   // leaves warming KPIs out of its numerator and its denominator.
   const warm = (kpi: string) => warmingCondition(`'${kpi}'`, 's.month');
