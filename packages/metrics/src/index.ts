@@ -6,7 +6,7 @@ export * from './read.js';
 export * from './benchmark.js';
 export * from './breakdown.js';
 export * from './lookup.js';
-export { recomputeAll, recomputeAfterLoad, type RecomputeStats, type LoadChange } from './compute/recompute.js';
+export { recomputeAll, recomputeAfterLoad, recomputeAfterSetting, type RecomputeStats, type LoadChange } from './compute/recompute.js';
 export type { Phases } from './compute/phases.js';
 export { TREND_MIN_HISTORY, TREND_Z, PEER_MIN_GROUP } from './compute/flags.js';
 export * from './coverage.js';

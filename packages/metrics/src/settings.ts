@@ -1,5 +1,5 @@
 // Thresholds and targets of kpis.md, stored in the database with their defaults. Values are
-// validated before they are stored; a change means every KPI and flag is recomputed.
+// validated before they are stored; a change recomputes what depends on it (settingEffect).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { cliActor, queryJson, recordAudit, type AuditActor } from '@fixops/db';
@@ -94,6 +94,26 @@ export async function storeSetting(connection: DuckDBConnection, key: string, va
       `INSERT INTO settings VALUES ($key, $value, current_timestamp::TIMESTAMP)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`, { key, value });
   }
+}
+
+/**
+ * What a change of one setting recomputes: a target only its KPI's target flags; a threshold
+ * only the KPIs computed with it and their flags (their null-ness, hence data_completeness and
+ * not_tracked, cannot move); the other settings nothing.
+ */
+export type SettingEffect = { kind: 'target'; kpi: KpiId } | { kind: 'threshold'; kpis: KpiId[] } | { kind: 'none' };
+
+const THRESHOLD_KPIS: Record<string, KpiId[]> = {
+  majorAccidentAmount: ['major_accident_count'],
+  timeEstimateToleranceMinutes: ['time_estimate_accuracy'],
+  costEstimateTolerance: ['cost_estimate_accuracy'],
+};
+
+export function settingEffect(key: string): SettingEffect {
+  const target = TARGETS.find(([kpi]) => key === `target.${kpi}`);
+  if (target) return { kind: 'target', kpi: target[0] };
+  const kpis = THRESHOLD_KPIS[key];
+  return kpis ? { kind: 'threshold', kpis } : { kind: 'none' };
 }
 
 export function settingDefinition(key: string): SettingDefinition | undefined {

@@ -2,16 +2,17 @@
 // or, after a load, only what that load can have changed. Both run the same SQL over a scope.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readSettings } from '../settings.js';
+import { readSettings, settingEffect } from '../settings.js';
+import { computeMonthly } from './monthly.js';
 import { computeFlags } from './flags.js';
-import { scopeAll, scopeChanges, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
+import { scopeAll, scopeChanges, scopeValued, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
 import { computeValues } from './values.js';
 import { refreshCoverage, WARMING_CHANGES } from './warming.js';
 import { PhaseTimer, type Phases } from './phases.js';
 import { ensureVisitIntervals, updateVisitIntervals } from './intervals.js';
 
 export interface RecomputeStats {
-  mode: 'full' | 'incremental';
+  mode: 'full' | 'incremental' | 'partial';
   dealerMonths: number;
   ms: number;
   /** Milliseconds per step (coverage, scope, customers, monthly, values, flags). */
@@ -48,13 +49,45 @@ export async function recomputeAfterLoad(connection: DuckDBConnection, change: L
   return run(connection, 'incremental', started, timer);
 }
 
+/**
+ * After one setting changed: only what depends on it (settingEffect). A target re-derives that
+ * KPI's target flags; a threshold the KPIs computed with it and all their flags. Equal to a
+ * full recompute (tested).
+ */
+export async function recomputeAfterSetting(connection: DuckDBConnection, key: string): Promise<RecomputeStats> {
+  const started = Date.now();
+  const timer = new PhaseTimer();
+  const effect = settingEffect(key);
+  if (effect.kind === 'none') return { mode: 'partial', dealerMonths: 0, ms: Date.now() - started, phases: timer.phases };
+  const settings = await readSettings(connection);
+  await timer.time('scope', () => scopeValued(connection));
+  if (effect.kind === 'target') {
+    await timer.time('flags', () => computeFlags(connection, settings, timer, { kinds: ['target'], kpis: [effect.kpi] }));
+  } else {
+    await timer.time('monthly', () => computeMonthly(connection, settings, true));
+    await timer.time('values', async () => {
+      const kpis = effect.kpis.map((k) => `'${k}'`).join(', ');
+      await connection.run(`DELETE FROM kpi_values WHERE kpi IN (${kpis})`);
+      await connection.run(`
+        INSERT INTO kpi_values (dealer_code, month, kpi, value)
+        SELECT dealer_code, month, unnest([${kpis}]) AS kpi, unnest([${effect.kpis.join(', ')}]) AS value FROM fx_monthly`);
+    });
+    await timer.time('flags', () => computeFlags(connection, settings, timer, { kpis: effect.kpis }));
+  }
+  return finish(connection, 'partial', started, timer);
+}
+
 async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer): Promise<RecomputeStats> {
   const settings = await readSettings(connection);
   await computeValues(connection, settings, mode === 'full', timer);
   await timer.time('flags', () => computeFlags(connection, settings, timer));
+  return finish(connection, mode, started, timer);
+}
+
+async function finish(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer): Promise<RecomputeStats> {
   const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
   const dealerMonths = Number(reader.getRowObjects()[0]!.n);
-  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets', 'fx_known', WARMING_CHANGES];
+  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets', 'fx_known', 'fx_monthly', WARMING_CHANGES];
   await connection.run(temps.map((t) => `DROP TABLE IF EXISTS temp.${t};`).join('\n'));
   return { mode, dealerMonths, ms: Date.now() - started, phases: timer.phases };
 }

@@ -15,6 +15,14 @@ export const DEALER_MONTHS = `(
   UNION SELECT dealer_code, month FROM bookings
   UNION SELECT dealer_code, month FROM accident_repairs)`;
 
+/** Every dealer-month that has values already (a settings change: the data did not move). */
+export async function scopeValued(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS SELECT DISTINCT dealer_code, month FROM kpi_values`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${TREND_SCOPE} AS SELECT * FROM ${SCOPE}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${PEER_SCOPE} AS
+    SELECT DISTINCT coalesce(d.peer_group, 'default') AS peer_group, s.month FROM ${SCOPE} s LEFT JOIN dealers d USING (dealer_code)`);
+}
+
 export async function scopeAll(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS SELECT DISTINCT dealer_code, month FROM ${DEALER_MONTHS}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${TREND_SCOPE} AS SELECT * FROM ${SCOPE}`);
