@@ -6,7 +6,8 @@
 // incremental recompute to every month whose warming status changed.
 // visit_intervals holds each VIN's visit months at a dealer with the next one, kept current by
 // every load and undo, so that a full recompute reads the customer windows' intervals instead
-// of sorting every visit event again.
+// of sorting every visit event again; visit_month_counts sums what those intervals add to each
+// month (VINs entering minus leaving the 12-month window, VINs churned), kept current with them.
 // Databases loaded before get the as_of of what each load stored (the best still known); the
 // full recompute that follows this migration fills kpi_coverage and visit_intervals.
 
@@ -34,6 +35,12 @@ export const warmingMigration: Migration = {
       vin VARCHAR NOT NULL,
       mi INTEGER NOT NULL,
       next_mi INTEGER
+    );
+    CREATE TABLE visit_month_counts (
+      dealer_code VARCHAR NOT NULL,
+      mi INTEGER NOT NULL,
+      delta BIGINT NOT NULL,
+      churned BIGINT NOT NULL
     );
   `,
 };

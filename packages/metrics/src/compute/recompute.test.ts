@@ -18,10 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const intervals = () => queryJson(db.connection, 'SELECT dealer_code, vin, mi, next_mi FROM visit_intervals ORDER BY ALL');
+const intervals = async () => [
+  ...await queryJson(db.connection, 'SELECT dealer_code, vin, mi, next_mi FROM visit_intervals ORDER BY ALL'),
+  ...await queryJson(db.connection, 'SELECT dealer_code, mi, delta, churned FROM visit_month_counts ORDER BY ALL'),
+];
 
 async function expectIncrementalEqualsFull(): Promise<void> {
-  // the visit intervals kept load by load are those derived from scratch from the stored events
+  // the visit intervals and their per-month counts kept load by load are those derived from
+  // scratch from the stored events
   const kept = await intervals();
   expect(kept.length).toBeGreaterThan(0);
   await transaction(db.connection, () => rebuildVisitIntervals(db.connection));
