@@ -55,14 +55,15 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
   }
   if (wants('trend')) await timer.time('flags.trend', () => connection.run(`
     INSERT INTO kpi_flags
-    WITH h AS (
-      SELECT v.dealer_code, v.month, v.kpi, v.value, list(p.value) AS history
-      FROM kpi_values v SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
-      JOIN kpi_values p ON p.dealer_code = v.dealer_code AND p.kpi = v.kpi
-        AND p.month BETWEEN v.month - INTERVAL 12 MONTH AND v.month - INTERVAL 1 MONTH AND p.value IS NOT NULL
-      WHERE v.value IS NOT NULL ${ofKpis('v.')}
-      GROUP BY ALL
-      HAVING count(*) >= ${TREND_MIN_HISTORY}
+    WITH w AS (
+      -- each value with the dealer's non-null values of the same KPI in months m-12 .. m-1: one
+      -- window pass (a month without values is simply absent)
+      SELECT dealer_code, month, kpi, value, list_filter(list(value) OVER (
+        PARTITION BY dealer_code, kpi ORDER BY month RANGE BETWEEN INTERVAL 12 MONTH PRECEDING AND INTERVAL 1 MONTH PRECEDING), x -> x IS NOT NULL) AS history
+      FROM kpi_values v WHERE dealer_code IN (SELECT dealer_code FROM ${TREND_SCOPE}) ${ofKpis('v.')}
+    ), h AS (
+      SELECT * FROM w SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
+      WHERE value IS NOT NULL AND len(history) >= ${TREND_MIN_HISTORY}
     ), m AS (
       SELECT *, list_aggregate(history, 'median') AS median FROM h
     ), z AS (
