@@ -1,4 +1,4 @@
-// kpis.md's history coverage on the demo network (24 months, 2024-01 .. 2025-12): the customer
+// kpis.md's history coverage on the demo network (6 dealers, 24 months, 2024-01 .. 2025-12): the customer
 // windows that reach back before a dealer's data are warming up, not a real change. BJ002's
 // churn used to read 0.3–0.8 % through 2024, then 1.9–2.5 %, with a trend flag calling it "far
 // above median"; now 2024 is 数据积累中 and nothing flags the jump.
@@ -10,7 +10,7 @@ import { readFlags, readKpis } from '../read.js';
 
 let db: Database;
 beforeAll(async () => {
-  ({ db } = await demoDatabase());
+  ({ db } = await demoDatabase({ dealers: 6 }));
 });
 afterAll(() => db.close());
 
