@@ -108,6 +108,10 @@ async function main(): Promise<void> {
     const names = [...new Set(list.flatMap((p) => Object.keys(p)))];
     return names.map((n) => `${n} ${s(list.map((p) => p[n] ?? 0)).median.toFixed(0)}`).join(' · ');
   };
+  const medianPhase = (name: string) => s(phases.full.map((p) => p[name] ?? 0)).median;
+  const monthlyShare = (100 * medianPhase('monthly')) / s(runs.full).median;
+  const monthlyOverScan = medianPhase('monthly') / s(runs.scan).median;
+  const restOverScan = (s(runs.full).median - medianPhase('monthly')) / s(runs.scan).median;
   const perRound = runs.full.map((_, i) => `| ${i + 1} | ${fullOverScan[i]!.toFixed(1)}× | ${targetOverFull[i]!.toFixed(2)}% | ${incOverFull[i]!.toFixed(2)}% |`).join('\n');
   const md = `## KPI engine (\`pnpm bench:kpis\`)
 
@@ -130,6 +134,7 @@ Per round: f/s, t/f, i/f.
 ${perRound}
 
 Where the time goes (median ms per step). Full: ${phaseText(phases.full)}. Incremental: ${phaseText(phases.incremental)}.
+The per-month pass (\`monthly\`, compute/monthly.ts) is ${monthlyShare.toFixed(0)}% of a full recompute (${monthlyOverScan.toFixed(1)}× the scan); everything else together is ${restOverScan.toFixed(1)}× the scan.
 Visit intervals and their per-month counts are kept current by every load and undo (visit_intervals, visit_month_counts), so neither recompute reads or sorts visit events; the incremental one includes updating them.
 
 The database is built from the generated files with DuckDB's read_csv (a benchmark fixture; product loads go through ingest), which also derives the visit intervals once.
