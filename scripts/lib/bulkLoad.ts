@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { BOOKING_STATUSES, REPAIR_TYPES } from '@fixops/ingest';
 import { quotedString } from '@fixops/db';
+import { rebuildVisitIntervals } from '@fixops/metrics';
 
 const lookup = (map: Record<string, readonly string[]>) =>
   Object.entries(map).flatMap(([canon, values]) => values.map((v) => `(${quotedString(v.toLowerCase())}, ${quotedString(canon)})`)).join(', ');
@@ -34,4 +35,9 @@ export async function bulkLoadScaleNetwork(c: DuckDBConnection, dir: string, dea
     FROM ${csv('accident_repairs')}`);
   await c.run(`INSERT INTO customer_visits
     SELECT "经销商代码", "VIN", "最近进厂时间"::TIMESTAMP, "客户编号", "购车日期"::TIMESTAMP, 0 FROM ${csv('customers')}`);
+  // what ingest records per customers load (here: one load, id 0): its as_of for each dealer in it
+  await c.run(`INSERT INTO customer_snapshots
+    SELECT DISTINCT 0, dealer_code, max(date_trunc('month', last_visit_time)) OVER ()::DATE FROM customer_visits`);
+  // and what every load keeps current: each VIN's visit intervals
+  await rebuildVisitIntervals(c);
 }

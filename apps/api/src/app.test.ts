@@ -105,7 +105,7 @@ describe('dealers, KPIs, flags', () => {
       expect(r.statusCode).toBe(200);
       const rows = r.json<{ dealer: string; month: string; kpi: string; value: number | null }[]>();
       expect(rows.length).toBeGreaterThan(0);
-      expect(Object.keys(rows[0]!).sort()).toEqual(['dealer', 'kpi', 'month', 'value']);
+      expect(Object.keys(rows[0]!).sort()).toEqual(['dealer', 'kpi', 'month', 'status', 'value']);
       expect(new Set(rows.map((x) => x.month)).size).toBe(env.months.length - 1);
       expect(rows.every((x) => x.dealer === env.own)).toBe(true);
     }

@@ -112,9 +112,9 @@ describe('GET /api/dealers/:code/dashboard', () => {
     expect(page.months).toEqual(env.months);
     expect(page.window).toHaveLength(12);
     expect(page.window.at(-1)).toBe(last);
-    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${page.window[0]}&to=${last}`, env.tokens.consultant)).json<{ month: string; kpi: string; value: number | null }[]>();
+    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${page.window[0]}&to=${last}`, env.tokens.consultant)).json<{ month: string; kpi: string; value: number | null; status: string }[]>();
     for (const k of ['booking_rate', 'data_completeness', 'cost_estimate_accuracy']) {
-      expect(page.kpis.filter((x) => x.kpi === k)).toEqual(kpis.filter((x) => x.kpi === k).map(({ month, kpi, value }) => ({ month, kpi, value })));
+      expect(page.kpis.filter((x) => x.kpi === k)).toEqual(kpis.filter((x) => x.kpi === k).map(({ month, kpi, value, status }) => ({ month, kpi, value, status })));
     }
     const peers = (await get(`/api/dealers/${env.own}/peers?from=${page.window[0]}&to=${last}&kpi=booking_rate`, env.tokens.consultant)).json<unknown>();
     expect(page.peers.filter((p) => p.kpi === 'booking_rate')).toEqual(peers);

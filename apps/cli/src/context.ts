@@ -13,8 +13,9 @@ export async function withDatabase<T>(dbOption: string | undefined, work: (db: D
   assertCatalogue();
   const db = await openDatabase(resolveDbPath(dbOption));
   try {
-    // v2 created the KPI tables: a file that existed before it has data but no KPIs yet.
-    if (db.migrated.includes(2) && db.migrated[0] !== 1) {
+    // v2 created the KPI tables: a file that existed before it has data but no KPIs yet; v12
+    // (warming up) changes which customer-window values exist.
+    if ((db.migrated.includes(2) || db.migrated.includes(12)) && db.migrated[0] !== 1) {
       await transaction(db.connection, () => recomputeAll(db.connection));
     }
     // KPI files added, changed or removed since the stored values were computed: recompute (logged)

@@ -30,11 +30,27 @@ describe('fixops kpis', () => {
     expect(r.code).toBe(0);
     const rows = parseJson<KpiValue[]>(r.stdout);
     expect(rows).toHaveLength(24 * KPI_COUNT);
-    expect(Object.keys(rows[0]!)).toEqual(['dealer', 'month', 'kpi', 'value']);
+    expect(Object.keys(rows[0]!)).toEqual(['dealer', 'month', 'kpi', 'value', 'status']);
     expect(new Set(rows.map((x) => x.month)).size).toBe(24);
     // SZ009 never records promised times: on-time KPIs are null, never 0
     expect(rows.filter((x) => x.kpi === 'on_time_rate').every((x) => x.value === null)).toBe(true);
     expect(rows.filter((x) => x.kpi === 'ro_count').every((x) => typeof x.value === 'number' && x.value > 0)).toBe(true);
+    // status: ok with a value; null is not_tracked, or warming_up while the customer windows
+    // reach back before the dealer's data (2024-01 is its first month: known from 2024-12)
+    expect(rows.every((x) => (x.value === null) === (x.status !== 'ok'))).toBe(true);
+    expect(rows.filter((x) => x.kpi === 'on_time_rate').every((x) => x.status === 'not_tracked')).toBe(true);
+    expect(rows.filter((x) => x.status === 'warming_up').map((x) => `${x.kpi} ${x.month}`)).toEqual(
+      rows.filter((x) => (x.kpi === 'base_customers' && x.month < '2024-12') || (x.kpi === 'churn_rate' && x.month < '2025-01')).map((x) => `${x.kpi} ${x.month}`));
+  });
+
+  it('shows a warming-up KPI as 数据积累中 / warming up, never 未统计', () => {
+    const zh = fixops(['kpis', '--db', base, '--dealer', 'SH001', '--month', '2024-06']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout.match(/数据积累中/g)).toHaveLength(2);
+    const en = fixops(['kpis', '--db', base, '--dealer', 'SH001', '--month', '2024-06', '--lang', 'en']);
+    expect(en.stdout.match(/warming up/g)).toHaveLength(2);
+    const known = fixops(['kpis', '--db', base, '--dealer', 'SH001', '--month', '2025-06']);
+    expect(known.stdout).not.toContain('数据积累中');
   });
 
   it('filters by month and by range', () => {

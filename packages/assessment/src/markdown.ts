@@ -45,7 +45,7 @@ export function renderMarkdown(m: ReportModel, lang: Lang = 'zh'): string {
   else {
     const months = m.trends[0]!.months;
     out.push(table([t('kpi', lang), ...months.map((x) => x.slice(2)), t('target', lang)], m.trends.map((tr) => [
-      name(tr.kpi), ...tr.values.map((v) => valueText(v, tr.kpi.unit, lang)), tr.target ? `${tr.target.op === '>=' ? '≥' : '≤'} ${valueText(tr.target.value, tr.kpi.unit, lang)}` : '—',
+      name(tr.kpi), ...tr.values.map((v, i) => valueText(v, tr.kpi.unit, lang, tr.warming?.[i] ? 'warming_up' : undefined)), tr.target ? `${tr.target.op === '>=' ? '≥' : '≤'} ${valueText(tr.target.value, tr.kpi.unit, lang)}` : '—',
     ])), '');
   }
   return `${out.join('\n')}\n`;

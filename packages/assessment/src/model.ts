@@ -22,6 +22,8 @@ export interface KpiTrend {
   target: { op: '>=' | '<='; value: number } | null;
   months: string[];
   values: (number | null)[];
+  /** Per month: the value is null because the dealer's history is still warming up (数据积累中). */
+  warming?: boolean[];
 }
 
 export interface ReportModel {
@@ -92,6 +94,7 @@ export async function buildReport(connection: DuckDBConnection, q: { dealer: str
       target: t ? { op: t.op, value: t.value } : null,
       months: allMonths,
       values: allMonths.map((m) => window.find((v) => v.kpi === id && v.month === m)?.value ?? null),
+      warming: allMonths.map((m) => window.some((v) => v.kpi === id && v.month === m && v.status === 'warming_up')),
     };
   });
   const values = Object.fromEntries(window.filter((v) => v.month === q.month).map((v) => [v.kpi, v.value]));

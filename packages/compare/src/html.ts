@@ -51,7 +51,7 @@ export function renderHtml(r: ComparisonResult, lang: Lang = 'zh'): string {
   const head = [t('rank', lang), t('dealer', lang), t('name', lang), t('score', lang), t('band', lang), t('change', lang), t('rankChange', lang), ...r.components.map((c) => `${componentLabel(c, lang)}<br><span class="muted">${c.weight}</span>`)];
   parts.push(`<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${r.rows.map((d) => `<tr><td class="n">${d.rank}</td><td>${esc(d.dealer)}</td><td>${esc(d.name ?? '')}</td><td class="n"><b>${pts(d.score)}</b></td><td><span class="band" style="background:${d.band.color}">${esc(nameOf(d.band, lang))}</span></td>${changeCell(d.change?.score, 1)}${changeCell(d.change?.rank, 0)}${d.components.map((p) => {
     const c = r.components.find((x) => x.id === p.id)!;
-    return p.noData ? `<td class="n muted">${t('noData', lang)}<br>0.0</td>` : `<td class="n">${esc(valueText(p.value, c, lang))}<br><span class="muted">${pts(p.points)}</span></td>`;
+    return p.noData ? `<td class="n muted">${t(p.warming ? 'warming' : 'noData', lang)}<br>0.0</td>` : `<td class="n">${esc(valueText(p.value, c, lang))}<br><span class="muted">${pts(p.points)}</span></td>`;
   }).join('')}</tr>`).join('')}</tbody></table>`);
 
   parts.push(`<h2>${t('gaps', lang)}</h2>`);

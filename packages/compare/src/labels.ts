@@ -34,6 +34,7 @@ const L = {
   bands: ['等级划分', 'Bands'],
   missing: ['本月无 KPI 数据（未排名）', 'No KPI values this month (not ranked)'],
   noData: ['无数据', 'no data'],
+  warming: ['数据积累中', 'warming up'],
   points: ['分', 'pts'],
   chart: ['综合得分排名（满分 1000）', 'Composite score ranking (out of 1000)'],
   gapChart: ['落后组中位数的分数', 'Points behind the group median'],

@@ -31,7 +31,7 @@ export function renderMarkdown(r: ComparisonResult, lang: Lang = 'zh'): string {
   out.push(table(head, r.rows.map((d) => [
     d.rank, d.dealer, d.name ?? '', pts(d.score), nameOf(d.band, lang),
     d.change ? signed(d.change.score) : '—', d.change ? signed(d.change.rank, 0) : '—',
-    ...d.components.map((p) => (p.noData ? `${t('noData', lang)} · 0.0` : `${valueText(p.value, r.components.find((c) => c.id === p.id)!, lang)} · ${pts(p.points)}`)),
+    ...d.components.map((p) => (p.noData ? `${t(p.warming ? 'warming' : 'noData', lang)} · 0.0` : `${valueText(p.value, r.components.find((c) => c.id === p.id)!, lang)} · ${pts(p.points)}`)),
   ])), '');
 
   out.push(`## ${t('gaps', lang)}`, '');

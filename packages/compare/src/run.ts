@@ -3,7 +3,7 @@
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson, quotedString } from '@fixops/db';
-import { readSettings } from '@fixops/metrics';
+import { readSettings, warmingCondition } from '@fixops/metrics';
 import { addMonths, err, ok, type Result } from '@fixops/shared';
 import { resolveComponents } from './components.js';
 import { biggestGaps, medians, scoreDealers } from './score.js';
@@ -17,17 +17,22 @@ async function latestMonth(connection: DuckDBConnection, dealers: readonly strin
   return row?.m ?? null;
 }
 
-/** KPI values of the dealers in `month`, plus the checklist rate: dealer → component id → value. */
-async function readValues(connection: DuckDBConnection, c: Comparison, components: readonly Component[], dealers: readonly string[], month: string): Promise<Map<string, Map<string, number | null>>> {
+/**
+ * KPI values of the dealers in `month`, plus the checklist rate: dealer → component id → value;
+ * `warming` holds "dealer|kpi" of the values that are null while history accumulates (数据积累中).
+ */
+async function readValues(connection: DuckDBConnection, c: Comparison, components: readonly Component[], dealers: readonly string[], month: string): Promise<Map<string, Map<string, number | null>> & { warming: Set<string> }> {
   const kpis = components.filter((x) => x.kind === 'kpi').map((x) => x.id);
-  const out = new Map<string, Map<string, number | null>>();
-  const rows = await queryJson<{ dealer: string; kpi: string; value: number | null }>(connection, `
-    SELECT dealer_code AS dealer, kpi, value FROM kpi_values
-    WHERE month = strptime($month, '%Y-%m')::DATE AND dealer_code IN (${list(dealers)}) AND kpi IN (${list(kpis)})`, { month });
+  const out = Object.assign(new Map<string, Map<string, number | null>>(), { warming: new Set<string>() });
+  const rows = await queryJson<{ dealer: string; kpi: string; value: number | null; warming: boolean }>(connection, `
+    SELECT v.dealer_code AS dealer, v.kpi, v.value, ${warmingCondition('v.kpi', 'v.month')} AS warming
+    FROM kpi_values v LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = v.dealer_code
+    WHERE v.month = strptime($month, '%Y-%m')::DATE AND v.dealer_code IN (${list(dealers)}) AND v.kpi IN (${list(kpis)})`, { month });
   for (const r of rows) {
     let m = out.get(r.dealer);
     if (!m) out.set(r.dealer, (m = new Map<string, number | null>()));
     m.set(r.kpi, r.value);
+    if (r.value === null && r.warming) out.warming.add(`${r.dealer}|${r.kpi}`);
   }
   if (c.checklist) {
     const params: Record<string, string> = { next: `${addMonths(month, 1)}-01` };
@@ -68,11 +73,11 @@ export async function runComparison(connection: DuckDBConnection, c: Comparison,
     }, { month, latest });
   }
   const previousMonth = addMonths(month, c.compareWith === 'previous_year' ? -12 : -1);
-  const scored = scoreDealers(components.value, present, values, c.bands);
+  const scored = scoreDealers(components.value, present, values, c.bands, values.warming);
   const med = medians(components.value, scored);
 
   const before = await readValues(connection, c, components.value, codes, previousMonth);
-  const earlier = scoreDealers(components.value, present.filter((d) => before.has(d.dealer)), before, c.bands);
+  const earlier = scoreDealers(components.value, present.filter((d) => before.has(d.dealer)), before, c.bands, before.warming);
   const prev = new Map(earlier.map((e) => [e.dealer, e]));
   const rows: DealerScore[] = scored.map((s) => {
     const p = prev.get(s.dealer);

@@ -91,4 +91,10 @@ describe('scoring rules', () => {
     const x = scored.find((s) => s.dealer === 'X')!;
     expect(biggestGaps(comps, x, medians(comps, scored)).map((g) => g.id)).toEqual(['b', 'd', 'c']);
   });
+  it('marks a null that is warming up (数据积累中) apart from one without data; both score 0', () => {
+    const comps: Component[] = ['base_customers', 'churn_rate'].map((id) => ({ id, kind: 'kpi', zh: id, en: id, unit: 'rate', better: 'higher', weight: 500, target: 1, floor: 0, targetSource: 'file' }));
+    const values = new Map([['X', new Map<string, number | null>([['base_customers', null], ['churn_rate', null]])]]);
+    const [x] = scoreDealers(comps, [{ dealer: 'X', name: null, region: null, group: 'g' }], values, [{ min: 0, zh: 'z', en: 'z', color: '#000000' }], new Set(['X|churn_rate']));
+    expect(x!.components.map((p) => [p.id, p.noData, p.warming ?? false, p.points])).toEqual([['base_customers', true, false, 0], ['churn_rate', true, true, 0]]);
+  });
 });

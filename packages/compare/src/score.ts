@@ -52,13 +52,15 @@ export interface ScoredDealer extends DealerInfo {
 /** Values of one dealer: component id → value (a missing id counts as null). */
 export type DealerValues = ReadonlyMap<string, number | null>;
 
-export function scoreDealers(components: readonly Component[], dealers: readonly DealerInfo[], values: ReadonlyMap<string, DealerValues>, bands: readonly Band[]): ScoredDealer[] {
+/** `warming`: "dealer|component" of null values that are warming up (shown as 数据积累中, still 0 points). */
+export function scoreDealers(components: readonly Component[], dealers: readonly DealerInfo[], values: ReadonlyMap<string, DealerValues>, bands: readonly Band[], warming: ReadonlySet<string> = new Set()): ScoredDealer[] {
   const scored = dealers.map((d) => {
     const own = values.get(d.dealer);
     const parts: ComponentScore[] = components.map((c) => {
       const v = own?.get(c.id);
       const value = v === undefined || v === null || !Number.isFinite(v) ? null : v;
-      return { id: c.id, value, attainment: attainment(value, c), points: pointsOf(value, c), noData: value === null };
+      const score: ComponentScore = { id: c.id, value, attainment: attainment(value, c), points: pointsOf(value, c), noData: value === null };
+      return value === null && warming.has(`${d.dealer}|${c.id}`) ? { ...score, warming: true } : score;
     });
     const composite = parts.reduce((s, p) => s + p.points, 0);
     const score = roundScore(composite);

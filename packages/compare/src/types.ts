@@ -89,6 +89,8 @@ export interface ComponentScore {
   points: number;
   /** The value is null (KPI not tracked, or no assessment): 0 points. */
   noData: boolean;
+  /** Null because the dealer's history is still warming up (数据积累中), not because it is untracked. */
+  warming?: true;
 }
 
 export interface Gap {

@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { Month, Nullable } from './common.js';
 import { AdvisorKpis, DealerSummary, RepairTypeShare } from './dealers.js';
 import { FlagKind } from './flags.js';
+import { KpiStatus } from './kpis.js';
 
 export const OVERVIEW_KPIS = ['ro_count', 'revenue', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'cost_estimate_accuracy', 'churn_rate', 'data_completeness'] as const;
 export const SPARK_KPI = 'ro_count';
@@ -55,7 +56,7 @@ export const ChecklistModules = Type.Object({
 
 export const DealerPageQuery = Type.Object({ month: Type.Optional(Month) });
 
-const KpiPoint = Type.Object({ month: Type.String(), kpi: Type.String(), value: Nullable(Type.Number()) });
+const KpiPoint = Type.Object({ month: Type.String(), kpi: Type.String(), value: Nullable(Type.Number()), status: Type.Optional(KpiStatus) });
 const PeerPoint = Type.Object({
   month: Type.String(), kpi: Type.String(), group: Type.String(), groupSize: Type.Integer(),
   p25: Nullable(Type.Number()), median: Nullable(Type.Number()), p75: Nullable(Type.Number()),

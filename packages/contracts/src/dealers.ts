@@ -17,6 +17,8 @@ export const DealerSummary = Type.Object({
   city: Nullable(Type.String()),
   latestMonth: Nullable(Type.String()),
   kpis: Type.Record(Type.String(), Nullable(Type.Number())),
+  /** KPIs of `kpis` that are null because the dealer's history is still warming up (数据积累中). */
+  warming: Type.Optional(Type.Array(Type.String())),
   flags: FlagCounts,
 });
 

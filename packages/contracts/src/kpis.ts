@@ -3,7 +3,9 @@
 import { Type } from 'typebox';
 import { Month, Nullable } from './common.js';
 
-export const KpiValue = Type.Object({ dealer: Type.String(), month: Type.String(), kpi: Type.String(), value: Nullable(Type.Number()) });
+/** ok: a value; not_tracked: null (未统计); warming_up: null while the dealer's history accumulates (数据积累中). */
+export const KpiStatus = Type.Union([Type.Literal('ok'), Type.Literal('not_tracked'), Type.Literal('warming_up')]);
+export const KpiValue = Type.Object({ dealer: Type.String(), month: Type.String(), kpi: Type.String(), value: Nullable(Type.Number()), status: KpiStatus });
 export const KpiValues = Type.Array(KpiValue);
 
 export const DealerKpiQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })) });

@@ -43,6 +43,8 @@ export const ReportModel = Type.Object({
     target: Nullable(Type.Object({ op: Type.Union([Type.Literal('>='), Type.Literal('<=')]), value: Type.Number() })),
     months: Type.Array(Type.String()),
     values: Type.Array(Nullable(Type.Number())),
+    /** Per month: null because the dealer's history is still warming up (数据积累中). */
+    warming: Type.Optional(Type.Array(Type.Boolean())),
   })),
   values: Type.Record(Type.String(), Nullable(Type.Number())),
 });

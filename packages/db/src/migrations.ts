@@ -6,6 +6,7 @@ import { auditMigration } from './migration-audit.js';
 import { scorecardsMigration } from './migration-scorecards.js';
 import { actionsMigration } from './migration-actions.js';
 import { kpiCatalogueMigration } from './migration-kpi-catalogue.js';
+import { warmingMigration } from './migration-warming.js';
 
 export interface Migration {
   version: number;
@@ -226,5 +227,6 @@ export const migrations: readonly Migration[] = [
   auditMigration,
   scorecardsMigration,
   actionsMigration,
+  warmingMigration,
   kpiCatalogueMigration,
 ];

@@ -1,5 +1,5 @@
 // Thresholds and targets of kpis.md, stored in the database with their defaults. Values are
-// validated before they are stored; a change means every KPI and flag is recomputed.
+// validated before they are stored; a change recomputes what depends on it (settingEffect).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { cliActor, queryJson, recordAudit, type AuditActor } from '@fixops/db';
@@ -108,6 +108,30 @@ export async function storeSetting(connection: DuckDBConnection, key: string, va
       `INSERT INTO settings VALUES ($key, $value, current_timestamp::TIMESTAMP)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`, { key, value });
   }
+}
+
+/**
+ * What a change of one setting recomputes: a target only its KPI's target flags; a threshold
+ * only the KPIs computed with it and their flags (their null-ness, hence data_completeness and
+ * not_tracked, cannot move); the other settings nothing.
+ */
+export type SettingEffect = { kind: 'target'; kpi: KpiId } | { kind: 'threshold'; kpis: KpiId[] } | { kind: 'none' };
+
+/** The built-in rule that reads a threshold outside any KPI file (the accident fall-back rule). */
+const BUILTIN_THRESHOLD_KPIS: Record<string, KpiId[]> = { majorAccidentAmount: ['major_accident_count'] };
+
+/** The KPIs computed with threshold `key`: those whose file refers to it as `{ setting: key }`, and the built-in rule's. */
+function thresholdKpis(key: string): KpiId[] {
+  if (!THRESHOLDS.some((t) => t.key === key)) return [];
+  const fromFiles = KPIS.filter((k) => k.value && JSON.stringify(k.value).includes(`"setting":${JSON.stringify(key)}`)).map((k) => k.id);
+  return [...new Set([...(BUILTIN_THRESHOLD_KPIS[key] ?? []), ...fromFiles])];
+}
+
+export function settingEffect(key: string): SettingEffect {
+  const target = TARGETED.find((k) => key === `target.${k.id}`);
+  if (target) return { kind: 'target', kpi: target.id };
+  const kpis = thresholdKpis(key);
+  return kpis.length > 0 ? { kind: 'threshold', kpis } : { kind: 'none' };
 }
 
 export function settingDefinition(key: string): SettingDefinition | undefined {

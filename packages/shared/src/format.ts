@@ -12,6 +12,9 @@ export const NONE = '—';
 /** What a KPI without a value is called in sentences and tables. */
 export const NOT_TRACKED = { zh: '未统计', en: 'n/a' } as const;
 
+/** A customer-window KPI whose 12 months reach back before the dealer's data (kpis.md: history coverage). */
+export const WARMING_UP = { zh: '数据积累中', en: 'warming up' } as const;
+
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
 // Intl formatters are costly to create and cheap to reuse (toLocaleString makes one per call).

@@ -39,8 +39,9 @@ const MAX_MEMO = 2000;
 export async function openStore(dbPath: string): Promise<Store & { close(): Promise<void> }> {
   assertCatalogue();
   const db = await openDatabase(dbPath);
-  // v2 created the KPI tables: a file that existed before it has data but no KPIs yet.
-  if (db.migrated.includes(2) && db.migrated[0] !== 1) await transaction(db.connection, () => recomputeAll(db.connection));
+  // v2 created the KPI tables: a file that existed before it has data but no KPIs yet; v12
+    // (warming up) changes which customer-window values exist.
+  if ((db.migrated.includes(2) || db.migrated.includes(12)) && db.migrated[0] !== 1) await transaction(db.connection, () => recomputeAll(db.connection));
   // KPI files added, changed or removed since the stored values were computed: recompute (logged)
   await transaction(db.connection, () => syncCatalogue(db.connection));
   const idle: DuckDBConnection[] = [];

@@ -25,6 +25,7 @@ async function summaries(c: DuckDBConnection, dealer?: string) {
   for (const v of await readKpis(c, { dealer, kpi: 'ro_count' })) if ((latest.get(v.dealer) ?? '') < v.month) latest.set(v.dealer, v.month);
   const months = [...new Set(latest.values())].sort();
   const kpis = new Map<string, Record<string, number | null>>();
+  const warming = new Map<string, string[]>();
   const flags = new Map<string, { total: number; not_tracked: number; target: number; trend: number; peer: number }>();
   for (const month of months) {
     for (const v of await readKpis(c, { dealer, from: month, to: month })) {
@@ -32,6 +33,7 @@ async function summaries(c: DuckDBConnection, dealer?: string) {
       const k = kpis.get(v.dealer) ?? {};
       k[v.kpi] = v.value;
       kpis.set(v.dealer, k);
+      if (v.status === 'warming_up') warming.set(v.dealer, [...(warming.get(v.dealer) ?? []), v.kpi]);
     }
     for (const f of await readFlags(c, { dealer, month })) {
       if (latest.get(f.dealer) !== month) continue;
@@ -42,7 +44,7 @@ async function summaries(c: DuckDBConnection, dealer?: string) {
     }
   }
   return rows.map((d) => ({
-    ...d, latestMonth: latest.get(d.code) ?? null, kpis: kpis.get(d.code) ?? {},
+    ...d, latestMonth: latest.get(d.code) ?? null, kpis: kpis.get(d.code) ?? {}, warming: warming.get(d.code) ?? [],
     flags: flags.get(d.code) ?? { total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 },
   }));
 }

@@ -3,7 +3,7 @@
 
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { transaction } from '@fixops/db';
-import { parseSetting, readSettings, recomputeAll, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
+import { parseSetting, readSettings, recomputeAfterSetting, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
 import { requireRole } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
 import { orHttp } from '../errors.js';
@@ -26,7 +26,7 @@ const settings: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     const parsed = value === null ? (settingDefinition(key) ? { key, value: null } : orHttp(parseSetting(key, '0'))) : orHttp(parseSetting(key, String(value)));
     const stats = await app.store.write({ kind: 'settings', label: `settings ${key}`, user: user.name }, (c) => transaction(c, async () => {
       await storeSetting(c, parsed.key, parsed.value, actorOf(req));
-      return recomputeAll(c);
+      return recomputeAfterSetting(c, parsed.key);
     }));
     return { key, value: parsed.value ?? settingDefinition(key)!.default, dealerMonths: stats.dealerMonths, ms: stats.ms };
   });

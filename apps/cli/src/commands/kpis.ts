@@ -31,16 +31,16 @@ export async function kpisCommand(argv: string[]): Promise<number> {
 
 /** One row per dealer-month, one column per KPI. */
 function renderWide(rows: readonly KpiValue[], lang: 'zh' | 'en'): string {
-  const byKey = new Map<string, Map<string, number | null>>();
+  const byKey = new Map<string, Map<string, KpiValue>>();
   for (const r of rows) {
     const key = `${r.dealer}\u0000${r.month}`;
     if (!byKey.has(key)) byKey.set(key, new Map());
-    byKey.get(key)!.set(r.kpi, r.value);
+    byKey.get(key)!.set(r.kpi, r);
   }
   const head = [lang === 'zh' ? '经销商' : 'Dealer', lang === 'zh' ? '月份' : 'Month', ...KPIS.map((k) => (lang === 'zh' ? k.zh : k.en))];
   const body = [...byKey].map(([key, values]) => {
     const [dealer, month] = key.split('\u0000');
-    return [dealer, month, ...KPIS.map((k) => valueText(values.get(k.id) ?? null, k.unit, lang))];
+    return [dealer, month, ...KPIS.map((k) => valueText(values.get(k.id)?.value ?? null, k.unit, lang, values.get(k.id)?.status))];
   });
   return renderTable(head, body);
 }

@@ -1,7 +1,7 @@
 // `fixops settings [--json]` · `fixops settings set KEY VALUE` · `fixops settings reset KEY`
 // A change is stored and every KPI and flag recomputed, in one transaction.
 
-import { recomputeAll, parseSetting, readSettings, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
+import { recomputeAfterSetting, parseSetting, readSettings, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
 import { transaction } from '@fixops/db';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
@@ -37,7 +37,7 @@ async function list(db: string | undefined, json: boolean): Promise<number> {
 async function change(db: string | undefined, key: string, value: number | null): Promise<number> {
   const stats = await withDatabase(db, (d) => transaction(d.connection, async () => {
     await storeSetting(d.connection, key, value);
-    return recomputeAll(d.connection);
+    return recomputeAfterSetting(d.connection, key);
   }));
   const shown = value ?? settingDefinition(key)!.default;
   process.stdout.write(`${key} = ${shown}${value === null ? '（默认 default）' : ''} · 已重新计算 recomputed ${stats.dealerMonths} 个经销商月 dealer-months in ${stats.ms} ms\n`);

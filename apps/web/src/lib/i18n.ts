@@ -62,6 +62,8 @@ export const MESSAGES = {
   'rag.amber': { zh: '接近目标', en: 'Near target' },
   'rag.red': { zh: '未达标', en: 'Off target' },
   'null.notTracked': { zh: '未统计', en: 'not tracked' },
+  'warming.label': { zh: '数据积累中', en: 'warming up' },
+  'warming.title': { zh: '12 个月客户窗口早于本店数据的起点：数据积累中，暂不计算、不提示', en: 'The 12-month customer window reaches back before this dealer\'s data: warming up, not computed or flagged yet' },
   'overview.title': { zh: '经销商网络总览', en: 'Dealer network' },
   'overview.overdue': { zh: '⚠ {n} 家经销商逾期未上报 {month} 维修工单 →', en: '⚠ {n} dealers overdue with their {month} repair orders →' },
   'overview.noneOverdue': { zh: '{month} 维修工单：没有逾期 →', en: '{month} repair orders: nobody overdue →' },

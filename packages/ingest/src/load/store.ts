@@ -56,6 +56,12 @@ export async function storeRows(connection: DuckDBConnection, kind: KindId, load
       INSERT INTO ${table} (${cols.join(', ')}, load_id) SELECT ${cols.join(', ')}, $load FROM ${ROWS} WHERE ${GOOD}`, { load: loadId });
     return;
   }
+  // customers: the file's as_of (month of its latest visit, over every good row, stored or
+  // already known) for each dealer in it: kpis.md's history coverage reads it.
+  await connection.run(`
+    INSERT INTO customer_snapshots (load_id, dealer_code, as_of)
+    SELECT DISTINCT $load, dealer_code, (SELECT max(date_trunc('month', last_visit_time))::DATE FROM ${ROWS} WHERE ${GOOD})
+    FROM ${ROWS} WHERE ${GOOD}`, { load: loadId });
   // customers: a snapshot adds the visit events not already known; it never deletes.
   await connection.run(`
     INSERT INTO ${table} (${cols.join(', ')}, load_id)

@@ -117,6 +117,7 @@ async function undoInTransaction(connection: DuckDBConnection, loadId: number, o
       "SELECT DISTINCT dealer_code AS dealer, strftime(last_visit_time, '%Y-%m') AS month FROM customer_visits WHERE load_id = $id ORDER BY 1, 2", { id: loadId });
     rowsRemoved = await countOf(connection, 'SELECT count(*) AS n FROM customer_visits WHERE load_id = $id', loadId);
     await connection.run('DELETE FROM customer_visits WHERE load_id = $id', { id: loadId });
+    await connection.run('DELETE FROM customer_snapshots WHERE load_id = $id', { id: loadId });
     change = { kind, dealers: l.dealers, pairs };
   }
   const dealersRemoved = await removeCreatedDealers(connection, loadId);

@@ -1,41 +1,22 @@
 // The customer-window KPIs (base_customers, churn_rate) of the dealer-months in scope, from
-// visit-event intervals: one temp table fx_customers (dealer_code, month, base_customers,
+// the visit intervals' per-month counts kept at load time (intervals.ts): one temp table fx_customers (dealer_code, month, base_customers,
 // churn_rate). kpis.md: "Visit events of a dealer" and the 12-month windows.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { SCOPE } from './scope.js';
-import { EXT, ratio } from './sql-parts.js';
+import { ratio } from './sql-parts.js';
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
 export async function computeCustomerWindows(connection: DuckDBConnection, full: boolean): Promise<void> {
-  // Visit events of the dealers in scope, as (dealer, VIN, month index), each with the next
-  // month the VIN came back. Two events of a VIN in one month make an empty interval below, so
-  // no DISTINCT is needed. VINs are grouped by a 64-bit hash of (dealer, VIN): three times
-  // faster than grouping the strings (a collision among a dealer's VINs is ~1e-11 likely).
-  // An incremental recompute reads only its dealers' events that can reach its months: from 12
-  // months before the first (churn looks back 12) to the last (later visits only end intervals).
-  const inScope = (ts: string) => (full ? '' : `AND dealer_code IN (SELECT dealer_code FROM ${SCOPE})
-        AND ${ts} >= (SELECT min(month) - INTERVAL 12 MONTH FROM ${SCOPE}) AND ${ts} < (SELECT max(month) + INTERVAL 1 MONTH FROM ${SCOPE})`);
-  await connection.run(`
-    CREATE OR REPLACE TEMP TABLE fx_events AS
-    WITH e AS (
-      SELECT dealer_code, hash(dealer_code, vin) AS h, year(month) * 12 + month(month) - 1 AS mi FROM repair_orders WHERE ${EXT} ${inScope('month')}
-      UNION ALL
-      SELECT dealer_code, hash(dealer_code, vin), year(last_visit_time) * 12 + month(last_visit_time) - 1 FROM customer_visits WHERE true ${inScope('last_visit_time')}
-    )
-    SELECT dealer_code, mi, lead(mi) OVER (PARTITION BY h ORDER BY mi) AS next_mi FROM e`);
-  // base(m): a VIN counts from each visit month e until e+11 or its next visit, whichever is first
-  // (disjoint intervals, so a running sum of +1/-1 per month counts distinct VINs).
+  // Per dealer and month index, what the visit intervals add to the windows, kept current at load
+  // time in visit_month_counts (intervals.ts): no visit event is read here.
+  // base(m): running sum of delta up to m (disjoint intervals, so it counts distinct VINs).
   // churned(m): VINs whose visit in m-12 was not followed by another within 12 months.
+  const counts = full ? 'visit_month_counts' : `(SELECT * FROM visit_month_counts WHERE dealer_code IN (SELECT dealer_code FROM ${SCOPE}))`;
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE fx_customers AS
-    WITH deltas AS (
-      SELECT dealer_code, mi, count(*) AS d FROM fx_events GROUP BY ALL
-      UNION ALL
-      SELECT dealer_code, least(mi + 12, coalesce(next_mi, mi + 12)), -count(*) FROM fx_events GROUP BY ALL
-    ), running AS (
-      SELECT dealer_code, mi, sum(d) OVER (PARTITION BY dealer_code ORDER BY mi ROWS UNBOUNDED PRECEDING) AS base
-      FROM (SELECT dealer_code, mi, sum(d) AS d FROM deltas GROUP BY ALL)
+    WITH running AS (
+      SELECT dealer_code, mi, sum(delta) OVER (PARTITION BY dealer_code ORDER BY mi ROWS UNBOUNDED PRECEDING) AS base FROM ${counts}
     ), months AS (
       SELECT dealer_code, year(month) * 12 + month(month) - 1 AS mi FROM ${SCOPE}
       UNION SELECT dealer_code, year(month) * 12 + month(month) - 2 FROM ${SCOPE}
@@ -43,12 +24,11 @@ export async function computeCustomerWindows(connection: DuckDBConnection, full:
       -- the running count as of the last change at or before each month
       SELECT m.dealer_code, m.mi, r.base FROM months m ASOF LEFT JOIN running r ON m.dealer_code = r.dealer_code AND m.mi >= r.mi
     ), churned AS (
-      SELECT dealer_code, mi + 12 AS mi, count(*) AS n FROM fx_events WHERE next_mi IS NULL OR next_mi > mi + 12 GROUP BY ALL
+      SELECT dealer_code, mi, churned AS n FROM ${counts} WHERE churned <> 0
     )
     SELECT s.dealer_code, s.month, nullif(b.base, 0) AS base_customers, ${ratio('coalesce(c.n, 0)', 'nullif(p.base, 0)')} AS churn_rate
     FROM (SELECT *, year(month) * 12 + month(month) - 1 AS mi FROM ${SCOPE}) s
     LEFT JOIN base b ON b.dealer_code = s.dealer_code AND b.mi = s.mi
     LEFT JOIN base p ON p.dealer_code = s.dealer_code AND p.mi = s.mi - 1
     LEFT JOIN churned c ON c.dealer_code = s.dealer_code AND c.mi = s.mi`);
-
 }

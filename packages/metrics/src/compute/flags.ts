@@ -1,4 +1,4 @@
-// Flags of kpis.md, computed from kpi_values: not_tracked (null), target (wrong side of its
+// Flags of kpis.md, computed from kpi_values: not_tracked (null, unless warming up), target (wrong side of its
 // target), trend (robust z against the dealer's own last 12 months), peer (outside P10/P90 of
 // its peer group that month). Each stores the value and the reference it was compared with;
 // the sentences are written when flags are read, in the reader's language.
@@ -7,6 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KPIS } from '../catalog.js';
 import { targetsOf, type Settings } from '../settings.js';
 import { PEER_SCOPE, SCOPE, TREND_SCOPE } from './scope.js';
+import { warmingCondition } from './warming.js';
+import { PhaseTimer } from './phases.js';
 
 export const TREND_MIN_HISTORY = 6;
 export const TREND_Z = 3.5;
@@ -14,36 +16,54 @@ export const PEER_MIN_GROUP = 5;
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export async function computeFlags(connection: DuckDBConnection, settings: Settings): Promise<void> {
+export type FlagKindName = 'not_tracked' | 'target' | 'trend' | 'peer';
+
+/** What a partial recompute re-derives (a settings change): some kinds of flag, of some KPIs. */
+export interface FlagSelection {
+  kinds?: readonly FlagKindName[];
+  kpis?: readonly string[];
+}
+
+export async function computeFlags(connection: DuckDBConnection, settings: Settings, timer = new PhaseTimer(), only: FlagSelection = {}): Promise<void> {
+  const wants = (kind: FlagKindName) => only.kinds === undefined || only.kinds.includes(kind);
+  const ofKpis = (alias: string) => (only.kpis === undefined ? '' : `AND ${alias}kpi IN (${only.kpis.map(sqlString).join(', ')})`);
   const directions = KPIS.map((k) => `(${sqlString(k.id)}, ${sqlString(k.better)})`).join(', ');
   const targets = targetsOf(settings).map((t) => `(${sqlString(t.kpi)}, ${sqlString(t.op)}, ${t.value})`).join(', ');
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE fx_directions AS SELECT * FROM (VALUES ${directions}) t(kpi, better);
     CREATE OR REPLACE TEMP TABLE fx_targets AS SELECT * FROM (VALUES ${targets}) t(kpi, op, target);
     -- out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope
-    DELETE FROM kpi_flags WHERE kind IN ('not_tracked', 'target') AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});
-    DELETE FROM kpi_flags WHERE kind = 'trend' AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${TREND_SCOPE});
-    DELETE FROM kpi_flags WHERE kind = 'peer' AND (dealer_code, month) IN (
-      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group);`);
+    ${wants('not_tracked') ? `DELETE FROM kpi_flags WHERE kind = 'not_tracked' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});` : ''}
+    ${wants('target') ? `DELETE FROM kpi_flags WHERE kind = 'target' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});` : ''}
+    ${wants('trend') ? `DELETE FROM kpi_flags WHERE kind = 'trend' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${TREND_SCOPE});` : ''}
+    ${wants('peer') ? `DELETE FROM kpi_flags WHERE kind = 'peer' ${ofKpis('')} AND (dealer_code, month) IN (
+      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group);` : ''}`);
 
-  await connection.run(`
+  if (wants('not_tracked')) {
+    await connection.run(`
     INSERT INTO kpi_flags
-    SELECT dealer_code, month, kpi, 'not_tracked', NULL, NULL FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) WHERE value IS NULL`);
-  await connection.run(`
+    SELECT v.dealer_code, v.month, v.kpi, 'not_tracked', NULL, NULL
+    FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = v.dealer_code
+    WHERE v.value IS NULL AND NOT ${warmingCondition('v.kpi', 'v.month')} ${ofKpis('v.')}`);
+  }
+  if (wants('target')) {
+    await connection.run(`
     INSERT INTO kpi_flags
     SELECT v.dealer_code, v.month, v.kpi, 'target', v.value, json_object('op', t.op, 'target', t.target)
     FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) JOIN fx_targets t USING (kpi)
-    WHERE (t.op = '>=' AND v.value < t.target) OR (t.op = '<=' AND v.value > t.target)`);
-  await connection.run(`
+    WHERE ((t.op = '>=' AND v.value < t.target) OR (t.op = '<=' AND v.value > t.target)) ${ofKpis('v.')}`);
+  }
+  if (wants('trend')) await timer.time('flags.trend', () => connection.run(`
     INSERT INTO kpi_flags
-    WITH h AS (
-      SELECT v.dealer_code, v.month, v.kpi, v.value, list(p.value) AS history
-      FROM kpi_values v SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
-      JOIN kpi_values p ON p.dealer_code = v.dealer_code AND p.kpi = v.kpi
-        AND p.month BETWEEN v.month - INTERVAL 12 MONTH AND v.month - INTERVAL 1 MONTH AND p.value IS NOT NULL
-      WHERE v.value IS NOT NULL
-      GROUP BY ALL
-      HAVING count(*) >= ${TREND_MIN_HISTORY}
+    WITH w AS (
+      -- each value with the dealer's non-null values of the same KPI in months m-12 .. m-1: one
+      -- window pass (a month without values is simply absent)
+      SELECT dealer_code, month, kpi, value, list_filter(list(value) OVER (
+        PARTITION BY dealer_code, kpi ORDER BY month RANGE BETWEEN INTERVAL 12 MONTH PRECEDING AND INTERVAL 1 MONTH PRECEDING), x -> x IS NOT NULL) AS history
+      FROM kpi_values v WHERE dealer_code IN (SELECT dealer_code FROM ${TREND_SCOPE}) ${ofKpis('v.')}
+    ), h AS (
+      SELECT * FROM w SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
+      WHERE value IS NOT NULL AND len(history) >= ${TREND_MIN_HISTORY}
     ), m AS (
       SELECT *, list_aggregate(history, 'median') AS median FROM h
     ), z AS (
@@ -53,13 +73,14 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
       json_object('median', median, 'mad', mad, 'z', 0.6745 * (value - median) / mad, 'n', len(history),
         'direction', CASE WHEN (value > median) = (d.better = 'higher') THEN 'better' ELSE 'worse' END)
     FROM z JOIN fx_directions d USING (kpi)
-    WHERE mad > 0 AND abs(0.6745 * (value - median) / mad) >= ${TREND_Z}`);
+    WHERE mad > 0 AND abs(0.6745 * (value - median) / mad) >= ${TREND_Z}`));
+  if (!wants('peer')) return;
   await connection.run(`
     INSERT INTO kpi_flags
     WITH g AS (
       SELECT v.dealer_code, v.month, v.kpi, v.value, coalesce(d.peer_group, 'default') AS peer_group
       FROM kpi_values v LEFT JOIN dealers d USING (dealer_code)
-      WHERE v.value IS NOT NULL AND (coalesce(d.peer_group, 'default'), v.month) IN (SELECT peer_group, month FROM ${PEER_SCOPE})
+      WHERE v.value IS NOT NULL ${ofKpis('v.')} AND (coalesce(d.peer_group, 'default'), v.month) IN (SELECT peer_group, month FROM ${PEER_SCOPE})
     ), q AS (
       SELECT peer_group, month, kpi, count(*) AS n, quantile_cont(value, 0.1) AS p10, quantile_cont(value, 0.9) AS p90
       FROM g SEMI JOIN ${PEER_SCOPE} USING (peer_group, month) GROUP BY ALL HAVING count(*) >= ${PEER_MIN_GROUP}

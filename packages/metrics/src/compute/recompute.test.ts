@@ -4,9 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transaction, type Database } from '@fixops/db';
+import { queryJson, transaction, type Database } from '@fixops/db';
+import { undoLoad } from '@fixops/ingest';
 import { demoDatabase, loadFile, snapshot } from '../test-helpers/network.js';
-import { recomputeAll } from './recompute.js';
+import { recomputeAfterLoad, recomputeAll } from './recompute.js';
+import { rebuildVisitIntervals } from './intervals.js';
 
 let db: Database;
 let dir: string;
@@ -16,7 +18,18 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+const intervals = async () => [
+  ...await queryJson(db.connection, 'SELECT dealer_code, vin, mi, next_mi FROM visit_intervals ORDER BY ALL'),
+  ...await queryJson(db.connection, 'SELECT dealer_code, mi, delta, churned FROM visit_month_counts ORDER BY ALL'),
+];
+
 async function expectIncrementalEqualsFull(): Promise<void> {
+  // the visit intervals and their per-month counts kept load by load are those derived from
+  // scratch from the stored events
+  const kept = await intervals();
+  expect(kept.length).toBeGreaterThan(0);
+  await transaction(db.connection, () => rebuildVisitIntervals(db.connection));
+  expect(kept).toEqual(await intervals());
   const incremental = await snapshot(db);
   expect(incremental.values.length).toBeGreaterThan(0);
   await transaction(db.connection, () => recomputeAll(db.connection));
@@ -51,6 +64,57 @@ describe('incremental recompute = full recompute', () => {
     writeFileSync(path, '经销商代码,预约单号,预约时间,预约状态\nGZ003,NB1,2026-02-03 10:00,已到店\nGZ003,NB2,2026-02-04 10:00,爽约\n');
     expect((await loadFile(db, path)).status).toBe('loaded');
     await expectIncrementalEqualsFull();
+  });
+
+  // History coverage (warming up): a load can move the month a dealer's customer windows are
+  // known from far away from the months it touched; the demo runs 2024-07 .. 2025-12.
+  const knownFrom = async (dealer: string) => (await queryJson<{ m: string | null }>(db.connection,
+    "SELECT strftime(known_from, '%Y-%m') AS m FROM kpi_coverage WHERE dealer_code = $d", { d: dealer }))[0]?.m ?? null;
+  const loadIds: number[] = [];
+
+  it('after repair orders of an earlier month move first(d) back', async () => {
+    expect(await knownFrom('SH001')).toBe('2025-06');
+    const path = join(dir, 'early.csv');
+    writeFileSync(path, '经销商代码,工单号,VIN,进厂时间,维修类型,总金额\nSH001,E1,LEARLY1,2023-05-10 09:00,保养,300\nSH001,E2,LEARLY2,2023-05-11 09:00,内部,100\n');
+    const s = await loadFile(db, path);
+    expect(s.status).toBe('loaded');
+    loadIds.push(s.loadId!);
+    expect(await knownFrom('SH001')).toBe('2024-04');
+    await expectIncrementalEqualsFull();
+  });
+
+  it('after a customers snapshot whose as_of + 1 reaches first(d)', async () => {
+    expect(await knownFrom('GZ003')).toBe('2025-06');
+    const path = join(dir, 'old-cust.csv');
+    // the file's latest visit is 2024-06 (as_of), one month before GZ003's first month
+    writeFileSync(path, '经销商代码,VIN,最近进厂时间\nGZ003,LSNAP1,2023-11-15\nGZ003,LSNAP2,2024-06-20\n');
+    const s = await loadFile(db, path);
+    expect(s.status).toBe('loaded');
+    loadIds.push(s.loadId!);
+    expect(await knownFrom('GZ003')).toBe('2024-06');
+    await expectIncrementalEqualsFull();
+  });
+
+  it('after a snapshot too old to help (as_of + 1 < first(d)): nothing moves', async () => {
+    const dealer = 'SU004';
+    const before = await knownFrom(dealer);
+    const path = join(dir, 'older-cust.csv');
+    writeFileSync(path, `经销商代码,VIN,最近进厂时间\n${dealer},LOLDER1,2024-05-15\n`);
+    const s = await loadFile(db, path);
+    expect(s.status).toBe('loaded');
+    loadIds.push(s.loadId!);
+    expect(await knownFrom(dealer)).toBe(before);
+    await expectIncrementalEqualsFull();
+  });
+
+  it('after undoing those loads, statuses come back', async () => {
+    for (const id of loadIds.reverse()) {
+      const r = await undoLoad(db.connection, id, { afterUndo: (c, change) => recomputeAfterLoad(c, change).then(() => undefined) });
+      expect(r.ok).toBe(true);
+      await expectIncrementalEqualsFull();
+    }
+    expect(await knownFrom('SH001')).toBe('2025-06');
+    expect(await knownFrom('GZ003')).toBe('2025-06');
   });
 
   it('after dealer master data moves a dealer to another peer group', async () => {

@@ -4,18 +4,24 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { FixopsException } from '@fixops/shared';
 import { catalogueProblem } from '../catalog.js';
-import { readSettings } from '../settings.js';
+import { readSettings, settingEffect } from '../settings.js';
+import { col, computeMonthly } from './monthly.js';
 import { computeFlags } from './flags.js';
-import { scopeAll, scopeChanges, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
+import { scopeAll, scopeChanges, scopeValued, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
 import { computeValues } from './values.js';
 import { catalogueChanges, noChange, storeCatalogue, type CatalogueChange } from './catalogue-state.js';
+import { refreshCoverage, WARMING_CHANGES } from './warming.js';
+import { PhaseTimer, type Phases } from './phases.js';
+import { ensureVisitIntervals, updateVisitIntervals } from './intervals.js';
 
 export interface RecomputeStats {
-  mode: 'full' | 'incremental';
+  mode: 'full' | 'incremental' | 'partial';
   dealerMonths: number;
   ms: number;
   /** Full recomputes: the KPIs added, changed or removed since the catalogue the stored values were computed with. */
   catalogue?: CatalogueChange;
+  /** Milliseconds per step (coverage, scope, customers, monthly, values, flags). */
+  phases: Phases;
 }
 
 export interface LoadChange {
@@ -27,11 +33,16 @@ export interface LoadChange {
 
 export async function recomputeAll(connection: DuckDBConnection): Promise<RecomputeStats> {
   const started = Date.now();
-  await scopeAll(connection);
-  await connection.run('DELETE FROM kpi_values');
-  await connection.run('DELETE FROM kpi_flags');
+  const timer = new PhaseTimer();
+  await timer.time('intervals', () => ensureVisitIntervals(connection));
+  await timer.time('coverage', () => refreshCoverage(connection));
+  await timer.time('scope', async () => {
+    await scopeAll(connection);
+    await connection.run('DELETE FROM kpi_values');
+    await connection.run('DELETE FROM kpi_flags');
+  });
   const change = await catalogueChanges(connection);
-  const stats = await run(connection, 'full', started);
+  const stats = await run(connection, 'full', started, timer);
   await storeCatalogue(connection, change, stats.ms);
   return { ...stats, catalogue: { added: change.added, changed: change.changed, removed: change.removed } };
 }
@@ -49,19 +60,54 @@ export async function syncCatalogue(connection: DuckDBConnection): Promise<Recom
 export async function recomputeAfterLoad(connection: DuckDBConnection, change: LoadChange): Promise<RecomputeStats> {
   if (change.kind === 'dealers') return recomputeAll(connection); // peer groups may have moved
   const started = Date.now();
-  await scopeChanges(connection, change.pairs, change.kind !== 'customers');
-  return run(connection, 'incremental', started);
+  const timer = new PhaseTimer();
+  await timer.time('intervals', () => updateVisitIntervals(connection, change.pairs));
+  await timer.time('coverage', () => refreshCoverage(connection));
+  await timer.time('scope', () => scopeChanges(connection, change.pairs, change.kind !== 'customers'));
+  return run(connection, 'incremental', started, timer);
 }
 
-async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number): Promise<RecomputeStats> {
+/**
+ * After one setting changed: only what depends on it (settingEffect). A target re-derives that
+ * KPI's target flags; a threshold the KPIs computed with it and all their flags. Equal to a
+ * full recompute (tested).
+ */
+export async function recomputeAfterSetting(connection: DuckDBConnection, key: string): Promise<RecomputeStats> {
+  const started = Date.now();
+  const timer = new PhaseTimer();
+  const effect = settingEffect(key);
+  if (effect.kind === 'none') return { mode: 'partial', dealerMonths: 0, ms: Date.now() - started, phases: timer.phases };
   const settings = await readSettings(connection);
-  await computeValues(connection, settings, mode === 'full');
-  await computeFlags(connection, settings);
+  await timer.time('scope', () => scopeValued(connection));
+  if (effect.kind === 'target') {
+    await timer.time('flags', () => computeFlags(connection, settings, timer, { kinds: ['target'], kpis: [effect.kpi] }));
+  } else {
+    await timer.time('monthly', () => computeMonthly(connection, settings, true));
+    await timer.time('values', async () => {
+      const kpis = effect.kpis.map((k) => `'${k}'`).join(', ');
+      await connection.run(`DELETE FROM kpi_values WHERE kpi IN (${kpis})`);
+      await connection.run(`
+        INSERT INTO kpi_values (dealer_code, month, kpi, value)
+        SELECT dealer_code, month, unnest([${kpis}]) AS kpi, unnest([${effect.kpis.map(col).join(', ')}]) AS value FROM fx_monthly`);
+    });
+    await timer.time('flags', () => computeFlags(connection, settings, timer, { kpis: effect.kpis }));
+  }
+  return finish(connection, 'partial', started, timer);
+}
+
+async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer): Promise<RecomputeStats> {
+  const settings = await readSettings(connection);
+  await computeValues(connection, settings, mode === 'full', timer);
+  await timer.time('flags', () => computeFlags(connection, settings, timer));
+  return finish(connection, mode, started, timer);
+}
+
+async function finish(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer): Promise<RecomputeStats> {
   const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
   const dealerMonths = Number(reader.getRowObjects()[0]!.n);
-  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets'];
+  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets', 'fx_known', 'fx_monthly', WARMING_CHANGES];
   await connection.run(temps.map((t) => `DROP TABLE IF EXISTS temp.${t};`).join('\n'));
-  return { mode, dealerMonths, ms: Date.now() - started };
+  return { mode, dealerMonths, ms: Date.now() - started, phases: timer.phases };
 }
 
 /** Refuses (as a FixopsException naming the file and field) when the KPI files could not be used at start. */

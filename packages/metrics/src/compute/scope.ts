@@ -3,6 +3,7 @@
 // puts every dealer-month in all three; a load puts only what it can have changed.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { WARMING_CHANGES } from './warming.js';
 
 export const SCOPE = 'fx_scope';
 export const TREND_SCOPE = 'fx_trend_scope';
@@ -13,6 +14,14 @@ export const DEALER_MONTHS = `(
   SELECT dealer_code, month FROM repair_orders
   UNION SELECT dealer_code, month FROM bookings
   UNION SELECT dealer_code, month FROM accident_repairs)`;
+
+/** Every dealer-month that has values already (a settings change: the data did not move). */
+export async function scopeValued(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS SELECT DISTINCT dealer_code, month FROM kpi_values`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${TREND_SCOPE} AS SELECT * FROM ${SCOPE}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${PEER_SCOPE} AS
+    SELECT DISTINCT coalesce(d.peer_group, 'default') AS peer_group, s.month FROM ${SCOPE} s LEFT JOIN dealers d USING (dealer_code)`);
+}
 
 export async function scopeAll(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS SELECT DISTINCT dealer_code, month FROM ${DEALER_MONTHS}`);
@@ -27,7 +36,8 @@ export async function scopeAll(connection: DuckDBConnection): Promise<void> {
  * trend flags in [first, last+24] (a changed value is history for the next 12 months), and the
  * peer flags of its whole peer group in the months whose values changed. The dealer-months are
  * those already in kpi_values (every dealer-month has its values there) plus, for monthly
- * exports, the load's own (customer snapshots add visit events, never months).
+ * exports, the load's own (customer snapshots add visit events, never months). Needs
+ * warming.ts's refreshCoverage to have run first.
  */
 export async function scopeChanges(connection: DuckDBConnection, pairs: { dealer: string; month: string }[], pairsAreDealerMonths: boolean): Promise<void> {
   await connection.run('CREATE OR REPLACE TEMP TABLE fx_touched (dealer_code VARCHAR, month VARCHAR)');
@@ -42,12 +52,17 @@ export async function scopeChanges(connection: DuckDBConnection, pairs: { dealer
   }
   await connection.run(`CREATE OR REPLACE TEMP TABLE fx_changes AS
     SELECT dealer_code, min(m) AS from_month, max(m) AS to_month FROM (SELECT dealer_code, strptime(month, '%Y-%m')::DATE AS m FROM fx_touched) GROUP BY ALL`);
+  // plus, where the load moved a dealer's history coverage (warming.ts), every month whose
+  // warming-up status changed (and, for trends, the 12 months after them)
   const monthsOf = (months: number) => `
     SELECT DISTINCT dealer_code, month FROM (
-      SELECT DISTINCT dealer_code, month FROM kpi_values WHERE dealer_code IN (SELECT dealer_code FROM fx_changes)
+      SELECT DISTINCT dealer_code, month FROM kpi_values
+      WHERE dealer_code IN (SELECT dealer_code FROM fx_changes UNION SELECT dealer_code FROM ${WARMING_CHANGES})
       ${pairsAreDealerMonths ? "UNION SELECT dealer_code, strptime(month, '%Y-%m')::DATE FROM fx_touched" : ''}
     ) dm
-    WHERE EXISTS (SELECT 1 FROM fx_changes c WHERE c.dealer_code = dm.dealer_code AND dm.month BETWEEN c.from_month AND c.to_month + INTERVAL ${months} MONTH)`;
+    WHERE EXISTS (SELECT 1 FROM fx_changes c WHERE c.dealer_code = dm.dealer_code AND dm.month BETWEEN c.from_month AND c.to_month + INTERVAL ${months} MONTH)
+      OR EXISTS (SELECT 1 FROM ${WARMING_CHANGES} w WHERE w.dealer_code = dm.dealer_code
+        AND (w.from_month IS NULL OR dm.month >= w.from_month) AND (w.to_month IS NULL OR dm.month <= w.to_month + INTERVAL ${months - 12} MONTH))`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS ${monthsOf(12)}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${TREND_SCOPE} AS ${monthsOf(24)}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${PEER_SCOPE} AS

@@ -8,21 +8,33 @@ import type { Settings } from '../settings.js';
 import { computeCustomerWindows } from './customers.js';
 import { col, computeMonthly } from './monthly.js';
 import { SCOPE } from './scope.js';
+import { warmingCondition } from './warming.js';
+import { PhaseTimer } from './phases.js';
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
-export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean): Promise<void> {
-  await computeCustomerWindows(connection, full);
-  await computeMonthly(connection, settings, full);
+export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<void> {
+  await timer.time('customers', () => computeCustomerWindows(connection, full));
+  await timer.time('monthly', () => computeMonthly(connection, settings, full));
+  await timer.time('values', () => storeValues(connection));
+}
+
+async function storeValues(connection: DuckDBConnection): Promise<void> {
+  // base_customers and churn_rate are null while warming up (warming.ts); data_completeness
+  // leaves warming KPIs out of its numerator and its denominator.
+  const warm = (kpi: string) => warmingCondition(`'${kpi}'`, 's.month');
+  const others = KPI_IDS.filter((k) => k !== 'data_completeness');
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE fx_wide AS
     WITH v AS (
       SELECT s.dealer_code, s.month, m.* EXCLUDE (dealer_code, month),
-        c.base_customers::DOUBLE AS base_customers,
-        c.churn_rate AS churn_rate
+        CASE WHEN ${warm('base_customers')} THEN NULL ELSE c.base_customers::DOUBLE END AS base_customers,
+        CASE WHEN ${warm('churn_rate')} THEN NULL ELSE c.churn_rate END AS churn_rate,
+        (${warm('base_customers')})::INTEGER + (${warm('churn_rate')})::INTEGER AS warming
       FROM ${SCOPE} s
       LEFT JOIN fx_monthly m USING (dealer_code, month) LEFT JOIN fx_customers c USING (dealer_code, month)
+      LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = s.dealer_code
     )
-    SELECT v.*, (${KPI_IDS.filter((k) => k !== 'data_completeness').map((k) => `(${col(k)} IS NOT NULL)::INTEGER`).join(' + ')}) / ${KPI_IDS.length - 1}.0 AS data_completeness
+    SELECT v.* EXCLUDE (warming), (${others.map((k) => `(${col(k)} IS NOT NULL)::INTEGER`).join(' + ')}) / (${others.length}.0 - warming) AS data_completeness
     FROM v`);
 
   await connection.run(`DELETE FROM kpi_values WHERE (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);

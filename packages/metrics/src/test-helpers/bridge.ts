@@ -35,7 +35,10 @@ export async function writeInput(c: DuckDBConnection, input: RefInput): Promise<
   await insert(c, 'accident_repairs', ['dealer_code', 'month', 'ro_no', 'open_time', 'repair_amount', 'load_id'],
     input.accidentRepairs.map((a) => [lit(a.dealer), month(a.open_time), lit(a.ro_no), `${lit(a.open_time)}::TIMESTAMP`, lit(a.repair_amount), '0']));
   await insert(c, 'customer_visits', ['dealer_code', 'vin', 'last_visit_time', 'load_id'],
-    input.customerVisits.map((v) => [lit(v.dealer), lit(v.vin), `${lit(v.last_visit_time)}::TIMESTAMP`, '0']));
+    input.customerVisits.map((v) => [lit(v.dealer), lit(v.vin), `${lit(v.last_visit_time)}::TIMESTAMP`, String(v.file ?? 0)]));
+  // what ingest records for each customers file: its as_of, for every dealer in it
+  await c.run(`INSERT INTO customer_snapshots (load_id, dealer_code, as_of)
+    SELECT DISTINCT load_id, dealer_code, max(date_trunc('month', last_visit_time)) OVER (PARTITION BY load_id)::DATE FROM customer_visits`);
   await writeSettings(c, input.settings);
 }
 
@@ -67,7 +70,7 @@ export async function readInput(c: DuckDBConnection, settings: RefSettings): Pro
       ${ts('promised_time')} AS promised_time, ${ts('delivered_time')} AS delivered_time, advisor, estimate_amount, booking_no, care_products_amount FROM repair_orders`),
     bookings: await queryJson(c, `SELECT dealer_code AS dealer, booking_no, ${ts('appointment_time')} AS appointment_time, status FROM bookings`),
     accidentRepairs: await queryJson(c, `SELECT dealer_code AS dealer, ro_no, ${ts('open_time')} AS open_time, repair_amount FROM accident_repairs`),
-    customerVisits: await queryJson(c, `SELECT dealer_code AS dealer, vin, ${ts('last_visit_time')} AS last_visit_time FROM customer_visits`),
+    customerVisits: await queryJson(c, `SELECT dealer_code AS dealer, vin, ${ts('last_visit_time')} AS last_visit_time, load_id::INTEGER AS file FROM customer_visits`),
     dealers: await queryJson(c, 'SELECT dealer_code AS dealer, peer_group FROM dealers'),
     settings,
   };

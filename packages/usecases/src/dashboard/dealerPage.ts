@@ -26,7 +26,7 @@ export async function readDealerPage(c: DuckDBConnection, code: string, asked: s
   }
   const window = lastMonths(month, 12);
   const PAGE_KPIS = pageKpis();
-  const kpis = (await readKpis(c, { dealer: code, from: window[0], to: month })).filter((k) => PAGE_KPIS.has(k.kpi)).map(({ month: m, kpi, value }) => ({ month: m, kpi, value }));
+  const kpis = (await readKpis(c, { dealer: code, from: window[0], to: month })).filter((k) => PAGE_KPIS.has(k.kpi)).map(({ month: m, kpi, value, status }) => ({ month: m, kpi, value, status }));
   const peers = (await readPeers(c, { dealer: code, from: window[0]!, to: month })).filter((p) => PAGE_KPIS.has(p.kpi));
   const mix = await roMix(c, code, month);
   const advisors = await byAdvisor(c, code, month, await readSettings(c));

@@ -3,6 +3,7 @@
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
+import { warmingCondition } from '@fixops/metrics';
 import { OVERVIEW_KPIS, SPARK_KPI, SPARK_MONTHS, type Overview } from '@fixops/contracts';
 import type { Static } from 'typebox';
 import { lastMonths } from '@fixops/shared';
@@ -21,10 +22,10 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
     `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${where} ORDER BY dealer_code`, p);
   // Each dealer's latest month is the last month with a repair-order count.
   const latestCte = `latest AS (SELECT dealer_code, max(month) AS m FROM kpi_values WHERE kpi = '${SPARK_KPI}' ${dealer !== undefined ? 'AND dealer_code = $dealer' : ''} GROUP BY 1)`;
-  const kpis = await queryJson<{ dealer: string; month: string; kpi: string; value: number | null }>(c, `
+  const kpis = await queryJson<{ dealer: string; month: string; kpi: string; value: number | null; warming: boolean }>(c, `
     WITH ${latestCte}
-    SELECT k.dealer_code AS dealer, strftime(k.month, '%Y-%m') AS month, k.kpi, k.value
-    FROM kpi_values k JOIN latest l ON l.dealer_code = k.dealer_code
+    SELECT k.dealer_code AS dealer, strftime(k.month, '%Y-%m') AS month, k.kpi, k.value, ${warmingCondition('k.kpi', 'k.month')} AS warming
+    FROM kpi_values k JOIN latest l ON l.dealer_code = k.dealer_code LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = k.dealer_code
     WHERE (k.month = l.m AND k.kpi IN (${OVERVIEW_KPIS.map((x) => `'${x}'`).join(', ')}))
        OR (k.kpi = '${SPARK_KPI}' AND k.month > l.m - INTERVAL ${SPARK_MONTHS} MONTH)`, p);
   const flags = await queryJson<{ dealer: string; kind: string; n: number }>(c, `
@@ -37,10 +38,13 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
 
   const latest = new Map<string, string>();
   for (const k of kpis) if (k.kpi === SPARK_KPI && (latest.get(k.dealer) ?? '') < k.month) latest.set(k.dealer, k.month);
-  const byDealer = new Map<string, { kpis: Record<string, number | null>; spark: Map<string, number | null> }>();
+  const byDealer = new Map<string, { kpis: Record<string, number | null>; warming: string[]; spark: Map<string, number | null> }>();
   for (const k of kpis) {
-    const d = byDealer.get(k.dealer) ?? { kpis: {}, spark: new Map<string, number | null>() };
-    if (k.month === latest.get(k.dealer) && (OVERVIEW_KPIS as readonly string[]).includes(k.kpi)) d.kpis[k.kpi] = k.value;
+    const d = byDealer.get(k.dealer) ?? { kpis: {}, warming: [], spark: new Map<string, number | null>() };
+    if (k.month === latest.get(k.dealer) && (OVERVIEW_KPIS as readonly string[]).includes(k.kpi)) {
+      d.kpis[k.kpi] = k.value;
+      if (k.warming) d.warming.push(k.kpi);
+    }
     if (k.kpi === SPARK_KPI) d.spark.set(k.month, k.value);
     byDealer.set(k.dealer, d);
   }
@@ -58,7 +62,7 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
     const months = month ? lastMonths(month, SPARK_MONTHS) : [];
     const visit = visitOf.get(d.code);
     return {
-      ...d, latestMonth: month, kpis: data?.kpis ?? {},
+      ...d, latestMonth: month, kpis: data?.kpis ?? {}, warming: data?.warming ?? [],
       flags: flagCounts.get(d.code) ?? noFlags(),
       spark: { kpi: SPARK_KPI, months, values: months.map((m) => data?.spark.get(m) ?? null) },
       checklist: visit ? { id: visit.id, date: visit.date, total: visit.total, max: visit.max, rate: visit.rate, passed: visit.passed, complete: visit.complete } : null,

@@ -74,8 +74,8 @@ export function accident(dealer: string, open_time: string, repair_amount: numbe
   return { dealer, ro_no: '', open_time, repair_amount };
 }
 
-export function customer(dealer: string, vin: string, last_visit_time: string): RefCustomerVisit {
-  return { dealer, vin, last_visit_time };
+export function customer(dealer: string, vin: string, last_visit_time: string, file?: number): RefCustomerVisit {
+  return file === undefined ? { dealer, vin, last_visit_time } : { dealer, vin, last_visit_time, file };
 }
 
 export function flag(dealer: string, month: string, kpi: KpiId, kind: RefFlag['kind']): RefFlag {
@@ -94,6 +94,30 @@ export interface InputParts {
   customers?: RefCustomerVisit[];
   dealers?: RefDealer[];
   settings?: RefSettings;
+  /**
+   * Default true: every dealer with RO, booking or accident rows gets one internal RO opened 12
+   * months before its first month, so that its customer windows are known (kpis.md's history
+   * coverage) in every month of the case. An internal RO is no visit event and its month is
+   * earlier than any other, so nothing else a case checks moves. Cases about warming up say false.
+   */
+  knownHistory?: boolean;
+}
+
+/** The internal ROs that give each dealer a known history (see `knownHistory`). */
+function historyRos(parts: InputParts): RefRepairOrder[] {
+  const first = new Map<string, string>();
+  const see = (dealer: string, time: string): void => {
+    const month = time.slice(0, 7);
+    const seen = first.get(dealer);
+    if (seen === undefined || month < seen) first.set(dealer, month);
+  };
+  for (const r of parts.ros ?? []) see(r.dealer, r.open_time);
+  for (const b of parts.bookings ?? []) see(b.dealer, b.appointment_time);
+  for (const a of parts.accidents ?? []) see(a.dealer, a.open_time);
+  return [...first].map(([dealer, month]) => {
+    const year = Number(month.slice(0, 4)) - 1;
+    return { ...ro(dealer, `${year}-${month.slice(5, 7)}-01 00:00:00`, 'internal', 'HISTORY', 0), ro_no: `${dealer}-HISTORY` };
+  });
 }
 
 /** Assembles a RefInput, numbering missing keys per dealer (R1, R2, … and A1, A2, …). */
@@ -106,7 +130,10 @@ export function input(parts: InputParts): RefInput {
     return n;
   };
   return {
-    repairOrders: (parts.ros ?? []).map((r) => (r.ro_no === '' ? { ...r, ro_no: `${r.dealer}-R${next(roCounter, r.dealer)}` } : r)),
+    repairOrders: [
+      ...(parts.ros ?? []).map((r) => (r.ro_no === '' ? { ...r, ro_no: `${r.dealer}-R${next(roCounter, r.dealer)}` } : r)),
+      ...(parts.knownHistory === false ? [] : historyRos(parts)),
+    ],
     bookings: parts.bookings ?? [],
     accidentRepairs: (parts.accidents ?? []).map((a) =>
       a.ro_no === '' ? { ...a, ro_no: `${a.dealer}-A${next(accCounter, a.dealer)}` } : a,

@@ -998,4 +998,77 @@ export const KPI_CASES: KpiCase[] = [
       },
     },
   },
+  {
+    name: 'warming up without a snapshot: windows known from first(d) + 11 months, churn one month later',
+    input: input({
+      knownHistory: false,
+      ros: monthlyRevenue('D1', 'V1', [
+        ['2024-01', 100], ['2024-02', 100], ['2024-03', 100], ['2024-04', 100], ['2024-05', 100], ['2024-06', 100], ['2024-07', 100],
+        ['2024-08', 100], ['2024-09', 100], ['2024-10', 100], ['2024-11', 100], ['2024-12', 100], ['2025-01', 100],
+      ]),
+    }),
+    expected: {
+      values: {
+        'D1|2024-01|base_customers': null,
+        'D1|2024-01|churn_rate': null,
+        // 11 of the 17 KPIs outside the windows are non-null (no accident value, booking show,
+        // on-time, time or cost estimate, care); both window KPIs are warming up
+        'D1|2024-01|data_completeness': 11 / 17,
+        'D1|2024-11|base_customers': null,
+        'D1|2024-12|base_customers': 1,
+        'D1|2024-12|churn_rate': null,
+        'D1|2024-12|data_completeness': 12 / 18,
+        'D1|2025-01|base_customers': 1,
+        'D1|2025-01|churn_rate': 0,
+        'D1|2025-01|data_completeness': 13 / 19,
+      },
+      flags: {
+        include: [flag('D1', '2024-11', 'accident_avg_value', 'not_tracked'), flag('D1', '2024-12', 'data_completeness', 'target')],
+        exclude: [
+          flag('D1', '2024-01', 'base_customers', 'not_tracked'), flag('D1', '2024-01', 'churn_rate', 'not_tracked'),
+          flag('D1', '2024-11', 'base_customers', 'not_tracked'), flag('D1', '2024-12', 'churn_rate', 'not_tracked'),
+          flag('D1', '2024-12', 'churn_rate', 'target'),
+        ],
+      },
+    },
+  },
+  {
+    name: 'warming up with snapshots: as_of + 1 >= first(d) makes windows known from as_of; an older one does not help; as_of is the whole file\'s',
+    input: input({
+      knownHistory: false,
+      ros: [
+        ...monthlyRevenue('D2', 'V1', [['2025-01', 100], ['2025-02', 100], ['2025-03', 100]]),
+        ro('D3', '2025-03-05 10:00:00', 'general', 'V1', 100),
+        ro('D4', '2025-03-05 10:00:00', 'general', 'V1', 100),
+      ],
+      customers: [
+        // file 1: D2, as_of 2024-12, first(D2) = 2025-01 = as_of + 1
+        customer('D2', 'V9', '2024-12-15 09:00:00', 1),
+        // file 2: D3, as_of 2025-01, first(D3) = 2025-03 > as_of + 1: does not help
+        customer('D3', 'V8', '2025-01-10 09:00:00', 2),
+        // file 3: D4's row is from 2024-06 but the file's latest visit (D5's) is 2025-02
+        customer('D4', 'V7', '2024-06-10 09:00:00', 3),
+        customer('D5', 'V6', '2025-02-10 09:00:00', 3),
+      ],
+    }),
+    expected: {
+      values: {
+        'D2|2025-01|base_customers': 2,
+        'D2|2025-01|churn_rate': 0,
+        'D2|2025-03|base_customers': 2,
+        'D2|2025-03|data_completeness': 13 / 19,
+        'D3|2025-03|base_customers': null,
+        'D3|2025-03|churn_rate': null,
+        'D3|2025-03|data_completeness': 11 / 17,
+        'D4|2025-03|base_customers': 2,
+        'D4|2025-03|churn_rate': 0,
+      },
+      flags: {
+        exclude: [
+          flag('D3', '2025-03', 'base_customers', 'not_tracked'), flag('D3', '2025-03', 'churn_rate', 'not_tracked'),
+          flag('D2', '2025-01', 'churn_rate', 'not_tracked'),
+        ],
+      },
+    },
+  },
 ];

@@ -1,6 +1,8 @@
 // Flags of kpis.md (not_tracked, target, trend, peer) over the reference's values.
 //
 // Interpretation decisions:
+// - warming up (values.ts): such a value gets no flag and, being null, is no one's history
+//   or peer.
 // - target: flagged only on the strictly wrong side ('>=': value < target; '<=': value >
 //   target); a KPI without a target in the settings never gets one; null gets none.
 // - trend: history = the dealer's non-null values of the calendar months m-12 .. m-1 that are
@@ -49,6 +51,7 @@ export function referenceFlags(values: RefValue[], dealers: RefDealer[], setting
     const flag = (kind: RefFlag['kind']): void => {
       flags.push({ dealer: v.dealer, month: v.month, kpi: v.kpi, kind });
     };
+    if (v.warming) continue; // warming up: no flag of any kind
     if (v.value === null) {
       flag('not_tracked');
       continue;

@@ -68,6 +68,8 @@ export interface RefCustomerVisit {
   dealer: string;
   vin: string;
   last_visit_time: string;
+  /** Which customers file the row came from (rows without one: file 0). */
+  file?: number;
 }
 
 /** Dealers absent from this list are in peer group 'default'. */
@@ -103,6 +105,8 @@ export interface RefValue {
   month: string;
   kpi: KpiId;
   value: number | null;
+  /** Set (true) when the KPI is warming up: null, no flag, left out of data_completeness. */
+  warming?: true;
 }
 
 export type RefFlagKind = 'not_tracked' | 'target' | 'trend' | 'peer';

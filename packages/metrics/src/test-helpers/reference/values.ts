@@ -25,6 +25,12 @@
 //   dealer with no RO, booking or accident rows produce no dealer-month at all.
 // - churn_rate denominator base_customers(m-1) is counted from events even when m-1 is not
 //   a dealer-month; 0 there makes churn null.
+// - History coverage (warming up): first(d) is the earliest month of the dealer's RO rows,
+//   internal ones included. A customers file is the set of rows with the same `file` (all
+//   dealers of it); its as_of is the month of its latest last_visit_time, and it is a file "of
+//   d" when one of its rows names d. Month m is covered when m >= first(d) + 11, or when a
+//   file of d has as_of <= m and first(d) <= as_of + 1. No RO rows: nothing covered.
+//   base_customers needs m covered, churn_rate m and m-1.
 
 import { REF_KPI_IDS } from './catalogue.js';
 import { monthIndexOf, monthKey, secondsOf } from './time.js';
@@ -112,10 +118,36 @@ interface DealerMonthRows {
   accidents: RefAccidentRepair[];
   events: VisitEvent[];
   month: number;
+  /** Whether the customer windows of a month are known (history coverage). */
+  covered: (month: number) => boolean;
 }
 
-export function dealerMonthKpis(rows: DealerMonthRows, settings: RefSettings): KpiRecord {
-  const { ros, bookings, accidents, events, month } = rows;
+/** kpis.md's history coverage for one dealer, read literally: a predicate over months. */
+export function historyCoverage(input: RefInput, dealer: string): (month: number) => boolean {
+  let first: number | null = null;
+  for (const r of input.repairOrders) {
+    if (r.dealer !== dealer) continue;
+    const m = monthIndexOf(r.open_time);
+    if (first === null || m < first) first = m;
+  }
+  const asOf = new Map<number, number>();
+  const filesOfDealer = new Set<number>();
+  for (const c of input.customerVisits) {
+    const file = c.file ?? 0;
+    const m = monthIndexOf(c.last_visit_time);
+    asOf.set(file, Math.max(asOf.get(file) ?? m, m));
+    if (c.dealer === dealer) filesOfDealer.add(file);
+  }
+  const snapshots = [...filesOfDealer].map((f) => asOf.get(f) as number);
+  return (month: number): boolean => {
+    if (first === null) return false;
+    if (month >= first + 11) return true;
+    return snapshots.some((a) => a <= month && first !== null && first <= a + 1);
+  };
+}
+
+export function dealerMonthKpis(rows: DealerMonthRows, settings: RefSettings): { values: KpiRecord; warming: Partial<Record<KpiId, boolean>> } {
+  const { ros, bookings, accidents, events, month, covered } = rows;
   const hasRos = ros.length > 0;
   const external = ros.filter((r) => r.repair_type !== 'internal');
   const accidentRos = ros.filter((r) => r.repair_type === 'accident');
@@ -177,6 +209,10 @@ export function dealerMonthKpis(rows: DealerMonthRows, settings: RefSettings): K
   const maintenance = ros.filter((r) => r.repair_type === 'maintenance');
   const withCare = countWhere(maintenance, (r) => r.care_products_amount !== null && r.care_products_amount > 0);
 
+  const warming: Partial<Record<KpiId, boolean>> = {
+    base_customers: !covered(month),
+    churn_rate: !covered(month) || !covered(month - 1),
+  };
   const base = vinsBetween(events, month - 11, month);
   const previousBase = vinsBetween(events, month - 12, month - 1);
   let lost = 0;
@@ -203,18 +239,18 @@ export function dealerMonthKpis(rows: DealerMonthRows, settings: RefSettings): K
       hasRos ? countWhere(ros, (r) => r.repair_type === 'unclassified') : null,
       hasRos ? ros.length : null,
     ),
-    base_customers: base.size === 0 ? null : base.size,
-    churn_rate: ratio(lost, previousBase.size),
+    base_customers: warming.base_customers ? null : base.size === 0 ? null : base.size,
+    churn_rate: warming.churn_rate ? null : ratio(lost, previousBase.size),
   };
 
   let nonNull = 0;
   let total = 0;
   for (const id of REF_KPI_IDS) {
-    if (id === 'data_completeness') continue;
+    if (id === 'data_completeness' || warming[id]) continue;
     total += 1;
     if (values[id] !== null) nonNull += 1;
   }
-  return { ...values, data_completeness: nonNull / total };
+  return { values: { ...values, data_completeness: nonNull / total }, warming };
 }
 
 /** Every (dealer, month, KPI) value, sorted by dealer, month, catalogue order. */
@@ -222,6 +258,7 @@ export function referenceValues(input: RefInput): RefValue[] {
   const out: RefValue[] = [];
   for (const [dealer, months] of dealerMonths(input)) {
     const events = visitEvents(input, dealer);
+    const covered = historyCoverage(input, dealer);
     for (const month of months) {
       const rows: DealerMonthRows = {
         ros: input.repairOrders.filter((r) => r.dealer === dealer && monthIndexOf(r.open_time) === month),
@@ -229,9 +266,12 @@ export function referenceValues(input: RefInput): RefValue[] {
         accidents: input.accidentRepairs.filter((a) => a.dealer === dealer && monthIndexOf(a.open_time) === month),
         events,
         month,
+        covered,
       };
-      const kpis = dealerMonthKpis(rows, input.settings);
-      for (const kpi of REF_KPI_IDS) out.push({ dealer, month: monthKey(month), kpi, value: kpis[kpi] });
+      const { values: kpis, warming } = dealerMonthKpis(rows, input.settings);
+      for (const kpi of REF_KPI_IDS) {
+        out.push(warming[kpi] ? { dealer, month: monthKey(month), kpi, value: null, warming: true } : { dealer, month: monthKey(month), kpi, value: kpis[kpi] });
+      }
     }
   }
   return out;
