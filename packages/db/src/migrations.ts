@@ -3,6 +3,7 @@
 
 import { accountsMigration } from './migration-accounts.js';
 import { auditMigration } from './migration-audit.js';
+import { assessmentDraftsMigration } from './migration-assessment-drafts.js';
 
 export interface Migration {
   version: number;
@@ -221,4 +222,5 @@ export const migrations: readonly Migration[] = [
     `,
   },
   auditMigration,
+  assessmentDraftsMigration,
 ];
