@@ -171,7 +171,7 @@ describe('drafts and data months on the command line', () => {
     // The report of 2025-12 shows this visit as a draft, never a pass or a fail.
     const md = fixops(['report', '--db', db, '--dealer', 'SH001', '--month', '2025-12', '--format', 'md']).stdout;
     expect(md).toContain('2026-12-01');
-    expect(md).toMatch(/\| \*\*合计\*\* \|  \| [\d.]+ \| 1000 \| [^|]+ \| 未评完 4\/100 \|/);
+    expect(md).toMatch(/\| \*\*合计\*\* \| {2}\| [\d.]+ \| 1000 \| [^|]+ \| 未评完 4\/100 \|/);
 
     const one = join(dir, 'one.json');
     writeFileSync(one, JSON.stringify({ 'front_desk.dms': 10 }));

@@ -27,7 +27,7 @@ describe('progress: lines scored of lines to score', () => {
   });
 
   it('the shipped dealer checklist has 100 lines to score', () => {
-    expect(lineCount(dealerTemplate() as PointsTemplate)).toBe(100);
+    expect(lineCount(dealerTemplate())).toBe(100);
   });
 });
 
