@@ -96,6 +96,6 @@ async function store(event: Parameters<Actions[string]>[0], finish: boolean) {
 }
 
 export const actions: Actions = {
-  default: (event) => store(event, false),
+  save: (event) => store(event, false),
   finish: (event) => store(event, true),
 };
