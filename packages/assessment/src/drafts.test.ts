@@ -151,7 +151,7 @@ describe('migration 9 keeps old visits as they were judged', () => {
     await old(2, '2025-10-03', fullMarks(t));
     await migrate(c, migrations);
     const rows = await queryJson<{ id: number; month: string; scored: number; lines: number; finished: boolean }>(c,
-      'SELECT id::INTEGER AS id, month, scored, lines, finished_at IS NOT NULL AS finished FROM assessments ORDER BY id');
+      'SELECT id::INTEGER AS id, data_month AS month, scored, lines, finished_at IS NOT NULL AS finished FROM assessments ORDER BY id');
     // front_desk.dms has 3 items; scored whole, its old card has no item breakdown, so the migration
     // counts it as one line: 4 items + 1 = 5 scored of 100 - 3 + 1 = 98 (the form itself shows 7/100).
     expect(rows).toEqual([

@@ -76,7 +76,7 @@ export async function saveAssessment(connection: DuckDBConnection, a: NewAssessm
     const month = a.month ?? await defaultVisitMonth(connection, a.dealer, a.date);
     await connection.run(
       `INSERT INTO assessments (id, dealer_code, assessed_on, assessor, template_id, template_version, total, max, passed, complete, notes, scorecard, created_at,
-         month, scored, lines, finished_at, updated_at)
+         data_month, scored, lines, finished_at, updated_at)
        VALUES ($id, $dealer, $date::DATE, $assessor, $template, $version, $total, $max, $passed, $complete, $notes, $scorecard::JSON, current_timestamp::TIMESTAMP,
          $month, $scored, $lines, CASE WHEN $complete THEN current_timestamp::TIMESTAMP END, current_timestamp::TIMESTAMP)`,
       {
@@ -114,7 +114,7 @@ export async function updateAssessment(connection: DuckDBConnection, id: number,
     const month = a.month ?? before.month;
     await connection.run(
       `UPDATE assessments SET assessed_on = $date::DATE, assessor = $assessor, template_version = $version, total = $total, max = $max, passed = $passed,
-         complete = $complete, notes = $notes, scorecard = $scorecard::JSON, month = $month, scored = $scored, lines = $lines,
+         complete = $complete, notes = $notes, scorecard = $scorecard::JSON, data_month = $month, scored = $scored, lines = $lines,
          finished_at = CASE WHEN $complete THEN current_timestamp::TIMESTAMP END, updated_at = current_timestamp::TIMESTAMP WHERE id = $id`,
       {
         id, date: a.date, assessor: a.assessor ?? null, version: s.template.version, total: s.total, max: s.max, passed: s.passed, complete: s.complete,
@@ -130,7 +130,7 @@ export async function updateAssessment(connection: DuckDBConnection, id: number,
   });
 }
 
-const SUMMARY = `SELECT id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, month, assessor, template_id AS "templateId",
+const SUMMARY = `SELECT id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, data_month AS month, assessor, template_id AS "templateId",
   template_version AS "templateVersion", total, max, total / max AS rate, CASE WHEN complete THEN passed END AS passed, complete,
   scored, lines AS items, (complete AND scored < lines) AS finished FROM assessments`;
 
@@ -138,10 +138,10 @@ type Row = Omit<AssessmentSummary, 'id'> & { id: string | number };
 const toSummary = (r: Row): AssessmentSummary => ({ ...r, id: Number(r.id) });
 
 /** Newest data month first, then newest visit date, then newest id. */
-const ORDER = 'ORDER BY month DESC, assessed_on DESC, id DESC';
+const ORDER = 'ORDER BY data_month DESC, assessed_on DESC, id DESC';
 
 export async function listAssessments(connection: DuckDBConnection, q: { dealer?: string; until?: string; untilMonth?: string } = {}): Promise<AssessmentSummary[]> {
-  const where = whereOf({ dealer: 'dealer_code = $dealer', until: 'assessed_on <= $until::DATE', untilMonth: 'month <= $untilMonth' }, q);
+  const where = whereOf({ dealer: 'dealer_code = $dealer', until: 'assessed_on <= $until::DATE', untilMonth: 'data_month <= $untilMonth' }, q);
   const rows = await queryJson<Row>(connection, `${SUMMARY} ${where.sql} ${ORDER}`, where.params);
   return rows.map(toSummary);
 }

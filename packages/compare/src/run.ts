@@ -35,8 +35,8 @@ async function readValues(connection: DuckDBConnection, c: Comparison, component
     if (c.checklist.template) params.template = c.checklist.template;
     const rates = await queryJson<{ dealer: string; rate: number }>(connection, `
       SELECT dealer_code AS dealer, total / max AS rate FROM assessments
-      WHERE complete AND month <= $month AND dealer_code IN (${list(dealers)}) ${c.checklist.template ? 'AND template_id = $template' : ''}
-      QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY month DESC, assessed_on DESC, id DESC) = 1`, params);
+      WHERE complete AND data_month <= $month AND dealer_code IN (${list(dealers)}) ${c.checklist.template ? 'AND template_id = $template' : ''}
+      QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY data_month DESC, assessed_on DESC, id DESC) = 1`, params);
     for (const r of rates) out.get(r.dealer)?.set('checklist', r.rate);
   }
   return out;

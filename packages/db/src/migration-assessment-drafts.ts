@@ -1,5 +1,6 @@
 // Migration 9 (helper A16a): an on-site visit can be a draft and belongs to a data month.
-// Each visit gets the month whose KPIs it is read against (for old visits: the dealer's latest
+// Each visit gets the month whose KPIs it is read against (data_month, YYYY-MM text: `month` columns
+// are DATEs that the Parquet export partitions by) (for old visits: the dealer's latest
 // month with data on or before the visit date, else the visit date's month), how many lines of
 // its form are scored and how many there are (counted from the stored scorecard: an item is a
 // line, a module without items one line), and when it was last saved and finished. A visit
@@ -12,12 +13,12 @@ export const assessmentDraftsMigration: Migration = {
   version: 9,
   name: 'assessments: drafts (lines scored of lines to score, finished), the data month of each visit',
   sql: `
-    ALTER TABLE assessments ADD COLUMN month VARCHAR;
+    ALTER TABLE assessments ADD COLUMN data_month VARCHAR;
     ALTER TABLE assessments ADD COLUMN scored INTEGER;
     ALTER TABLE assessments ADD COLUMN lines INTEGER;
     ALTER TABLE assessments ADD COLUMN finished_at TIMESTAMP;
     ALTER TABLE assessments ADD COLUMN updated_at TIMESTAMP;
-    UPDATE assessments a SET month = coalesce(
+    UPDATE assessments a SET data_month = coalesce(
       (SELECT strftime(max(k.month), '%Y-%m') FROM kpi_values k
         WHERE k.dealer_code = a.dealer_code AND k.kpi = 'ro_count' AND k.month <= a.assessed_on),
       strftime(a.assessed_on, '%Y-%m'));

@@ -32,9 +32,9 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
     SELECT f.dealer_code AS dealer, f.kind, count(*)::INTEGER AS n
     FROM kpi_flags f JOIN latest l ON l.dealer_code = f.dealer_code AND f.month = l.m GROUP BY 1, 2`, p);
   const visits = await queryJson<Visit>(c, `
-    SELECT id::INTEGER AS id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, month, total, max, total / max AS rate,
+    SELECT id::INTEGER AS id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, data_month AS month, total, max, total / max AS rate,
       CASE WHEN complete THEN passed END AS passed, complete, scored, lines AS items
-    FROM assessments ${where} QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY month DESC, assessed_on DESC, id DESC) = 1`, p);
+    FROM assessments ${where} QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY data_month DESC, assessed_on DESC, id DESC) = 1`, p);
 
   const latest = new Map<string, string>();
   for (const k of kpis) if (k.kpi === SPARK_KPI && (latest.get(k.dealer) ?? '') < k.month) latest.set(k.dealer, k.month);
