@@ -60,7 +60,8 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops breakdown --dealer CODE --month M [--by repair_type|advisor] [--json]   工单结构、顾问 / RO mix, advisors
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
   fixops recompute                                           全部重算 / recompute every KPI and flag
-  fixops assess --dealer CODE --date YYYY-MM-DD [--template ID] [--assessor NAME] --scores FILE [--json]   现场评估 / on-site assessment
+  fixops assess --dealer CODE --date YYYY-MM-DD [--month M] [--template ID] [--assessor NAME] --scores FILE [--finish] [--json]   现场评估 / on-site assessment
+  fixops assess --visit ID [--scores FILE] [--finish]        继续草稿、完成评估 / continue or finish a draft
   fixops assessments --dealer CODE [--json]                  评估历史 / visits and module history
   fixops actions [--dealer CODE] [--json] · fixops actions add --dealer CODE (--kpi ID | --module ID) --title T --owner O --due YYYY-MM-DD · fixops actions set ID --status done|verified [--note N]   整改计划及效果 / action plans and their effect
   fixops report --dealer CODE --month M [--format html|md] [--lang zh|en] [--out FILE]   评估报告 / assessment report

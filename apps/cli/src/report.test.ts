@@ -55,7 +55,8 @@ describe('fixops assess with the seed\'s scored example', () => {
   it('keeps the visit history and how each module moved', () => {
     const scores = join(dir, 'second.json');
     writeFileSync(scores, JSON.stringify({ 'front_desk.visual_boards': 18, 'front_desk.dms': 8 }));
-    expect(fixops(['assess', '--db', db, '--dealer', 'SZ009', '--date', '2026-01-10', '--scores', scores]).code).toBe(0);
+    // A visit belongs to a data month: this second one is January's (by default it would be read against 2025-12, the latest month with data).
+    expect(fixops(['assess', '--db', db, '--dealer', 'SZ009', '--date', '2026-01-10', '--month', '2026-01', '--scores', scores]).code).toBe(0);
     const h = parseJson<AssessmentHistory>(fixops(['assessments', '--db', db, '--dealer', 'SZ009', '--json']).stdout);
     expect(h.visits.map((v) => [v.date, v.total])).toEqual([['2026-01-10', 26], ['2025-12-05', 164]]);
     expect(h.modules.map((m) => m.modules['front_desk.visual_boards'])).toEqual([0, 0.75]);
@@ -152,5 +153,48 @@ sections:
     const md = fixops(['report', '--db', db, '--dealer', 'BJ002', '--month', '2025-12', '--format', 'md']).stdout;
     expect(md).toContain('乙部门 · 乙模块：30/40（75.0%，合格线 90.0%）');
     expect(md).toContain('| **乙部门** |  | 30 | 40 | 75.0% | 合格 |');
+  });
+});
+
+describe('drafts and data months on the command line', () => {
+  it('4 of 100 lines is a draft (未评完 4/100, passed null), continued with --visit and judged with --finish', () => {
+    const four = join(dir, 'four.csv');
+    writeFileSync(four, 'id,score\nfront_desk.core_process.appointment_call,10\nfront_desk.core_process.appointment_prep,5\nfront_desk.core_process.reception,5\nfront_desk.core_process.walkaround,5\n');
+    const a = fixops(['assess', '--db', db, '--dealer', 'SH001', '--date', '2026-12-01', '--scores', four]);
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toContain('未评完 incomplete 4/100');
+    expect(a.stdout).toContain('数据月份 data month 2025-12');
+    const id = Number(/#(\d+)/.exec(a.stdout)![1]);
+    let h = parseJson<AssessmentHistory>(fixops(['assessments', '--db', db, '--dealer', 'SH001', '--json']).stdout);
+    expect(h.visits[0]).toMatchObject({ id, date: '2026-12-01', month: '2025-12', passed: null, complete: false, scored: 4, items: 100 });
+    expect(fixops(['assessments', '--db', db, '--dealer', 'SH001']).stdout).toContain('未评完 incomplete 4/100');
+    // The report of 2025-12 shows this visit as a draft, never a pass or a fail.
+    const md = fixops(['report', '--db', db, '--dealer', 'SH001', '--month', '2025-12', '--format', 'md']).stdout;
+    expect(md).toContain('2026-12-01');
+    expect(md).toMatch(/\| \*\*合计\*\* \| {2}\| [\d.]+ \| 1000 \| [^|]+ \| 未评完 4\/100 \|/);
+
+    const one = join(dir, 'one.json');
+    writeFileSync(one, JSON.stringify({ 'front_desk.dms': 10 }));
+    const more = fixops(['assess', '--db', db, '--visit', String(id), '--scores', one]);
+    expect(more.code, more.stderr).toBe(0);
+    expect(more.stdout).toContain('未评完 incomplete 7/100');
+
+    const done = fixops(['assess', '--db', db, '--visit', String(id), '--finish', '--json']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(parseJson<Scorecard>(done.stdout)).toMatchObject({ complete: true, passed: false, total: 35, finished: true });
+    h = parseJson<AssessmentHistory>(fixops(['assessments', '--db', db, '--dealer', 'SH001', '--json']).stdout);
+    expect(h.visits[0]).toMatchObject({ id, passed: false, complete: true, scored: 7, items: 100, finished: true });
+    const again = fixops(['assess', '--db', db, '--visit', String(id), '--scores', one]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已完成');
+  });
+
+  it('names an over-max item by its name, the id only as a detail; a bad --month is a usage error', () => {
+    const bad = join(dir, 'over.csv');
+    writeFileSync(bad, 'id,score\nfront_desk.core_process.reception,99\n');
+    const r = fixops(['assess', '--db', db, '--dealer', 'SH001', '--date', '2025-12-02', '--scores', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/项目“[^”]+”的得分 99 超过满分 \d+（front_desk\.core_process\.reception）/);
+    expect(fixops(['assess', '--db', db, '--dealer', 'SH001', '--date', '2025-12-02', '--month', '2025-13', '--scores', bad]).code).toBe(2);
   });
 });

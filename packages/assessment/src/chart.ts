@@ -8,6 +8,8 @@ export interface RateBar {
   rate: number | null;
   /** The module's own pass rate, 0..1. */
   passRate: number;
+  /** The module is not completely scored: `rate` is over what is scored, drawn apart and never a fail. */
+  partial?: boolean;
 }
 
 export interface RateBarRow {
@@ -18,6 +20,7 @@ export interface RateBarRow {
   /** Bar width; null when there is no score to draw. */
   width: number | null;
   fail: boolean;
+  partial: boolean;
   value: string;
   valueX: number;
   passRate: number;
@@ -49,9 +52,10 @@ export function rateBarLayout(bars: readonly RateBar[], width = 640): RateBarLay
   const x = (r: number) => LABEL_W + Math.max(0, Math.min(1, r)) * plotW;
   const rows = bars.map((b, i): RateBarRow => {
     const y = TOP + i * (BAR_H + GAP);
-    const fail = b.rate === null || b.rate < b.passRate;
+    const partial = b.partial === true;
+    const fail = !partial && (b.rate === null || b.rate < b.passRate);
     return {
-      label: b.label, y, textY: y + BAR_H - 5, fail, passRate: b.passRate, passX: round(x(b.passRate)),
+      label: b.label, y, textY: y + BAR_H - 5, fail, partial, passRate: b.passRate, passX: round(x(b.passRate)),
       width: b.rate === null ? null : round(x(b.rate) - LABEL_W),
       value: b.rate === null ? '—' : `${(b.rate * 100).toFixed(0)}%`,
       valueX: round((b.rate === null ? LABEL_W : x(b.rate)) + 6),

@@ -3,7 +3,7 @@
 import type { Lang } from '@fixops/shared';
 import { valueText } from '@fixops/metrics';
 import type { ReportModel } from './model.js';
-import { kpiName, num, pct } from './format.js';
+import { incompleteText, kpiName, num, partialRateOf, pct } from './format.js';
 import { t } from './labels.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -12,7 +12,10 @@ const table = (head: string[], body: (string | number)[][]) => [row(head), row(h
 
 export function renderMarkdown(m: ReportModel, lang: Lang = 'zh'): string {
   const name = (x: { zh: string; en: string }) => (lang === 'en' ? x.en : x.zh);
-  const status = (x: { passed: boolean; complete: boolean }) => (!x.complete ? t('incomplete', lang) : x.passed ? t('pass', lang) : t('fail', lang));
+  type Level = { passed: boolean; complete: boolean; score: number; rate: number; progress?: { scored: number; of: number; max: number } };
+  // A level not completely scored is never a pass or a fail: 未评完 n/N, its rate over what is scored, marked partial.
+  const status = (x: Level) => (!x.complete ? incompleteText(x, lang) : x.passed ? t('pass', lang) : t('fail', lang));
+  const rate = (x: Level) => (x.complete ? pct(x.rate) : `${pct(partialRateOf(x))} ${t('partial', lang)}`);
   const out: string[] = [];
   out.push(`# ${t('title', lang)}`, '');
   out.push(`${t('dealer', lang)}：${m.dealer.code} ${m.dealer.name ?? ''} · ${t('region', lang)}：${m.dealer.region ?? '—'} · ${t('group', lang)}：${m.dealer.group} · ${t('month', lang)}：${m.month}`, '');
@@ -21,13 +24,17 @@ export function renderMarkdown(m: ReportModel, lang: Lang = 'zh'): string {
   if (!a) out.push(t('noAssessment', lang), '');
   else {
     const sc = a.scorecard;
-    out.push(`${t('visit', lang)}：${a.date} · ${t('assessor', lang)}：${a.assessor ?? '—'} · ${t('template', lang)}：${name(sc.template)} v${sc.template.version}`, '');
+    out.push(`${t('visit', lang)}：${a.date} · ${t('visitMonth', lang)}：${a.month} · ${t('assessor', lang)}：${a.assessor ?? '—'} · ${t('template', lang)}：${name(sc.template)} v${sc.template.version}`, '');
+    if (m.visitMonth) out.push(`> ${t('visitOf', lang, { month: m.visitMonth })}`, '');
+    if (!a.complete) out.push(`> ${t('draftNote', lang, { scored: a.scored, of: a.items })}`, '');
+    else if (a.finished) out.push(`> ${t('finishedNote', lang, { left: a.items - a.scored })}`, '');
     const body: (string | number)[][] = [];
     for (const s of sc.sections) {
-      body.push([`**${name(s)}**`, '', num(s.score), num(s.max), pct(s.rate), status(s)]);
-      for (const mod of s.modules) body.push(['', name(mod), num(mod.score), num(mod.max), pct(mod.rate), status(mod)]);
+      body.push([`**${name(s)}**`, '', num(s.score), num(s.max), rate(s), status(s)]);
+      for (const mod of s.modules) body.push(['', name(mod), num(mod.score), num(mod.max), rate(mod), status(mod)]);
     }
-    body.push([`**${t('total', lang)}**`, '', num(sc.total), num(sc.max), pct(sc.rate), status(sc)]);
+    const total = { ...sc, score: sc.total };
+    body.push([`**${t('total', lang)}**`, '', num(sc.total), num(sc.max), rate(total), status(total)]);
     out.push(table([t('department', lang), t('module', lang), t('score', lang), t('max', lang), t('rate', lang), t('result', lang)], body), '');
   }
   out.push(`## ${t('weaknesses', lang)}`, '', `### ${t('weakModules', lang)}`, '');

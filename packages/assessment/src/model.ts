@@ -29,7 +29,10 @@ export interface KpiTrend {
 export interface ReportModel {
   dealer: { code: string; name: string | null; region: string | null; group: string; city: string | null };
   month: string;
+  /** The shown visit; a visit belongs to a data month (its `month`), the latest one up to the report's month. */
   assessment: Assessment | null;
+  /** The shown visit's data month when it is earlier than the report's ("本报告引用 2025-11 的现场评估"), else null. */
+  visitMonth: string | null;
   previous: { date: string; total: number; max: number } | null;
   /** Pass rate of every department and module by id, from the template (a level's own rate, else its parent's). */
   passRates: Record<string, number>;
@@ -48,8 +51,8 @@ export async function buildReport(connection: DuckDBConnection, q: { dealer: str
   const [d] = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(connection,
     'SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers WHERE dealer_code = $dealer', { dealer: q.dealer });
   const dealer = d ?? { code: q.dealer, name: null, region: null, group: 'default', city: null };
-  const monthEnd = `${addMonths(q.month, 1)}-01`;
-  const visits = (await listAssessments(connection, { dealer: q.dealer })).filter((v) => v.date < monthEnd);
+  // The visit of the report's month, else the latest visit of an earlier data month.
+  const visits = await listAssessments(connection, { dealer: q.dealer, untilMonth: q.month });
   const assessment = visits[0] ? (await getAssessment(connection, visits[0].id))! : null;
   const prior = visits[1] ? (await getAssessment(connection, visits[1].id))! : null;
 
@@ -100,6 +103,7 @@ export async function buildReport(connection: DuckDBConnection, q: { dealer: str
   const values = Object.fromEntries(window.filter((v) => v.month === q.month).map((v) => [v.kpi, v.value]));
   return {
     dealer, month: q.month, assessment,
+    visitMonth: assessment && assessment.month !== q.month ? assessment.month : null,
     previous: prior ? { date: prior.date, total: prior.total, max: prior.max } : null,
     passRates, totalPassRate, weakModules, incompleteModules, flags, coaching,
     coverage: { months, expected: KPIS.length * 12, received: byKpi.reduce((s, k) => s + k.received, 0), byKpi },

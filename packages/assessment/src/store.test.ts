@@ -23,7 +23,8 @@ describe('stored assessments', () => {
     const id2 = await saveAssessment(db.connection, { dealer: 'SH001', date: '2025-09-01', scores: second, scorecard: card2.value, notes: '复评' });
     const list = await listAssessments(db.connection, { dealer: 'SH001' });
     expect(list.map((a) => [a.id, a.date, a.total])).toEqual([[id2, '2025-09-01', 27], [id1, '2025-03-01', 5]]);
-    expect(list[0]).toMatchObject({ templateId: 'dealer-aftersales', max: 1000, passed: false, complete: false });
+    // Two modules scored whole (4 + 3 items: 7 of 100 lines): a draft, neither passed nor failed.
+    expect(list[0]).toMatchObject({ templateId: 'dealer-aftersales', max: 1000, passed: null, complete: false, scored: 7, items: 100, finished: false, month: '2025-09' });
     const a1 = await getAssessment(db.connection, id1);
     expect(a1).toMatchObject({ assessor: '张顾问', notes: null, scores: first });
     expect(a1!.scorecard.total).toBe(5);

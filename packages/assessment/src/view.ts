@@ -3,6 +3,6 @@
 // It never imports the database side of this package.
 
 export { t, type LabelKey } from './labels.js';
-export { kpiName, num, passPoints, pct } from './format.js';
+export { incompleteText, kpiName, num, partialRateOf, passPoints, pct } from './format.js';
 export { rateBarLayout, sparklineShape, type RateBar, type RateBarLayout, type RateBarRow, type SparklineShape } from './chart.js';
 export type { KpiTrend, ReportModel, WeakModule } from './model.js';

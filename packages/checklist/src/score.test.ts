@@ -94,6 +94,7 @@ describe('scoring by items, completeness and inherited pass rates', () => {
     const one = card.sections[0]?.modules[0];
     expect(one).toEqual({
       id: 'alpha.one', zh: '甲一', en: 'A one', score: 25, max: 40, rate: 0.625, passed: false, complete: false,
+      progress: { scored: 1, of: 2, max: 25 },
       items: [
         { id: 'alpha.one.x', zh: '甲一x', en: 'A one x', score: 25, max: 25, rate: 1, complete: true, note: 'all good' },
         { id: 'alpha.one.y', zh: '甲一y', en: 'A one y', score: null, max: 15, rate: null, complete: false },
@@ -147,20 +148,21 @@ describe('scoreAssessment refuses, naming the id', () => {
 
   it('a score above the max', () => {
     const e = expectRefusal(scoreAssessment(t, [{ id: 'alpha.one.x', score: 25.5 }]), 'score_over_max', 'alpha.one.x');
-    expect(e.message.en).toBe('item alpha.one.x: score 25.5 is above its max 25');
-    expect(e.message.zh).toBe('项目 alpha.one.x 的得分 25.5 超过满分 25');
+    // Named as the form shows it; the id only as a detail.
+    expect(e.message.en).toBe('Item "A one x": score 25.5 is above its max 25 (alpha.one.x)');
+    expect(e.message.zh).toBe('项目“甲一x”的得分 25.5 超过满分 25（alpha.one.x）');
     expectRefusal(scoreAssessment(dealerTemplate(), [{ id: 'front_desk.core_process', score: 196 }]), 'score_over_max', 'front_desk.core_process');
   });
 
   it('a negative score', () => {
     const e = expectRefusal(scoreAssessment(t, [{ id: 'alpha.two', score: -1 }]), 'score_negative', 'alpha.two');
-    expect(e.message.en).toBe('module alpha.two: score -1 is negative');
+    expect(e.message.en).toBe('Module "A two": score -1 is negative (alpha.two)');
   });
 
   it('a score that is not a number', () => {
     for (const bad of ['10', null, Number.NaN, Number.POSITIVE_INFINITY, undefined]) {
       const e = expectRefusal(scoreAssessment(t, [{ id: 'alpha.two', score: bad as unknown as number }]), 'score_invalid', 'alpha.two');
-      expect(e.message.en).toMatch(/^module alpha\.two: score must be a number \(got .+\)$/);
+      expect(e.message.en).toMatch(/^Module "A two": score must be a number \(got .+; alpha\.two\)$/);
     }
   });
 
@@ -173,13 +175,13 @@ describe('scoreAssessment refuses, naming the id', () => {
 
   it('an item or a module scored twice', () => {
     const e = expectRefusal(scoreAssessment(t, [{ id: 'alpha.one.x', score: 1 }, { id: 'alpha.one.x', score: 2 }]), 'score_duplicate', 'alpha.one.x');
-    expect(e.message.en).toBe('item alpha.one.x is scored twice');
+    expect(e.message.en).toBe('Item "A one x" is scored twice (alpha.one.x)');
     expectRefusal(scoreAssessment(t, [{ id: 'alpha.two', score: 1 }, { id: 'alpha.two', score: 1 }]), 'score_duplicate', 'alpha.two');
   });
 
   it('a module scored both as a whole and through its items', () => {
     const e = expectRefusal(scoreAssessment(t, [{ id: 'alpha.one', score: 30 }, { id: 'alpha.one.y', score: 10 }]), 'score_mixed', 'alpha.one');
-    expect(e.message.en).toBe('module alpha.one is scored as a whole and through its item alpha.one.y; give one or the other');
+    expect(e.message.en).toBe('Module "A one" is scored as a whole and through its item "A one y"; give one or the other (alpha.one, alpha.one.y)');
     expect(e.message.zh).toContain('alpha.one.y');
   });
 

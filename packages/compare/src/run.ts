@@ -35,12 +35,13 @@ async function readValues(connection: DuckDBConnection, c: Comparison, component
     if (r.value === null && r.warming) out.warming.add(`${r.dealer}|${r.kpi}`);
   }
   if (c.checklist) {
-    const params: Record<string, string> = { next: `${addMonths(month, 1)}-01` };
+    // The latest complete visit of a data month up to this one (a draft is never scored: it is unfinished).
+    const params: Record<string, string> = { month };
     if (c.checklist.template) params.template = c.checklist.template;
     const rates = await queryJson<{ dealer: string; rate: number }>(connection, `
       SELECT dealer_code AS dealer, total / max AS rate FROM assessments
-      WHERE complete AND assessed_on < $next::DATE AND dealer_code IN (${list(dealers)}) ${c.checklist.template ? 'AND template_id = $template' : ''}
-      QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY assessed_on DESC, id DESC) = 1`, params);
+      WHERE complete AND data_month <= $month AND dealer_code IN (${list(dealers)}) ${c.checklist.template ? 'AND template_id = $template' : ''}
+      QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY data_month DESC, assessed_on DESC, id DESC) = 1`, params);
     for (const r of rates) out.get(r.dealer)?.set('checklist', r.rate);
   }
   return out;

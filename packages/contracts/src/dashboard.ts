@@ -13,7 +13,12 @@ export const SPARK_KPI = 'ro_count';
 export const SPARK_MONTHS = 12;
 
 export const LatestVisit = Type.Object({
-  id: Type.Integer(), date: Type.String(), total: Type.Number(), max: Type.Number(), rate: Type.Number(), passed: Type.Boolean(), complete: Type.Boolean(),
+  id: Type.Integer(), date: Type.String(), total: Type.Number(), max: Type.Number(), rate: Type.Number(),
+  /** The data month the visit belongs to (its report's month). */
+  month: Type.String(),
+  /** null while the visit is a draft ("未评完 scored/items"): never a pass or a fail. */
+  passed: Nullable(Type.Boolean()), complete: Type.Boolean(),
+  scored: Type.Integer(), items: Type.Integer(),
 });
 
 /** A dealer's summary (GET /api/dealers) plus its sparkline and latest checklist visit. */
@@ -47,10 +52,13 @@ export const ChecklistModules = Type.Object({
   modules: Type.Array(Type.Object({
     section: Type.String(), id: Type.String(), zh: Type.String(), en: Type.String(),
     score: Type.Number(), max: Type.Number(),
-    /** null when the module is not completely scored. */
+    /** The score rate; for a module not completely scored, the rate over what is scored (partial); null when nothing is. */
     rate: Nullable(Type.Number()),
+    /** The module is not completely scored: its rate is partial and it is neither passed nor failed. */
+    partial: Type.Boolean(),
     passRate: Type.Number(),
-    passed: Type.Boolean(),
+    /** null while partial. */
+    passed: Nullable(Type.Boolean()),
   })),
 });
 

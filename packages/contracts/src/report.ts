@@ -11,6 +11,7 @@ const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 const ModuleScore = Type.Object({
   id: Type.String(), zh: Type.String(), en: Type.String(), score: Type.Number(), max: Type.Number(), rate: Type.Number(),
   passed: Type.Boolean(), complete: Type.Boolean(), note: Type.Optional(Type.String()), items: Type.Optional(Type.Array(Type.Unknown())),
+  progress: Type.Optional(Type.Object({ scored: Type.Number(), of: Type.Number(), max: Type.Number() })),
 });
 
 const KpiDefinition = Type.Object({
@@ -24,6 +25,8 @@ export const ReportModel = Type.Object({
   dealer: Type.Object({ code: Type.String(), name: Nullable(Type.String()), region: Nullable(Type.String()), group: Type.String(), city: Nullable(Type.String()) }),
   month: Type.String(),
   assessment: Nullable(Assessment),
+  /** The shown visit's data month when earlier than the report's month ("本报告引用 2025-11 的现场评估"), else null. */
+  visitMonth: Nullable(Type.String()),
   previous: Nullable(Type.Object({ date: Type.String(), total: Type.Number(), max: Type.Number() })),
   passRates: Type.Record(Type.String(), Type.Number()),
   totalPassRate: Type.Number(),

@@ -7,6 +7,7 @@ import { scorecardsMigration } from './migration-scorecards.js';
 import { actionsMigration } from './migration-actions.js';
 import { kpiCatalogueMigration } from './migration-kpi-catalogue.js';
 import { warmingMigration } from './migration-warming.js';
+import { assessmentDraftsMigration } from './migration-assessment-drafts.js';
 
 export interface Migration {
   version: number;
@@ -225,6 +226,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   auditMigration,
+  assessmentDraftsMigration,
   scorecardsMigration,
   actionsMigration,
   warmingMigration,

@@ -80,3 +80,25 @@ describe('the report rendered with svelte/server', () => {
     expect(html).not.toContain('70.0%');
   });
 });
+
+describe('a draft visit in the report', () => {
+  it('says 未评完 4/100 and shows partial rates, never a pass or a fail for the visit', async () => {
+    const t = await findTemplate('dealer-aftersales');
+    if (!t.ok || t.value.kind !== 'points') throw new Error('template');
+    const items = t.value.sections[0]!.modules[0]!.items!.slice(0, 4);
+    // 4 items of 前台 · 核心流程 at half their max: the module's rate over what is scored is 50 %.
+    const m = await reportWith({ id: 'dealer-aftersales' }, items.map((i) => ({ id: i.id, score: i.max / 2 })));
+    expect([m.assessment?.complete, m.assessment?.passed, m.assessment?.scored, m.assessment?.items]).toEqual([false, null, 4, 100]);
+    const html = renderReportHtml(m, 'zh');
+    expect(html).toMatch(/<tr class="section" data-level="total"[^>]*>.*?<span class="muted incomplete">未评完 4\/100<\/span>/s);
+    expect(html).toContain('已评 4/100 项');
+    expect(html).toMatch(/<tr data-level="front_desk.core_process"[^>]*>.*?<td class="n">50.0% 部分<\/td>.*?未评完 4\/\d+/s);
+    // The chart draws the partial module grey at 50 % with 部分 in its label; no red bar at all.
+    expect(html).toContain(`${t.value.sections[0]!.modules[0]!.zh}（部分）`);
+    expect(html).toMatch(/<rect [^>]*fill="#9aa7b8"[^>]*class="partial"/);
+    expect(html).not.toContain('fill="#d9534f"');
+    const scores = html.slice(html.indexOf('现场评估得分'), html.indexOf('二、存在的问题'));
+    expect(scores).not.toContain('不合格');
+    expect(renderReportHtml(m, 'en')).toContain('Incomplete 4/100');
+  });
+});

@@ -21,6 +21,8 @@ export type Setting = Static<typeof C.Setting>;
 export type Flag = Static<typeof C.Flag>;
 export type BenchmarkRow = Static<typeof C.BenchmarkRow>;
 export type AssessmentSummary = Static<typeof C.AssessmentSummary>;
+/** GET /api/assessments/:id: one visit with its scores and scorecard. */
+export type Assessment = Static<typeof C.Assessment>;
 export type LatestVisit = Static<typeof C.LatestVisit>;
 /** One row of GET /api/overview. */
 export type OverviewRow = Static<typeof C.OverviewRow>;

@@ -27,8 +27,9 @@ export async function seedHandDatabase(c: DuckDBConnection): Promise<void> {
   await put('2025-11-01', NOVEMBER);
   await put('2025-12-01', { D5: { on_time_rate: 1, rework_rate: 0, booking_rate: 1 } });
   const assess = async (id: number, dealer: string, date: string, total: number, complete = true) => c.run(
-    `INSERT INTO assessments VALUES ($id, $dealer, $date::DATE, NULL, 'dealer-aftersales', 1, $total, 1000, $total >= 700, $complete, NULL, '{}'::JSON, current_timestamp::TIMESTAMP)`,
-    { id, dealer, date, total, complete },
+    `INSERT INTO assessments (id, dealer_code, assessed_on, assessor, template_id, template_version, total, max, passed, complete, notes, scorecard, created_at, data_month, scored, lines)
+     VALUES ($id, $dealer, $date::DATE, NULL, 'dealer-aftersales', 1, $total, 1000, $total >= 700, $complete, NULL, '{}'::JSON, current_timestamp::TIMESTAMP, $month, 100, 100)`,
+    { id, dealer, date, total, complete, month: date.slice(0, 7) },
   );
   await assess(1, 'D1', '2025-10-02', 500);
   await assess(2, 'D1', '2025-12-05', 800);

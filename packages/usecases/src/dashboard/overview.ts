@@ -8,7 +8,7 @@ import { OVERVIEW_KPIS, SPARK_KPI, SPARK_MONTHS, type Overview } from '@fixops/c
 import type { Static } from 'typebox';
 import { lastMonths } from '@fixops/shared';
 
-interface Visit { id: number; dealer: string; date: string; total: number; max: number; rate: number; passed: boolean; complete: boolean }
+interface Visit { id: number; dealer: string; date: string; month: string; total: number; max: number; rate: number; passed: boolean | null; complete: boolean; scored: number; items: number }
 type FlagCounts = { total: number; not_tracked: number; target: number; trend: number; peer: number };
 
 const noFlags = (): FlagCounts => ({ total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 });
@@ -33,8 +33,9 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
     SELECT f.dealer_code AS dealer, f.kind, count(*)::INTEGER AS n
     FROM kpi_flags f JOIN latest l ON l.dealer_code = f.dealer_code AND f.month = l.m GROUP BY 1, 2`, p);
   const visits = await queryJson<Visit>(c, `
-    SELECT id::INTEGER AS id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, total, max, total / max AS rate, passed, complete
-    FROM assessments ${where} QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY assessed_on DESC, id DESC) = 1`, p);
+    SELECT id::INTEGER AS id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, data_month AS month, total, max, total / max AS rate,
+      CASE WHEN complete THEN passed END AS passed, complete, scored, lines AS items
+    FROM assessments ${where} QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY data_month DESC, assessed_on DESC, id DESC) = 1`, p);
 
   const latest = new Map<string, string>();
   for (const k of kpis) if (k.kpi === SPARK_KPI && (latest.get(k.dealer) ?? '') < k.month) latest.set(k.dealer, k.month);
@@ -65,7 +66,7 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
       ...d, latestMonth: month, kpis: data?.kpis ?? {}, warming: data?.warming ?? [],
       flags: flagCounts.get(d.code) ?? noFlags(),
       spark: { kpi: SPARK_KPI, months, values: months.map((m) => data?.spark.get(m) ?? null) },
-      checklist: visit ? { id: visit.id, date: visit.date, total: visit.total, max: visit.max, rate: visit.rate, passed: visit.passed, complete: visit.complete } : null,
+      checklist: visit ? { id: visit.id, date: visit.date, month: visit.month, total: visit.total, max: visit.max, rate: visit.rate, passed: visit.passed, complete: visit.complete, scored: visit.scored, items: visit.items } : null,
     };
   });
 }

@@ -33,7 +33,8 @@ describe('assessment form: live totals', () => {
   it('a field above its max, negative or not a number is named and left out of the totals', () => {
     const s = liveState(TEMPLATE, { 'front_desk.core_process.reception': '16', 'front_desk.core_process.walkaround': 'abc', 'front_desk.core_process.estimate': '-1', 'front_desk.core_process.appointment_call': '10' });
     expect(s.issues.map((i) => i.id)).toEqual(['front_desk.core_process.reception', 'front_desk.core_process.walkaround', 'front_desk.core_process.estimate']);
-    expect(s.issues[0]?.message.zh).toBe('项目 front_desk.core_process.reception（接车问候与快速接待）的得分 16 超过满分 15');
+    // Named by the item's name; the id only as a detail at the end.
+    expect(s.issues[0]?.message.zh).toBe('项目“接车问候与快速接待”的得分 16 超过满分 15（front_desk.core_process.reception）');
     expect(s.issues[1]?.message.en).toContain('must be a number (got "abc")');
     expect(s.card?.total).toBe(10);
   });

@@ -44,9 +44,9 @@ export function parseScore(raw: string): number | null {
   return Number(t);
 }
 
+/** A line named as the form shows it: "项目“接待”" / "Item "Reception"" (the id only as a detail, after the message). */
 function what(line: Line): Message {
-  const kind = line.kind === 'item' ? { zh: '项目', en: 'Item' } : { zh: '模块', en: 'Module' };
-  return { zh: `${kind.zh} ${line.id}（${line.zh}）`, en: `${kind.en} ${line.id} (${line.en})` };
+  return line.kind === 'item' ? { zh: `项目“${line.zh}”`, en: `Item "${line.en}"` } : { zh: `模块“${line.zh}”`, en: `Module "${line.en}"` };
 }
 
 /** Validation as you type: null when the field is empty or a number within 0..max. */
@@ -54,9 +54,10 @@ export function checkField(line: Line, raw: string): Message | null {
   const v = parseScore(raw);
   if (v === null) return null;
   const w = what(line);
-  if (Number.isNaN(v)) return { zh: `${w.zh}的得分必须是数字（输入为“${raw.trim()}”）`, en: `${w.en}: the score must be a number (got "${raw.trim()}")` };
-  if (v < 0) return { zh: `${w.zh}的得分 ${v} 不能为负`, en: `${w.en}: score ${v} is negative` };
-  if (v > line.max) return { zh: `${w.zh}的得分 ${v} 超过满分 ${line.max}`, en: `${w.en}: score ${v} is above its max ${line.max}` };
+  const id = line.id;
+  if (Number.isNaN(v)) return { zh: `${w.zh}的得分必须是数字（输入为“${raw.trim()}”；${id}）`, en: `${w.en}: the score must be a number (got "${raw.trim()}") (${id})` };
+  if (v < 0) return { zh: `${w.zh}的得分 ${v} 不能为负（${id}）`, en: `${w.en}: score ${v} is negative (${id})` };
+  if (v > line.max) return { zh: `${w.zh}的得分 ${v} 超过满分 ${line.max}（${id}）`, en: `${w.en}: score ${v} is above its max ${line.max} (${id})` };
   return null;
 }
 
@@ -114,6 +115,11 @@ export function liveState(template: PointsTemplate, values: FormValues): LiveSta
   return { card: scored.ok ? scored.value : null, issues, scores, filled, toFill };
 }
 
+/** The form's values of a stored visit: each score as text, keyed by item (or whole-module) id. */
+export function valuesOf(scores: readonly ScoreEntry[]): FormValues {
+  return Object.fromEntries(scores.map((e) => [e.id, String(e.score)]));
+}
+
 /** The pass line of a level in points (e.g. 70% of 330 = 231). */
 export function passLine(template: PointsTemplate, id: string, max: number): number {
   const rate = passRateOf(template, id) ?? template.passRate;
@@ -123,6 +129,8 @@ export function passLine(template: PointsTemplate, id: string, max: number): num
 export interface Visit {
   dealer: string;
   date: string;
+  /** YYYY-MM, or '' for the default (the dealer's latest month with data on or before the date). */
+  month?: string;
   assessor?: string;
   notes?: string;
 }
@@ -138,9 +146,13 @@ export function requestBody(template: PointsTemplate, visit: Visit, values: Form
   if (!/^\d{4}-\d{2}-\d{2}$/.test(visit.date) || Number.isNaN(Date.parse(`${visit.date}T00:00:00Z`))) {
     issues.unshift({ id: 'date', message: { zh: `日期“${visit.date}”无效（YYYY-MM-DD）`, en: `Invalid date "${visit.date}" (YYYY-MM-DD)` } });
   }
+  if (visit.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(visit.month)) {
+    issues.unshift({ id: 'month', message: { zh: `数据月份“${visit.month}”无效（YYYY-MM）`, en: `Invalid data month "${visit.month}" (YYYY-MM)` } });
+  }
   if (state.scores.length === 0) issues.push({ id: 'scores', message: { zh: '至少填写一项得分', en: 'Enter at least one score' } });
   if (issues.length > 0) return { ok: false, issues };
   const body: Extract<BodyResult, { ok: true }>['body'] = { dealer: visit.dealer, date: visit.date, template: template.id, scores: state.scores };
+  if (visit.month) body.month = visit.month;
   if (visit.assessor?.trim()) body.assessor = visit.assessor.trim();
   if (visit.notes?.trim()) body.notes = visit.notes.trim();
   return { ok: true, body };

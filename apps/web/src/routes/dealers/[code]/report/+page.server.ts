@@ -1,6 +1,6 @@
 // /dealers/CODE/report?month=YYYY-MM: the assessment report, drawn by the report components from
 // the API's report model (JSON), with a print button, the standalone page and the Markdown.
-// Without ?month: the dealer's latest month, or its newest visit's month.
+// Without ?month: the dealer's latest month, or its newest visit's data month.
 
 import { isMonth } from '@fixops/shared';
 import type { PageServerLoad } from './$types';
@@ -15,7 +15,8 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
     must<AssessmentSummary[]>(fetch, `/api/dealers/${code}/assessments`, url),
   ]);
   const asked = url.searchParams.get('month');
-  const newestVisit = visits[0]?.date.slice(0, 7) ?? null;
+  // A visit belongs to a data month: the newest visit's report is its month's.
+  const newestVisit = visits[0]?.month ?? null;
   const fallback = [dealer.latestMonth, newestVisit].filter((m): m is string => m !== null).sort().at(-1) ?? new Date().toISOString().slice(0, 7);
   const month = asked && isMonth(asked) ? asked : fallback;
   const src = `/api/dealers/${code}/report?${new URLSearchParams({ month, lang: locals.lang })}`;
