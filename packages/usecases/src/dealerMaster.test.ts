@@ -42,7 +42,7 @@ describe('checkDealerPatch', () => {
   it('refuses an empty name, long values, control characters, odd new groups and an empty patch, in zh and en', () => {
     const code = (p: Parameters<typeof checkDealerPatch>[0]) => {
       const r = checkDealerPatch(p, groups);
-      return r.ok ? 'ok' : `${r.error.code}:${String(r.error.details?.field ?? '')}`;
+      return r.ok ? 'ok' : `${r.error.code}:${(r.error.details?.field as string | undefined) ?? ''}`;
     };
     expect(code({ name: '   ' })).toBe('invalid_dealer_field:name');
     expect(code({ name: 'x'.repeat(101) })).toBe('invalid_dealer_field:name');

@@ -116,7 +116,7 @@ export async function editDealer(c: DuckDBConnection, code: string, patch: Deale
     if (!before) return unknownDealer(code);
     const checked = checkDealerPatch(patch, await peerGroups(c));
     if (!checked.ok) return checked;
-    const after: DealerMaster = { ...before, ...checked.value } as DealerMaster;
+    const after: DealerMaster = { ...before, ...checked.value };
     const changed = (['name', 'region', 'city', 'peerGroup'] as const).filter((f) => after[f] !== before[f]);
     if (changed.length === 0) return ok({ before, dealer: before, changed, recompute: null });
     await c.run('UPDATE dealers SET name = $name, region = $region, city = $city, peer_group = $peerGroup WHERE dealer_code = $code',
