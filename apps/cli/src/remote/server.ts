@@ -29,7 +29,7 @@ export interface ServerLog {
 /** Commands that only read: they run on a pooled connection, beside uploads. */
 const READ_ONLY = new Set(['kpis', 'flags', 'benchmark', 'compare', 'breakdown', 'rejects', 'report', 'assessments', 'export', 'coverage', 'audit']);
 /** Commands that read with no action word (`users`, `users list --json`) and write with one. */
-const LIST_OR_WRITE = new Set(['users', 'tokens', 'settings', 'loads']);
+const LIST_OR_WRITE = new Set(['users', 'tokens', 'settings', 'loads', 'dealers']);
 /** Options of these commands that take no value, so the word after them is an action. */
 const FLAGS = new Set(['--json', '--csv', '--verbose', '--force', '--help']);
 
