@@ -8,7 +8,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { login, screenshot, useHarness } from './harness.js';
+import { hydrated, login, screenshot, useHarness } from './harness.js';
 
 const h = useHarness({ network: { dealers: 4, months: 4 } });
 
@@ -93,22 +93,24 @@ describe('admin page', () => {
     const { page, errors } = await h.page();
     await login(page, h.tokens.admin);
     await page.goto('/admin');
-    // The answer is held back a little so the page's waiting state can be seen.
-    await page.route((u) => u.search.includes('/setting'), async (route) => {
-      await new Promise((r) => setTimeout(r, 1600));
-      await route.continue();
-    });
+    await hydrated(page);
     const row = page.locator('table[data-testid="admin-settings"] tr[data-setting="target.booking_rate"]');
     await row.locator('input[name="value"]').fill('0.99');
-    const answered = page.waitForNavigation();
+    // A first submit is held in the page (as a slow recompute would hold it): the page shows
+    // that it recomputes, and the time spent counts up.
+    await page.evaluate(() => {
+      (window as unknown as { hold: (e: Event) => void }).hold = (e: Event) => e.preventDefault();
+      document.querySelector('form[action="?/setting"]')!.closest('tbody')!.addEventListener('submit', (window as unknown as { hold: (e: Event) => void }).hold);
+    });
     await row.locator('button[type="submit"]').click();
     const pending = page.locator('[data-testid="admin-pending"]');
     await pending.waitFor();
     expect(await pending.textContent()).toContain('重新计算中');
-    // The elapsed time counts up while the server works.
     await pending.filter({ hasText: /已用 [1-9]\d* 秒/ }).waitFor();
-    await answered;
-    await page.unroute((u) => u.search.includes('/setting'));
+    await page.evaluate(() => {
+      document.querySelector('form[action="?/setting"]')!.closest('tbody')!.removeEventListener('submit', (window as unknown as { hold: (e: Event) => void }).hold);
+    });
+    await submit(page, row.locator('button[type="submit"]'));
     expect(await page.locator('[data-testid="admin-pending"]').count()).toBe(0);
     const added = page.locator('[data-testid="flags-added"] li');
     expect(await added.count()).toBeGreaterThan(0);
@@ -129,6 +131,7 @@ describe('admin page', () => {
     const { page, errors } = await h.page();
     await login(page, h.tokens.admin);
     await page.goto('/admin');
+    await hydrated(page);
     const table = page.locator('table[data-testid="admin-dealers"]');
     const codes = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.dealer));
     expect(await codes()).toEqual(h.dealers);
