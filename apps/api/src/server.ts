@@ -16,30 +16,56 @@ export interface ServeOptions extends AppOptions {
 
 /** Listens; resolves with the app and a promise that settles once it has shut down. */
 export async function startServer(opts: ServeOptions): Promise<{ app: FastifyInstance; url: string; closed: Promise<void> }> {
-  // Temp folders of loads a killed process left behind (ours only, older than this process).
-  const swept = await removeStaleTempDirs();
-  const app = await buildApp({ logger: { level: settingOrFail('logLevel') ?? 'info' }, ...opts });
-  // The dashboard's server code sends its /api requests to this instance in-process.
-  (globalThis as Record<symbol, unknown>)[API_APP] = app;
-  app.addHook('onClose', (_instance, next) => {
-    if ((globalThis as Record<symbol, unknown>)[API_APP] === app) delete (globalThis as Record<symbol, unknown>)[API_APP];
-    next();
+  // The signal handlers come first: the local socket exists from buildApp on, and a SIGINT/SIGTERM
+  // arriving before they were installed used to kill the process with the socket left behind.
+  let app: FastifyInstance | undefined;
+  let signalled: string | undefined;
+  let resolveClosed!: () => void;
+  const closed = new Promise<void>((resolve) => { resolveClosed = resolve; });
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) {
+      // A second signal while the running load finishes: leave now (the 'exit' hooks still remove the socket).
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    if (!app) {
+      signalled = signal;
+      return;
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing the running load');
+    app.close().then(() => resolveClosed(), (e: unknown) => {
+      app!.log.error(e);
+      resolveClosed();
+    });
+  };
+  const onSigint = () => stop('SIGINT');
+  const onSigterm = () => stop('SIGTERM');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  void closed.then(() => {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
   });
-  if (swept.length > 0) app.log.info({ removed: swept.length }, 'removed temp folders left by earlier loads');
-  const url = await app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
-  const closed = new Promise<void>((resolve) => {
-    let closing = false;
-    const stop = (signal: string) => {
-      if (closing) return;
-      closing = true;
-      app.log.info({ signal }, 'shutting down: finishing the running load');
-      app.close().then(() => resolve(), (e: unknown) => {
-        app.log.error(e);
-        resolve();
-      });
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
-  return { app, url, closed };
+  try {
+    // Temp folders of loads a killed process left behind (ours only, older than this process).
+    const swept = await removeStaleTempDirs();
+    const built = await buildApp({ logger: { level: settingOrFail('logLevel') ?? 'info' }, ...opts });
+    app = built;
+    // The dashboard's server code sends its /api requests to this instance in-process.
+    (globalThis as Record<symbol, unknown>)[API_APP] = built;
+    built.addHook('onClose', (_instance, next) => {
+      if ((globalThis as Record<symbol, unknown>)[API_APP] === built) delete (globalThis as Record<symbol, unknown>)[API_APP];
+      next();
+    });
+    if (swept.length > 0) built.log.info({ removed: swept.length }, 'removed temp folders left by earlier loads');
+    const url = await built.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1' });
+    if (signalled !== undefined) stop(signalled);
+    return { app: built, url, closed };
+  } catch (e) {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigterm);
+    if (app) await app.close().catch(() => undefined);
+    throw e;
+  }
 }

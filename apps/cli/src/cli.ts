@@ -36,6 +36,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   staff: async () => (await import('./commands/staff.js')).staffCommand,
   suppliers: async () => (await import('./commands/suppliers.js')).suppliersCommand,
+  dealers: async () => (await import('./commands/dealers.js')).dealersCommand,
 };
 
 /** Commands that never open the database: they always run here. */
@@ -59,6 +60,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops compare FILE [--month M] [--format table|md|csv|json|html] [--out FILE]   多店对标评分卡 / dealer comparison scorecard
   fixops breakdown --dealer CODE --month M [--by repair_type|advisor] [--json]   工单结构、顾问 / RO mix, advisors
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
+  fixops dealers [--region R] [--group G] [--json] · fixops dealers set CODE [--name N] [--region R] [--city C] [--peer-group G]   经销商主数据 / dealers master data
   fixops recompute                                           全部重算 / recompute every KPI and flag
   fixops assess --dealer CODE --date YYYY-MM-DD [--month M] [--template ID] [--assessor NAME] --scores FILE [--finish] [--json]   现场评估 / on-site assessment
   fixops assess --visit ID [--scores FILE] [--finish]        继续草稿、完成评估 / continue or finish a draft

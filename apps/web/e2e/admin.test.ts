@@ -1,11 +1,14 @@
 // Web administration (/admin) in Debian's Chromium against the real server: an admin adds a
 // dealer user and a token for it (shown once), the new user logs in with it in another browser
 // and sees only its dealer; revoking the token on /admin ends that session. Settings: a bad
-// value shows the API's message, a good one what changed. Others get the 403 page.
+// value shows the API's message, a good one what changed: the flags added and removed, with a
+// "recomputing" state while it runs. Dealers master data: the admin filters the table, edits a
+// dealer's region; the dealer page and the overview show it, the audit page lists the change.
+// Others get the 403 page.
 
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { login, screenshot, useHarness } from './harness.js';
+import { hydrated, login, screenshot, useHarness } from './harness.js';
 
 const h = useHarness({ network: { dealers: 4, months: 4 } });
 
@@ -84,6 +87,88 @@ describe('admin page', () => {
     // The two refused changes answer 400 (as a form action's failure should); nothing else went wrong.
     expect(errors.filter((e) => !e.includes('status of 400 (Bad Request) (http://127.0.0.1'))).toEqual([]);
     expect(errors).toHaveLength(2);
+  });
+
+  it('shows the flags a target change adds, in words, and a recomputing state while it runs', async () => {
+    const { page, errors } = await h.page();
+    await login(page, h.tokens.admin);
+    await page.goto('/admin');
+    await hydrated(page);
+    const row = page.locator('table[data-testid="admin-settings"] tr[data-setting="target.booking_rate"]');
+    await row.locator('input[name="value"]').fill('0.99');
+    // A first submit is held in the page (as a slow recompute would hold it): the page shows
+    // that it recomputes, and the time spent counts up.
+    await page.evaluate(() => {
+      (window as unknown as { hold: (e: Event) => void }).hold = (e: Event) => e.preventDefault();
+      document.querySelector('form[action="?/setting"]')!.closest('tbody')!.addEventListener('submit', (window as unknown as { hold: (e: Event) => void }).hold);
+    });
+    await row.locator('button[type="submit"]').click();
+    const pending = page.locator('[data-testid="admin-pending"]');
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('重新计算中');
+    await pending.filter({ hasText: /已用 [1-9]\d* 秒/ }).waitFor();
+    await page.evaluate(() => {
+      document.querySelector('form[action="?/setting"]')!.closest('tbody')!.removeEventListener('submit', (window as unknown as { hold: (e: Event) => void }).hold);
+    });
+    await submit(page, row.locator('button[type="submit"]'));
+    expect(await page.locator('[data-testid="admin-pending"]').count()).toBe(0);
+    const added = page.locator('[data-testid="flags-added"] li');
+    expect(await added.count()).toBeGreaterThan(0);
+    expect(await added.first().getAttribute('data-kind')).toBe('target');
+    expect(await added.first().getAttribute('data-kpi')).toBe('booking_rate');
+    expect(await added.first().textContent()).toContain('未达目标');
+    expect(await page.locator('[data-testid="flag-changes"] h3').first().textContent()).toMatch(/新增预警 \d+ 条/);
+    // Back to the default: the same flags are removed.
+    const n = await added.count();
+    await row.locator('input[name="value"]').fill('0.3');
+    await submit(page, row.locator('button[type="submit"]'));
+    expect(await page.locator('[data-testid="flags-removed"] li').count()).toBe(n);
+    expect(errors).toEqual([]);
+  });
+
+  it('edits a dealer\'s region: filters, the dealer page, the overview and the audit page', async () => {
+    const code = h.dealers[2]!;
+    const { page, errors } = await h.page();
+    await login(page, h.tokens.admin);
+    await page.goto('/admin');
+    await hydrated(page);
+    const table = page.locator('table[data-testid="admin-dealers"]');
+    const codes = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.dealer));
+    expect(await codes()).toEqual(h.dealers);
+    const row = table.locator(`tr[data-dealer="${code}"]`);
+    const oldRegion = await row.locator('input[name="region"]').inputValue();
+    // Filter by region and by search text (in the browser).
+    await page.locator('[data-testid="dealer-region-filter"]').selectOption(oldRegion);
+    expect((await codes()).length).toBeLessThan(h.dealers.length);
+    expect(await codes()).toContain(code);
+    await page.locator('[data-testid="dealer-region-filter"]').selectOption('');
+    await page.locator('[data-testid="dealer-search"]').fill(code.toLowerCase());
+    expect(await codes()).toEqual([code]);
+
+    // A bad peer group: the API's message, nothing stored.
+    await row.locator('input[name="peerGroup"]').fill('Big City');
+    await submit(page, page.locator(`form#dealer-${code} button[type="submit"]`));
+    expect(await page.locator('[data-testid="dealer-problem"]').textContent()).toContain('不是已有的同组');
+
+    await page.locator('[data-testid="dealer-search"]').fill(code);
+    await row.locator('input[name="region"]').fill('  西南  ');
+    await submit(page, page.locator(`form#dealer-${code} button[type="submit"]`));
+    expect(await page.locator('[data-testid="dealer-done"]').textContent()).toBe(`已更新 ${code}：区域 ${oldRegion} → 西南。`);
+    expect(await table.locator(`tr[data-dealer="${code}"] input[name="region"]`).inputValue()).toBe('西南');
+
+    await page.goto(`/dealers/${code}`);
+    expect(await page.locator('.meta').textContent()).toContain('西南');
+    await page.goto('/');
+    expect(await page.locator(`table[data-testid="overview"] tr[data-dealer="${code}"]`).textContent()).toContain('西南');
+    await page.goto('/audit?action=dealer');
+    const entry = page.locator('table[data-testid="audit-log"] tr[data-action="dealer.edit"]').first();
+    const cells = await entry.locator('td').allTextContents();
+    expect(cells[2]).toBe('admin');
+    expect(cells[5]).toBe(code);
+    expect(cells[6]).toContain(`"before":{"region":"${oldRegion}"}`);
+    expect(cells[6]).toContain('"after":{"region":"西南"}');
+    // The refused peer group answered 400; nothing else went wrong.
+    expect(errors.filter((e) => !e.includes('status of 400 (Bad Request) (http://127.0.0.1'))).toEqual([]);
   });
 
   it('is refused to a consultant (403 page, no link)', async () => {

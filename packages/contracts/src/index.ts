@@ -17,3 +17,4 @@ export * from './coverage.js';
 export * from './audit.js';
 export * from './scorecards.js';
 export * from './actions.js';
+export * from './dealerMaster.js';

@@ -1,6 +1,7 @@
 // Thresholds and targets.
 
 import { Type } from 'typebox';
+import { FlagChanges } from './dealerMaster.js';
 
 export const Setting = Type.Object({
   key: Type.String(), value: Type.Number(), default: Type.Number(), min: Type.Number(), max: Type.Number(), zh: Type.String(), en: Type.String(),
@@ -13,4 +14,5 @@ export const SettingChange = Type.Object({
   value: Type.Union([Type.Null(), Type.Number()]),
 });
 
-export const SettingChanged = Type.Object({ key: Type.String(), value: Type.Number(), dealerMonths: Type.Integer(), ms: Type.Number() });
+/** The value now in force, the recompute, and the flags it added and removed. */
+export const SettingChanged = Type.Object({ key: Type.String(), value: Type.Number(), dealerMonths: Type.Integer(), ms: Type.Number(), flags: FlagChanges });

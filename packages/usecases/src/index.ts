@@ -7,3 +7,10 @@ export { readOverview } from './dashboard/overview.js';
 export { readPeers, type PeerQuery } from './dashboard/peers.js';
 export { readChecklist, type ChecklistReadOptions } from './dashboard/checklist.js';
 export { readDealerPage } from './dashboard/dealerPage.js';
+export { withLoadLimits, type LoadLimits } from './loadLimits.js';
+export { compareFlags, kindWords, withFlagChanges, type FlagChange, type FlagChanges } from './flagChanges.js';
+export { changeSetting, type SettingChangeResult } from './changeSetting.js';
+export {
+  checkDealerPatch, editDealer, listDealerMaster, peerGroups, DEALER_LIMITS, PEER_GROUP_PATTERN,
+  type DealerEdit, type DealerMaster, type DealerPatch,
+} from './dealerMaster.js';

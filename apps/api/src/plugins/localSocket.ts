@@ -1,8 +1,8 @@
 // The local channel for the `fixops` command beside a running server: a Unix socket (mode 0600,
 // so only the server's own user — the machine's operator — can connect) on which each
 // connection is handed to the CLI's command runner. A socket left by a killed server is
-// replaced; the socket is removed on a clean shutdown. Without a usable path the server still
-// serves, and the CLI then meets DuckDB's lock as before.
+// replaced; the socket is removed on a clean shutdown, and when the process exits otherwise.
+// Without a usable path the server still serves, and the CLI then meets DuckDB's lock as before.
 
 import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
 import { connect, createServer, type Server, type Socket } from 'node:net';
@@ -78,13 +78,20 @@ export default fp<LocalCommandsOptions>(async (app, opts) => {
   }
   const { ino } = lstatSync(path);
   app.log.info({ socket: path }, 'local command socket listening');
-  app.addHook('onClose', (_instance, done) => {
-    server.close();
+  /** Removes the socket if it is still ours (a later server may have replaced it). */
+  const removeOwn = () => {
     try {
       if (lstatSync(path).ino === ino) unlinkSync(path);
     } catch {
       // already gone
     }
+  };
+  // A process that ends without closing the app (process.exit, a second Ctrl-C) still removes it.
+  process.once('exit', removeOwn);
+  app.addHook('onClose', (_instance, done) => {
+    process.off('exit', removeOwn);
+    server.close();
+    removeOwn();
     done();
   });
 }, { name: 'localSocket', dependencies: ['db'] });

@@ -1,18 +1,23 @@
 // Dealers: the list (latest month's key KPIs, flag counts), one dealer, its KPIs over a range,
-// its breakdowns. A dealer user sees only its own dealer.
+// its breakdowns. A dealer user sees only its own dealer. Admins: the master data
+// (GET /dealer-master) and its edit (PATCH /dealers/:code: name, region, city, peer group;
+// audited; a peer-group change recomputes and answers the flags added and removed).
 
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import type { Static } from 'typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
-import { requireDealer, userOf } from '../auth/access.js';
+import { requireDealer, requireRole, userOf } from '../auth/access.js';
+import { actorOf } from '../auth/actor.js';
+import { editDealer, listDealerMaster, peerGroups } from '@fixops/usecases';
 import type { Store } from '../plugins/db.js';
 import { sendMemoJson } from '../plugins/memoJson.js';
 import { ApiError, orHttp } from '../errors.js';
 import { DealerParams, responses } from '@fixops/contracts';
 import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } from '@fixops/contracts';
 import { DealerKpiQuery, KpiValues } from '@fixops/contracts';
+import { DealerEdited, DealerMasterList, DealerPatch } from '@fixops/contracts';
 
 interface DealerRow { code: string; name: string | null; region: string | null; group: string; city: string | null }
 
@@ -71,6 +76,25 @@ const dealers: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     const [d] = await app.store.read((c) => summaries(c, req.params.code));
     if (!d) throw new ApiError(404, 'unknown_dealer', { zh: `没有经销商“${req.params.code}”`, en: `Unknown dealer "${req.params.code}"` }, { value: req.params.code });
     return d;
+  });
+
+  app.get('/dealer-master', {
+    schema: { tags: ['dealers'], summary: 'Dealers master data (name, region, city, peer group) and the peer groups in use; admin only', response: responses(DealerMasterList, [403]) },
+  }, async (req) => {
+    requireRole(req, 'admin');
+    return app.store.read(async (c) => ({ dealers: await listDealerMaster(c), peerGroups: await peerGroups(c) }));
+  });
+
+  app.patch('/dealers/:code', {
+    schema: {
+      tags: ['dealers'], summary: 'Edit one dealer\'s name, region, city or peer group; admin only; audited; a peer-group change recomputes',
+      params: DealerParams, body: DealerPatch, response: responses(DealerEdited, [400, 403, 404]),
+    },
+  }, async (req) => {
+    const user = requireRole(req, 'admin');
+    const edited = await app.store.write({ kind: 'settings', label: `dealer ${req.params.code}`, user: user.name },
+      (c) => editDealer(c, req.params.code, req.body, actorOf(req)));
+    return orHttp(edited);
   });
 
   app.get('/dealers/:code/kpis', {

@@ -1,9 +1,9 @@
-// GET /api/settings; PUT /api/settings (admin): stores one value and recomputes every KPI and
-// flag in the same transaction, through the write queue.
+// GET /api/settings; PUT /api/settings (admin): stores one value and recomputes what depends on it (KPIs and
+// flags) in the same transaction, through the write queue; answers the flags it added and removed.
 
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { transaction } from '@fixops/db';
-import { parseSetting, readSettings, recomputeAfterSetting, SETTINGS, settingDefinition, storeSetting } from '@fixops/metrics';
+import { parseSetting, readSettings, SETTINGS, settingDefinition } from '@fixops/metrics';
+import { changeSetting } from '@fixops/usecases';
 import { requireRole } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
 import { orHttp } from '../errors.js';
@@ -24,11 +24,9 @@ const settings: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     const user = requireRole(req, 'admin');
     const { key, value } = req.body;
     const parsed = value === null ? (settingDefinition(key) ? { key, value: null } : orHttp(parseSetting(key, '0'))) : orHttp(parseSetting(key, String(value)));
-    const stats = await app.store.write({ kind: 'settings', label: `settings ${key}`, user: user.name }, (c) => transaction(c, async () => {
-      await storeSetting(c, parsed.key, parsed.value, actorOf(req));
-      return recomputeAfterSetting(c, parsed.key);
-    }));
-    return { key, value: parsed.value ?? settingDefinition(key)!.default, dealerMonths: stats.dealerMonths, ms: stats.ms };
+    const changed = await app.store.write({ kind: 'settings', label: `settings ${key}`, user: user.name },
+      (c) => changeSetting(c, parsed.key, parsed.value, actorOf(req)));
+    return { key, value: changed.value, dealerMonths: changed.dealerMonths, ms: changed.ms, flags: changed.flags };
   });
   done();
 };

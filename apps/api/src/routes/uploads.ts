@@ -13,11 +13,9 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { configuredMaxDropRate, DEFAULT_LIMITS, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
 import { notTextReason, type Refusal } from '@fixops/ingest/headers';
-import { quotedString } from '@fixops/db';
-import { loadExport } from '@fixops/usecases';
+import { loadExport, withLoadLimits } from '@fixops/usecases';
 import { settingOrFail } from '@fixops/config';
 import { forbidden } from '../errors.js';
 import { requireRole } from '../auth/access.js';
@@ -62,23 +60,6 @@ function malformed(e: unknown, maxFiles: number): unknown {
   const message = e instanceof Error ? e.message : String(e);
   if (!/unexpected end|terminated early|malformed|boundary|multipart/i.test(message)) return e;
   return new ApiError(400, 'bad_multipart', { zh: '上传内容不完整或格式错误（multipart）', en: 'The upload is truncated or not valid multipart' }, { reason: message.slice(0, 200) });
-}
-
-/**
- * Runs work with DuckDB's (instance-wide) memory budget and thread count lowered, then puts the
- * usual ones back. If DuckDB cannot lower the budget (memory held by running reads), the load
- * runs in the usual one.
- */
-async function withLoadLimits<T>(c: DuckDBConnection, during: { memory: string; threads: number }, memoryAfter: string, work: () => Promise<T>): Promise<T> {
-  const threadsAfter = Number((await c.runAndReadAll("SELECT current_setting('threads')::INTEGER AS n")).getRowObjects()[0]!.n);
-  await c.run(`SET memory_limit = ${quotedString(during.memory)}`).catch(() => undefined);
-  await c.run(`SET threads = ${Math.max(1, Math.floor(during.threads))}`);
-  try {
-    return await work();
-  } finally {
-    await c.run(`SET threads = ${threadsAfter}`);
-    await c.run(`SET memory_limit = ${quotedString(memoryAfter)}`);
-  }
 }
 
 const isForeign = (s: LoadSummary) => s.error?.code === 'foreign_dealer_rows' || s.errors.some((e) => e.code === 'dealer_mismatch');

@@ -155,6 +155,8 @@ describe('every command beside a running server', () => {
 
   it('changes settings and saves assessments', () => {
     same(['settings', 'set', 'target.booking_rate', '0.5']);
+    same(['dealers', 'set', 'SZ009', '--region', '西南', '--peer-group', 'city']);
+    same(['dealers', '--json']);
     same(['settings', '--json']);
     same(['flags', '--json', '--kpi', 'booking_rate']);
     same(['assess', '--dealer', 'SZ009', '--date', '2025-12-05', '--scores', 'scores.csv', '--json']);

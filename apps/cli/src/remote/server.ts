@@ -1,13 +1,16 @@
 // The server side of the local channel: a command line received on the socket runs in-process
 // through the CLI's own command code, against the server's open database — reads on a pooled
 // connection, writes through the write queue (serialised with uploads; the read cache is
-// cleared after them) — and its output streams back as it is written, then its exit code.
+// cleared after them; loads under the API's memory and thread limits) — and its output streams
+// back as it is written, then its exit code.
 // One remote command runs at a time, in the caller's working directory and with FIXOPS_DB set to
 // the database the caller named (so a command that prints its database path prints the same).
 
 import type { Socket } from 'node:net';
 import type { Database } from '@fixops/db';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { settingOrFail } from '@fixops/config';
+import { withLoadLimits } from '@fixops/usecases';
 import { lineReader, type RemoteFrame, type RemoteRequest } from './protocol.js';
 import { routeOutputToScopes, runInScope, type CommandScope } from './scope.js';
 
@@ -26,7 +29,7 @@ export interface ServerLog {
 /** Commands that only read: they run on a pooled connection, beside uploads. */
 const READ_ONLY = new Set(['kpis', 'flags', 'benchmark', 'compare', 'breakdown', 'rejects', 'report', 'assessments', 'export', 'coverage', 'audit']);
 /** Commands that read with no action word (`users`, `users list --json`) and write with one. */
-const LIST_OR_WRITE = new Set(['users', 'tokens', 'settings', 'loads', 'staff', 'suppliers', 'actions']);
+const LIST_OR_WRITE = new Set(['users', 'tokens', 'settings', 'loads', 'staff', 'suppliers', 'actions', 'dealers']);
 /** Options of these commands that take no value, so the word after them is an action. */
 const FLAGS = new Set(['--json', '--csv', '--verbose', '--force', '--help']);
 
@@ -99,7 +102,10 @@ async function execute(request: RemoteRequest, run: (argv: string[]) => Promise<
     stderrTTY: request.stderrTTY === true,
     write: (stream, chunk) => send(toFrame(stream, chunk)),
     withDatabase: (work) => (access.write
-      ? store.write({ kind: access.kind, label, user: process.env.USER ?? 'cli' }, (c) => work(lend(c)))
+      ? store.write({ kind: access.kind, label, user: process.env.USER ?? 'cli' }, (c) => (access.kind === 'load'
+        // A load runs under the same memory and thread budget as an upload through the API.
+        ? withLoadLimits(c, { memory: settingOrFail('loadMemory'), threads: settingOrFail('loadThreads') }, store.db.memoryLimit, () => work(lend(c)))
+        : work(lend(c))))
       : store.read((c) => work(lend(c)))),
   };
   const home = process.cwd();

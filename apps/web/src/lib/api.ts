@@ -84,7 +84,7 @@ export async function must<T>(fetch: Fetch, path: string, url: URL, init?: Reque
 }
 
 /** JSON request init for POST/PUT. */
-export function json(method: 'POST' | 'PUT' | 'DELETE', body: unknown): RequestInit {
+export function json(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body: unknown): RequestInit {
   return { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 

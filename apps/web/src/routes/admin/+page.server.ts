@@ -1,12 +1,13 @@
-// /admin (admins only): users, API tokens and settings (thresholds and KPI targets), changed
-// through form actions that call the admin API in-process. A new token is answered once, by
+// /admin (admins only): users, API tokens, settings (thresholds and KPI targets) and the dealers
+// master data, changed through form actions that call the admin API in-process. A settings or
+// peer-group change answers the flags it added and removed. A new token is answered once, by
 // the create action, and never again. Others get the 403 page before anything is asked of the API.
 
 import { error, fail } from '@sveltejs/kit';
 import type { Static } from 'typebox';
-import type { Account, ApiToken, CreatedApiToken, SettingChanged } from '@fixops/contracts';
+import type { Account, ApiToken, CreatedApiToken, DealerEdited, DealerMasterList, FlagChanges, SettingChanged } from '@fixops/contracts';
 import type { Actions, PageServerLoad } from './$types';
-import { json, must, request, type Fetch, type Flag, type Me, type Setting } from '$lib/api';
+import { json, must, request, type Fetch, type Me, type Setting } from '$lib/api';
 import { formField } from '$lib/formField';
 import { pick } from '$lib/i18n';
 
@@ -14,26 +15,27 @@ const NOT_A_NUMBER = { zh: '“{key}”的值“{text}”不是数字。', en: '
 
 export type AccountRow = Static<typeof Account>;
 export type TokenRow = Static<typeof ApiToken>;
+export type FlagChangeList = Static<typeof FlagChanges>;
+
+/** Flags listed on the page per direction (the totals say how many there are). */
+const SHOWN_FLAGS = 50;
+const cut = (f: FlagChangeList): FlagChangeList => ({ ...f, added: f.added.slice(0, SHOWN_FLAGS), removed: f.removed.slice(0, SHOWN_FLAGS) });
 
 export const load: PageServerLoad = async ({ fetch, url, parent }) => {
   const { user } = (await parent()) as { user: Me | null };
   if (user?.role !== 'admin') error(403, { message: 'admin only', code: 'forbidden' });
-  const [users, tokens, settings] = await Promise.all([
+  const [users, tokens, settings, master] = await Promise.all([
     must<AccountRow[]>(fetch, '/api/users', url),
     must<TokenRow[]>(fetch, '/api/tokens', url),
     must<Setting[]>(fetch, '/api/settings', url),
+    must<Static<typeof DealerMasterList>>(fetch, '/api/dealer-master', url),
   ]);
-  return { users, tokens, settings };
+  return { users, tokens, settings, dealers: master.dealers, peerGroups: master.peerGroups };
 };
 
 /** The API's problem (its message is already in the page's language) as the action's failure. */
 function problem(action: string, status: number, message: string) {
   return fail(status >= 400 && status < 600 ? status : 502, { action, message });
-}
-
-async function flagCount(fetch: Fetch): Promise<number | null> {
-  const r = await request<Flag[]>(fetch, '/api/flags');
-  return r.ok ? r.value.length : null;
 }
 
 export const actions: Actions = {
@@ -71,11 +73,32 @@ export const actions: Actions = {
     // As on the command line: "85%" is 0.85. The API checks the range and answers in the page's language.
     const value = Number(text.replace(/%$/, '')) / (text.endsWith('%') ? 100 : 1);
     if (text === '' || !Number.isFinite(value)) return problem('setting', 400, pick(locals.lang, NOT_A_NUMBER, { key, text }));
-    const before = await flagCount(fetch);
     const r = await request<Static<typeof SettingChanged>>(fetch, '/api/settings', json('PUT', { key, value }));
     if (!r.ok) return problem('setting', r.problem.status, r.problem.message);
-    const after = await flagCount(fetch);
-    return { action: 'setting', changed: { key: r.value.key, value: r.value.value, dealerMonths: r.value.dealerMonths, flagsBefore: before, flagsAfter: after } };
+    const f = r.value.flags;
+    return {
+      action: 'setting',
+      changed: { key: r.value.key, value: r.value.value, dealerMonths: r.value.dealerMonths, flagsBefore: f.before, flagsAfter: f.after },
+      flags: cut(f),
+    };
+  },
+  dealer: async ({ request: req, fetch }) => {
+    const form = await req.formData();
+    const code = formField(form, 'code') ?? '';
+    const body = {
+      name: formField(form, 'name') ?? '',
+      region: formField(form, 'region') ?? '',
+      city: formField(form, 'city') ?? '',
+      peerGroup: formField(form, 'peerGroup') ?? '',
+    };
+    const r = await request<Static<typeof DealerEdited>>(fetch, `/api/dealers/${encodeURIComponent(code)}`, json('PATCH', body));
+    if (!r.ok) return fail(r.problem.status >= 400 && r.problem.status < 600 ? r.problem.status : 502, { action: 'dealer', message: r.problem.message, code });
+    const e = r.value;
+    return {
+      action: 'dealer',
+      edited: { code: e.dealer.code, changed: e.changed, before: e.before, after: e.dealer, dealerMonths: e.recompute?.dealerMonths ?? null },
+      ...(e.recompute ? { flags: cut(e.recompute.flags) } : {}),
+    };
   },
 };
 
