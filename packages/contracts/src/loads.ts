@@ -49,9 +49,9 @@ export const LoadSummary = Type.Object({
   loadId: Nullable(Type.Integer()),
   status: Type.Union([Type.Literal('loaded'), Type.Literal('refused'), Type.Literal('needs_confirmation')]),
   /** The sheet an Excel workbook was read from (null for text files). */
-  sheet: Type.Optional(Nullable(Type.String())),
+  sheet: Nullable(Type.String()),
   /** Title rows above the header, skipped. */
-  titleRows: Type.Optional(Type.Integer()),
+  titleRows: Type.Integer(),
   slices: Type.Optional(Type.Array(SliceChange)),
   errors: Type.Array(RowError),
   /** Why the file was refused or held (absent when loaded). */
