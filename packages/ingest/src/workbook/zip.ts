@@ -107,6 +107,8 @@ export async function entryStream(path: string, entry: ZipEntry, onCompressed?: 
   if (entry.method !== 8) throw new ZipError(`unsupported compression ${entry.method} in ${entry.name}`);
   const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
   raw.on('error', (e) => inflate.destroy(e));
+  // a reader that stops early (the first rows of a sheet) closes the file too
+  inflate.on('close', () => raw.destroy());
   return raw.pipe(inflate);
 }
 
