@@ -25,6 +25,7 @@ import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type Prepare
 import { prepareInWorker, WORKER_MIN_BYTES } from '../read/inWorker.js';
 import { workbookFormat, type WorkbookFormat } from '../detect/workbookFormat.js';
 import { readWorkbook } from '../workbook/readWorkbook.js';
+import { readWorkbookInWorker } from '../workbook/inWorkbookWorker.js';
 import { stagedIndexes, stageFile, STAGE_TABLE } from '../stage/stage.js';
 import { collectRejects, type RejectedRow } from '../stage/rejects.js';
 import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
@@ -112,8 +113,13 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     try {
       const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress, maxRows: limits.rowsPerFile, kind: opts.kind };
       const format = await formatOf(path);
-      if (format && (await stat(path)).size > limits.bytesPerFile) throw tooLarge(file, limits.bytesPerFile);
-      const workbook = format ? await readWorkbook(path, format, { ...prepareOpts, size: (await stat(path)).size, sheet: opts.sheet }) : undefined;
+      const fileSize = (await stat(path)).size;
+      if (format && fileSize > limits.bytesPerFile) throw tooLarge(file, limits.bytesPerFile);
+      // a workbook is unzipped and parsed in a worker thread when big (opts.worker decides, as for CSV)
+      const workbookOpts = { ...prepareOpts, size: fileSize, sheet: opts.sheet };
+      const workbook = !format ? undefined
+        : (opts.worker ?? fileSize >= WORKER_MIN_BYTES) ? await readWorkbookInWorker(path, format, workbookOpts)
+          : await readWorkbook(path, format, workbookOpts);
       const inspected = workbook ? workbook.inspected : await inspectFile(path, prepareOpts);
       if (inspected.size > limits.bytesPerFile) throw tooLarge(file, limits.bytesPerFile);
       if (inspected.headers.length > limits.columnsPerFile) throw tooManyColumns(file, inspected.headers.length, limits.columnsPerFile);

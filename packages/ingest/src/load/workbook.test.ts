@@ -85,6 +85,17 @@ describe('Excel workbooks', () => {
     missing.db.close();
   });
 
+  it.each(['xlsx', 'xls'])('reads a .%s in a worker thread with the same result (as big files are)', async (ext) => {
+    const inThread = await load(fixture(`ro-titles.${ext}`), { worker: false });
+    const inWorker = await load(fixture(`ro-titles.${ext}`), { worker: true });
+    expect(inWorker.summary).toMatchObject({ status: 'loaded', ...COUNTS, sheet: '工单明细', titleRows: 3, checksum: inThread.summary.checksum });
+    expect(await stored(inWorker.db)).toEqual(await stored(inThread.db));
+    expect((await listRejects(inWorker.db.connection, inWorker.summary.loadId!)).map((r) => r.row)).toEqual([36]);
+    const locked = await load(fixture('ro-encrypted.xls'), { worker: true });
+    expect(locked.summary.error?.code).toBe('workbook_encrypted');
+    for (const x of [inThread, inWorker, locked]) x.db.close();
+  });
+
   it('keeps the row limit for workbooks', async () => {
     const { db, summary } = await load(fixture('ro-titles.xlsx'), { limits: { rowsPerFile: 10 } });
     expect(summary.status).toBe('refused');

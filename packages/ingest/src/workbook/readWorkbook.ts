@@ -13,10 +13,10 @@ import { findHeaderRow, HEADER_SEARCH_ROWS } from '../detect/headerRow.js';
 import { detectKind, requireColumns } from '../detect/kind.js';
 import { mapColumns } from '../detect/headers.js';
 import type { WorkbookFormat } from '../detect/workbookFormat.js';
-import { GrowableNumbers, recordIndex } from '../detect/scanner.js';
+import { GrowableNumbers } from '../detect/scanner.js';
 import type { KindId } from '../kinds/types.js';
 import { tooManyRows } from '../limits.js';
-import type { InspectedFile, PreparedFile } from '../read/prepare.js';
+import { fromData, type InspectedFile, type PreparedData, type PreparedFile } from '../read/prepare.js';
 import { readDateStyles, readSharedStrings, readWorkbookInfo } from './xlsxParts.js';
 import { sheetRows, type SheetRow } from './xlsxSheet.js';
 import { EncryptedWorkbook, readXls } from './xlsBook.js';
@@ -41,6 +41,13 @@ export interface ReadWorkbook {
   /** The CSV copy as the CSV path reads it (no title lines left in it). */
   inspected: InspectedFile;
   prepared: PreparedFile;
+}
+
+/** The same as plain data (the record index as typed arrays): what a worker thread sends back. */
+export type ReadWorkbookData = Omit<ReadWorkbook, 'prepared'> & { prepared: PreparedData };
+
+export function workbookFromData(data: ReadWorkbookData): ReadWorkbook {
+  return { ...data, prepared: fromData(data.prepared) };
 }
 
 interface Sheet {
@@ -114,6 +121,11 @@ async function checksum(path: string): Promise<string> {
 }
 
 export async function readWorkbook(path: string, format: WorkbookFormat, opts: WorkbookOptions): Promise<ReadWorkbook> {
+  return workbookFromData(await readWorkbookData(path, format, opts));
+}
+
+/** The same, answering plain data. */
+export async function readWorkbookData(path: string, format: WorkbookFormat, opts: WorkbookOptions): Promise<ReadWorkbookData> {
   try {
     return await read(path, format, opts);
   } catch (e) {
@@ -123,7 +135,7 @@ export async function readWorkbook(path: string, format: WorkbookFormat, opts: W
   }
 }
 
-async function read(path: string, format: WorkbookFormat, opts: WorkbookOptions): Promise<ReadWorkbook> {
+async function read(path: string, format: WorkbookFormat, opts: WorkbookOptions): Promise<ReadWorkbookData> {
   const { file } = opts;
   const sum = checksum(path);
   sum.catch(() => undefined);
@@ -190,11 +202,11 @@ async function read(path: string, format: WorkbookFormat, opts: WorkbookOptions)
   } finally {
     await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   }
-  const index = recordIndex({ offsets: offsets.view(), lines: lines.view(), end: bytes });
+  const index = { offsets: offsets.view(), lines: lines.view(), end: bytes };
   const inspected: InspectedFile = {
     path: csvPath, size: opts.size, encoding: 'utf-8', separator: ',', headers, firstRecords,
-    sampleIsWhole: index.count <= FIRST_RECORDS, titleRows: 0, titleRecords: 0,
+    sampleIsWhole: offsets.length <= FIRST_RECORDS, titleRows: 0, titleRecords: 0,
   };
-  const prepared: PreparedFile = { utf8Path: csvPath, encoding: 'utf-8', separator: ',', headers, checksum: await sum, bytes: opts.size, index };
+  const prepared: PreparedData = { utf8Path: csvPath, encoding: 'utf-8', separator: ',', headers, checksum: await sum, bytes: opts.size, index };
   return { sheet: sheet.name, titleRows: headerRow - 1, inspected, prepared };
 }
