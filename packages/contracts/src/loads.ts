@@ -48,6 +48,10 @@ export const LoadSummary = Type.Object({
   ...LoadCommon,
   loadId: Nullable(Type.Integer()),
   status: Type.Union([Type.Literal('loaded'), Type.Literal('refused'), Type.Literal('needs_confirmation')]),
+  /** The sheet an Excel workbook was read from (null for text files). */
+  sheet: Nullable(Type.String()),
+  /** Title rows above the header, skipped. */
+  titleRows: Type.Integer(),
   slices: Type.Optional(Type.Array(SliceChange)),
   errors: Type.Array(RowError),
   /** Why the file was refused or held (absent when loaded). */

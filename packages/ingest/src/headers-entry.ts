@@ -10,3 +10,5 @@ export { detectKind } from './detect/kind.js';
 export { detectSeparator, parseHeader, parseSeparator, separatorName, SEPARATORS, type Separator } from './detect/separator.js';
 export { completeUtf8Prefix } from './detect/utf8Prefix.js';
 export { bomLength, ENCODINGS, notTextReason, sniffBytes, type Encoding, type Refusal, type Sniffed } from './detect/sniff.js';
+export { findHeaderRow, looksLikeHeader, HEADER_SEARCH_ROWS } from './detect/headerRow.js';
+export { workbookFormat, type WorkbookFormat } from './detect/workbookFormat.js';

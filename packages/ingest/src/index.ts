@@ -12,3 +12,6 @@ export { undoLoad, type UndoSummary, type UndoChange, type UndoOptions } from '.
 export { streamRejects, rejectsCsv, type LoadListOptions, type RejectsOptions } from './load/history.js';
 export { configuredLimits, configuredMaxDropRate, DEFAULT_LIMITS, resolveLimits, tooManyFiles, tooLarge, type IngestLimits } from './limits.js';
 export { removeStaleTempDirs, TEMP_PREFIX, tempPrefix } from './load/tempDirs.js';
+export { workbookFormat, type WorkbookFormat } from './detect/workbookFormat.js';
+export { findHeaderRow, looksLikeHeader } from './detect/headerRow.js';
+export { workbookProblem } from './workbook/workbookCheck.js';

@@ -1,5 +1,6 @@
-// POST /api/uploads: multipart, field `files` (several), optional field `dealer`. Each file is
-// streamed to a temp file (never buffered whole), checked for size and for being text, then
+// POST /api/uploads: multipart, field `files` (several), optional fields `dealer` and `sheet`
+// (the sheet of an Excel workbook to read). Each file is streamed to a temp file (never
+// buffered whole), checked for size and for being text or an Excel workbook (.xlsx/.xls), then
 // loaded through the write queue by the same loadExport use-case as the CLI. Answers the CLI's per-file
 // summary array; a refused file answers 422 (403 when a dealer user sent another dealer's rows,
 // or when someone other than an admin sent master data); a file that would remove 30 % or more
@@ -13,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { configuredMaxDropRate, DEFAULT_LIMITS, resolveLimits, tempPrefix, tooManyFiles, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
-import { notTextReason, type Refusal } from '@fixops/ingest/headers';
+import { configuredMaxDropRate, DEFAULT_LIMITS, resolveLimits, tempPrefix, tooManyFiles, workbookProblem, type IngestLimits, type LoadSummary, type SliceChange } from '@fixops/ingest';
+import { notTextReason, workbookFormat, type Refusal } from '@fixops/ingest/headers';
 import { loadExport, withLoadLimits } from '@fixops/usecases';
 import { settingOrFail } from '@fixops/config';
 import { forbidden } from '../errors.js';
@@ -26,11 +27,12 @@ import { LoadSummaries } from '@fixops/contracts';
 
 export const DEFAULT_MAX_UPLOAD_BYTES = DEFAULT_LIMITS.bytesPerFile;
 
-const BINARY_EXT = new Set(['.xlsx', '.xls', '.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
-const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats|msword|x-msdownload)/;
+// .xlsx and .xls are read (by their content, whatever their name); other binary files are not
+const BINARY_EXT = new Set(['.xlsm', '.zip', '.gz', '.7z', '.rar', '.pdf', '.png', '.jpg', '.jpeg', '.gif', '.doc', '.docx', '.exe', '.dll', '.bin']);
+const BINARY_MIME = /^(image|audio|video)\/|^application\/(pdf|zip|gzip|x-7z|x-rar|vnd\.openxmlformats-officedocument\.(wordprocessingml|presentationml)|msword|x-msdownload)/;
 
 const notText = (file: string) => new ApiError(415, 'not_a_csv', {
-  zh: `${file} 不是 CSV 或文本文件（请从 DMS 导出 CSV）。`, en: `${file} is not a CSV or text file (export CSV from the DMS).`,
+  zh: `${file} 不是 CSV、文本文件或 Excel 工作簿（请从 DMS 导出 CSV 或 Excel）。`, en: `${file} is not a CSV, text file or Excel workbook (export CSV or Excel from the DMS).`,
 }, { file });
 
 /**
@@ -42,7 +44,11 @@ async function notTextFile(path: string, file: string): Promise<Refusal | undefi
   try {
     const buf = Buffer.alloc(8192);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return notTextReason(buf.subarray(0, bytesRead), file);
+    const sample = buf.subarray(0, bytesRead);
+    const format = workbookFormat(sample);
+    // a workbook is read by ingest; one that is not even a readable package is refused here
+    if (format) return workbookProblem(path, format, file);
+    return notTextReason(sample, file);
   } finally {
     await handle.close();
   }
@@ -96,6 +102,7 @@ const uploads: FastifyPluginCallbackTypebox<{ maxUploadBytes?: number; loadMemor
     try {
       const files: { path: string; name: string }[] = [];
       let dealerField: string | undefined;
+      let sheetField: string | undefined;
       let confirm = false;
       try {
         for await (const part of req.parts({ limits: { fileSize: maxBytes, files: maxFiles, fields: 20, fieldSize: 1024, parts: 100 } })) {
@@ -110,7 +117,8 @@ const uploads: FastifyPluginCallbackTypebox<{ maxUploadBytes?: number; loadMemor
               part.file.resume();
               throw notText(name);
             }
-            const path = join(dir, `${files.length}${extname(name).toLowerCase() === '.tsv' ? '.tsv' : '.csv'}`);
+            const ext = extname(name).toLowerCase();
+            const path = join(dir, `${files.length}${['.tsv', '.xlsx', '.xls'].includes(ext) ? ext : '.csv'}`);
             await pipeline(part.file, createWriteStream(path));
             if (part.file.truncated) {
               throw new ApiError(413, 'too_large', {
@@ -120,6 +128,8 @@ const uploads: FastifyPluginCallbackTypebox<{ maxUploadBytes?: number; loadMemor
             files.push({ path, name });
           } else if (part.fieldname === 'dealer') {
             dealerField = String(part.value).trim() || undefined;
+          } else if (part.fieldname === 'sheet') {
+            sheetField = String(part.value).trim() || undefined;
           } else if (part.fieldname === 'confirm') {
             confirm = /^(true|1|yes)$/i.test(String(part.value).trim());
           }
@@ -143,7 +153,7 @@ const uploads: FastifyPluginCallbackTypebox<{ maxUploadBytes?: number; loadMemor
         const out: LoadSummary[] = [];
         for (const f of files) {
           // A dealer's own upload: any row of another dealer refuses the whole file.
-          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm, limits, masterData: user.role === 'admin', actor: actorOf(req) }));
+          out.push(await loadExport(c, { path: f.path, fileName: f.name, dealer, sheet: sheetField, refuseForeignRows: own !== undefined, uploadedBy: user.name, confirm, limits, masterData: user.role === 'admin', actor: actorOf(req) }));
         }
         return out;
       }));

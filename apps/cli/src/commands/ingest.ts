@@ -1,4 +1,6 @@
-// `fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--confirm] [--json] FILE...`
+// `fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--sheet NAME] [--confirm] [--json] FILE...`
+// FILE is a CSV/text export or an Excel workbook (.xlsx/.xls, told by its content): a workbook
+// loads from its first visible sheet whose header detects a kind, or from --sheet NAME.
 // A file that would remove 30 % or more of a stored month is held (exit 1, status
 // needs_confirmation, rows now → rows after per month) unless --confirm is given.
 
@@ -19,12 +21,13 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     kind: { type: 'string' },
     encoding: { type: 'string' },
     separator: { type: 'string' },
+    sheet: { type: 'string' },
     'max-reject-rate': { type: 'string' },
     'uploaded-by': { type: 'string' },
     verbose: { type: 'boolean', default: false },
     confirm: { type: 'boolean', default: false },
   }, true);
-  if (positionals.length === 0) throw new UsageError('fixops ingest: no file given (usage: fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--json] FILE...)');
+  if (positionals.length === 0) throw new UsageError('fixops ingest: no file given (usage: fixops ingest [--db FILE] [--dealer CODE] [--kind KIND] [--sheet NAME] [--json] FILE...)');
   const kind = values.kind as KindId | undefined;
   if (kind !== undefined && !KIND_IDS.includes(kind)) throw new UsageError(`fixops ingest: unknown kind "${kind}" (choose from ${KIND_IDS.join(', ')})`);
   const encoding = values.encoding === undefined ? undefined : parseEncoding(values.encoding);
@@ -33,6 +36,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   if (values.separator !== undefined && !separator) throw new UsageError(`fixops ingest: unknown separator "${values.separator}" (comma, semicolon, tab)`);
   const maxRejectRate = values['max-reject-rate'] === undefined ? undefined : Number(values['max-reject-rate']);
   if (maxRejectRate !== undefined && !(maxRejectRate >= 0 && maxRejectRate <= 1)) throw new UsageError('fixops ingest: --max-reject-rate must be a number from 0 to 1');
+  if (values.sheet !== undefined && values.sheet.trim() === '') throw new UsageError('fixops ingest: --sheet needs a sheet name');
   if (values.dealer !== undefined && values.dealer.trim() === '') throw new UsageError('fixops ingest: --dealer needs a dealer code');
   for (const f of positionals) {
     if (!existsSync(f)) throw new UsageError(`fixops ingest: file not found: ${f}`);
@@ -43,7 +47,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     const out: LoadSummary[] = [];
     for (const f of positionals) {
       out.push(await loadExport(db.connection, {
-        path: f, fileName: f, kind, dealer: values.dealer, encoding, separator, maxRejectRate, confirm: values.confirm,
+        path: f, fileName: f, kind, dealer: values.dealer, sheet: values.sheet, encoding, separator, maxRejectRate, confirm: values.confirm,
         uploadedBy: values['uploaded-by'] ?? process.env.USER ?? 'cli',
         onProgress: progressReporter(f),
         onPhase: values.verbose ? (name, ms) => process.stderr.write(`[${f}] ${name} ${ms} ms\n`) : undefined,

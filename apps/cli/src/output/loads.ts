@@ -26,7 +26,7 @@ export function statusLabel(status: string): string {
 export function renderLoadSummaries(summaries: readonly LoadSummary[]): string {
   return renderTable(
     ['文件 File', '状态 Status', '类型 Kind', '经销商 Dealers', '月份 Months', '导入 Loaded', '拒绝 Rejected', '跳过 Skipped', '重复 Dup.', '编码 Encoding', 'ms'],
-    summaries.map((s) => [s.file, statusLabel(s.status), s.kind, dealerList(s.dealers), monthSpan(s.months), s.rowsLoaded, s.rowsRejected, s.rowsSkipped, s.rowsDuplicate, s.encoding, s.ms]),
+    summaries.map((s) => [s.file, statusLabel(s.status), s.kind, dealerList(s.dealers), monthSpan(s.months), s.rowsLoaded, s.rowsRejected, s.rowsSkipped, s.rowsDuplicate, s.encoding ?? (s.sheet ? `${s.sheet}` : null), s.ms]),
   );
 }
 

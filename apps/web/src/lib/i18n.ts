@@ -275,6 +275,11 @@ export const MESSAGES = {
   'upload.sep.comma': { zh: '逗号', en: 'comma' },
   'upload.sep.semicolon': { zh: '分号', en: 'semicolon' },
   'upload.sep.tab': { zh: '制表符', en: 'tab' },
+  // Excel workbooks and title rows on the uploads page (issue 15)
+  'uploads.excelHint': { zh: '也可直接上传 Excel 工作簿（.xlsx、.xls）：读取第一个能识别出导出类型的可见工作表；表头上方的标题行会被跳过。', en: 'Excel workbooks (.xlsx, .xls) upload as they are: the first visible sheet whose header detects a kind is read; title rows above the header are skipped.' },
+  'uploads.workbook': { zh: 'Excel 工作簿', en: 'Excel workbook' },
+  'uploads.sheet': { zh: '工作表', en: 'Sheet' },
+  'uploads.titleRows': { zh: '跳过标题行 {n} 行', en: '{n} title rows skipped' },
   'admin.title': { zh: '系统管理', en: 'Administration' },
   'admin.users': { zh: '用户', en: 'Users' },
   'admin.name': { zh: '用户名', en: 'Name' },

@@ -67,12 +67,14 @@ export class RecordScanner {
   private atRecordStart = true;
   /** Last byte before the current position (a quote after a separator or record start opens a value). */
   private prev = LF;
-  private records = -1; // -1 while in the header
+  private records: number; // negative while in the title records and the header
   private readonly offsets = new GrowableNumbers();
   private readonly lines = new GrowableNumbers();
 
-  constructor(separator: string) {
+  /** `titleRecords`: non-empty records above the header (title lines), skipped like the header. */
+  constructor(separator: string, titleRecords = 0) {
     this.sep = separator.charCodeAt(0);
+    this.records = -1 - titleRecords;
   }
 
   /** Data records finished so far (a reader may stop early at a limit). */

@@ -6,7 +6,7 @@
 // master-data file from someone who may not change master data, and a dealer's own upload
 // whose first records already name another dealer.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { tempPrefix } from './tempDirs.js';
 import { basename, join } from 'node:path';
@@ -23,6 +23,9 @@ import { MACROS_SQL } from '../sql/macros.js';
 import type { KindId } from '../kinds/types.js';
 import { inspectFile, prepareFile, readsAsUtf8, type InspectedFile, type PreparedFile, type PrepareOptions } from '../read/prepare.js';
 import { prepareInWorker, WORKER_MIN_BYTES } from '../read/inWorker.js';
+import { workbookFormat, type WorkbookFormat } from '../detect/workbookFormat.js';
+import { readWorkbook } from '../workbook/readWorkbook.js';
+import { readWorkbookInWorker } from '../workbook/inWorkbookWorker.js';
 import { stagedIndexes, stageFile, STAGE_TABLE } from '../stage/stage.js';
 import { collectRejects, type RejectedRow } from '../stage/rejects.js';
 import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
@@ -39,6 +42,8 @@ export interface IngestOptions {
   dealer?: string;
   encoding?: Encoding;
   separator?: Separator;
+  /** An Excel workbook: read this sheet instead of the first visible one whose header detects a kind. */
+  sheet?: string;
   /** Refuse the file when more than this share of its data rows is rejected (default 0.05). */
   maxRejectRate?: number;
   /** With `dealer`: refuse the whole file if any row names another dealer (a dealer's own upload). */
@@ -85,7 +90,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   const summary: LoadSummary = {
     loadId: null, file, status: 'refused', kind: null, dealers: [], months: [],
     rowsLoaded: 0, rowsRejected: 0, rejectsStored: 0, rowsSkipped: 0, rowsDuplicate: 0,
-    encoding: null, separator: null, columns: { mapped: {}, ignored: [], dropped: [] }, errors: [], checksum: null, ms: 0, phases: {},
+    encoding: null, separator: null, sheet: null, titleRows: 0, columns: { mapped: {}, ignored: [], dropped: [] }, errors: [], checksum: null, ms: 0, phases: {},
   };
   let mark = started;
   const phase = (name: string) => {
@@ -106,12 +111,20 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
     const loadId = await nextLoadId(connection);
     summary.loadId = loadId;
     try {
-      const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress, maxRows: limits.rowsPerFile };
-      const inspected = await inspectFile(path, prepareOpts);
+      const prepareOpts = { file, tempDir, encoding: opts.encoding, separator: opts.separator, onProgress: opts.onProgress, maxRows: limits.rowsPerFile, kind: opts.kind };
+      const format = await formatOf(path);
+      const fileSize = (await stat(path)).size;
+      if (format && fileSize > limits.bytesPerFile) throw tooLarge(file, limits.bytesPerFile);
+      // a workbook is unzipped and parsed in a worker thread when big (opts.worker decides, as for CSV)
+      const workbookOpts = { ...prepareOpts, size: fileSize, sheet: opts.sheet };
+      const workbook = !format ? undefined
+        : (opts.worker ?? fileSize >= WORKER_MIN_BYTES) ? await readWorkbookInWorker(path, format, workbookOpts)
+          : await readWorkbook(path, format, workbookOpts);
+      const inspected = workbook ? workbook.inspected : await inspectFile(path, prepareOpts);
       if (inspected.size > limits.bytesPerFile) throw tooLarge(file, limits.bytesPerFile);
       if (inspected.headers.length > limits.columnsPerFile) throw tooManyColumns(file, inspected.headers.length, limits.columnsPerFile);
-      summary.encoding = inspected.encoding;
-      summary.separator = separatorName(inspected.separator);
+      if (workbook) Object.assign(summary, { sheet: workbook.sheet, titleRows: workbook.titleRows });
+      else Object.assign(summary, { encoding: inspected.encoding, separator: separatorName(inspected.separator), titleRows: inspected.titleRows });
       const mapping = chooseMapping(inspected.headers, opts.kind, file);
       summary.kind = mapping.kind;
       summary.columns = {
@@ -125,9 +138,9 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       if (foreignCheck) checkFirstRecords(inspected.firstRecords, inspected.sampleIsWhole, foreignCheck.column, dealer!, file);
 
       const useWorker = opts.worker ?? inspected.size >= WORKER_MIN_BYTES;
-      const read = (o: PrepareOptions) => (useWorker ? prepareInWorker(inspected, o, opts.workerLimits) : prepareFile(inspected, o));
+      const read = (o: PrepareOptions) => (workbook ? Promise.resolve(workbook.prepared) : useWorker ? prepareInWorker(inspected, o, opts.workerLimits) : prepareFile(inspected, o));
       const { prepared, staged } = await readAndStage(connection, inspected, mapping, prepareOpts, read);
-      summary.encoding = prepared.encoding;
+      if (!workbook) summary.encoding = prepared.encoding;
       summary.checksum = prepared.checksum;
       checkStructure(staged, prepared, file);
       if (prepared.index.count > limits.rowsPerFile) throw tooManyRows(file, prepared.index.count, limits.rowsPerFile);
@@ -205,6 +218,18 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   } finally {
     await dropTemp(connection);
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** The workbook format of a file from its first bytes (undefined for text). */
+async function formatOf(path: string): Promise<WorkbookFormat | undefined> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(buf, 0, 8, 0);
+    return workbookFormat(buf.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
   }
 }
 
@@ -325,7 +350,7 @@ async function readAndStage(connection: DuckDBConnection, inspected: InspectedFi
   if (readsAsUtf8(inspected)) {
     const [prep, stage] = await Promise.allSettled([
       read(opts),
-      stageFile(connection, { utf8Path: inspected.path, separator: inspected.separator, width }, mapping),
+      stageFile(connection, { utf8Path: inspected.path, separator: inspected.separator, width, skipLines: inspected.titleRows }, mapping),
     ]);
     if (prep.status === 'rejected') throw prep.reason;
     const prepared = prep.value;
@@ -334,10 +359,10 @@ async function readAndStage(connection: DuckDBConnection, inspected: InspectedFi
       return { prepared, staged: stage.value };
     }
     // Not UTF-8 after all: stage the transcoded copy instead.
-    return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width }, mapping) };
+    return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width, skipLines: inspected.titleRows }, mapping) };
   }
   const prepared = await read(opts);
-  return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width }, mapping) };
+  return { prepared, staged: await stageFile(connection, { utf8Path: prepared.utf8Path, separator: prepared.separator, width, skipLines: inspected.titleRows }, mapping) };
 }
 
 function chooseMapping(headers: string[], kind: KindId | undefined, file: string): ColumnMapping {

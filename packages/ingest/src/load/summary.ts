@@ -22,8 +22,13 @@ export interface LoadSummary {
   rejectsStored: number;
   rowsSkipped: number;
   rowsDuplicate: number;
+  /** Text files only (null for a workbook). */
   encoding: string | null;
   separator: string | null;
+  /** The sheet an Excel workbook was read from (null for text files). */
+  sheet: string | null;
+  /** Title rows above the header, skipped (0 when the header is the first row). */
+  titleRows: number;
   columns: { mapped: Record<string, string>; ignored: string[]; dropped: string[] };
   errors: LoadError[];
   /** Monthly kinds: per (dealer, month) replaced, rows stored before → after this load. */

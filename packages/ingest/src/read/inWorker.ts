@@ -28,15 +28,20 @@ export type WorkerReply =
   | { type: 'refused'; error: FixopsError };
 
 /**
- * Compiled, the worker is prepareWorker.js beside this file. Run from sources (the package's
- * own tests under vitest), it is the .ts file, loaded through tsx.
+ * Starts the worker entry `name` beside `base` (prepareWorker here; the workbook reader passes
+ * its own). Compiled, it is the .js file; run from sources (the package's own tests under
+ * vitest), it is the .ts file, loaded through tsx.
  */
-function spawn(request: WorkerRequest, resourceLimits: ResourceLimits): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './prepareWorker.ts' : './prepareWorker.js', import.meta.url);
+export function spawnWorker(name: string, request: unknown, resourceLimits: ResourceLimits, base: string = import.meta.url): Worker {
+  const fromSources = base.endsWith('.ts');
+  const entry = new URL(fromSources ? `./${name}.ts` : `./${name}.js`, base);
   if (!fromSources) return new Worker(entry, { workerData: request, resourceLimits });
-  const boot = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`;
+  const boot = `import('tsx/esm/api').then((m) => m.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(base)}))`;
   return new Worker(boot, { eval: true, workerData: request, resourceLimits });
+}
+
+function spawn(request: WorkerRequest, resourceLimits: ResourceLimits): Worker {
+  return spawnWorker('prepareWorker', request, resourceLimits);
 }
 
 export function prepareInWorker(inspected: InspectedFile, opts: PrepareOptions, resourceLimits: ResourceLimits = DEFAULT_WORKER_LIMITS): Promise<PreparedFile> {
@@ -59,7 +64,7 @@ export function prepareInWorker(inspected: InspectedFile, opts: PrepareOptions, 
   });
 }
 
-function readFailed(file: string, cause: Error): FixopsException {
+export function readFailed(file: string, cause: Error): FixopsException {
   const reason = cause.message.split('\n')[0]!.slice(0, 300);
   return new FixopsException({
     code: 'read_failed',

@@ -14,6 +14,8 @@ import { tooManyRows } from '../limits.js';
 import { completeUtf8Prefix, sniffEncoding, type Encoding } from '../detect/encoding.js';
 import { RecordScanner, recordIndex, type RecordIndex, type RecordIndexData } from '../detect/scanner.js';
 import { detectSeparator, parseHeader, type Separator } from '../detect/separator.js';
+import { findHeaderRow, HEADER_SEARCH_ROWS } from '../detect/headerRow.js';
+import type { KindId } from '../kinds/types.js';
 
 const SAMPLE_BYTES = 64 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
@@ -28,6 +30,8 @@ export interface PrepareOptions {
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
   /** Stop reading, refusing the file, once it has more data records than this. */
   maxRows?: number;
+  /** The kind given by the user: the header is then looked for among that kind's columns. */
+  kind?: KindId;
 }
 
 /** What the first 64 KB tell: encoding, separator and header. */
@@ -41,6 +45,10 @@ export interface InspectedFile {
   firstRecords: string[][];
   /** The sample is the whole file (firstRecords are all its records). */
   sampleIsWhole: boolean;
+  /** Lines above the header (title lines and blank lines), skipped. */
+  titleRows: number;
+  /** Of those, the non-empty ones (records the record scanner skips). */
+  titleRecords: number;
 }
 
 export interface PreparedFile {
@@ -68,8 +76,35 @@ export async function inspectFile(path: string, opts: PrepareOptions): Promise<I
   if ((encoding === 'utf-8' || encoding === 'utf-8-bom') && !isUtf8(completeUtf8Prefix(sample))) notUtf8(opts);
   const text = decodeSample(sample, encoding, size > sample.length);
   const separator = opts.separator ?? detectSeparator(text);
-  const headers = parseHeader(text, separator, opts.file);
-  return { path, size, encoding, separator, headers, firstRecords: sampleRecords(text, separator, size > sample.length), sampleIsWhole: size <= sample.length };
+  const title = titleLines(text, separator, opts.kind);
+  const body = title.chars > 0 ? text.slice(title.chars) : text;
+  const headers = parseHeader(body, separator, opts.file);
+  return {
+    path, size, encoding, separator, headers, firstRecords: sampleRecords(body, separator, size > sample.length), sampleIsWhole: size <= sample.length,
+    titleRows: title.lines, titleRecords: title.records,
+  };
+}
+
+/**
+ * The title lines above the header (dms-exports.md: the header is the first of the first 10
+ * rows with three cells that map to one kind): how many lines (blank ones included: what
+ * DuckDB's `skip` counts), how many of them are records (non-empty), and where the header starts.
+ */
+export function titleLines(text: string, separator: Separator, kind?: KindId): { lines: number; records: number; chars: number } {
+  const first = Papa.parse<string[]>(text, { delimiter: separator, preview: HEADER_SEARCH_ROWS }).data;
+  const at = findHeaderRow(first, kind);
+  if (at <= 0) return { lines: 0, records: 0, chars: 0 };
+  const above = first.slice(0, at);
+  // the character where the header starts: past `at` line ends (title lines hold no quoted line breaks)
+  let chars = 0;
+  for (let i = 0; i < at; i++) {
+    const lf = text.indexOf('\n', chars);
+    const cr = text.indexOf('\r', chars);
+    const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+    if (end === -1) return { lines: 0, records: 0, chars: 0 };
+    chars = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end + 1;
+  }
+  return { lines: at, records: above.filter((r) => !(r.length === 1 && r[0] === '')).length, chars };
 }
 
 /** The sample's records after the header; the last one is left out when the sample was cut (it may be partial). */
@@ -95,14 +130,14 @@ export async function prepareFile(inspected: InspectedFile, opts: PrepareOptions
 
 /** The same pass, answering plain data (the record index as typed arrays). */
 export async function prepareData(inspected: InspectedFile, opts: PrepareOptions): Promise<PreparedData> {
-  const { path, size, encoding, separator, headers } = inspected;
+  const { path, size, encoding, separator, headers, titleRecords } = inspected;
   if (readsAsUtf8(inspected)) {
-    const scanned = await scanUtf8(path, size, separator, opts);
+    const scanned = await scanUtf8(path, size, separator, titleRecords, opts);
     if (scanned) return { utf8Path: path, encoding, separator, headers, checksum: scanned.checksum, bytes: size, index: scanned.index };
     if (opts.encoding) notUtf8(opts);
-    return transcode(path, size, 'gb18030', separator, headers, opts);
+    return transcode(path, size, 'gb18030', separator, headers, titleRecords, opts);
   }
-  return transcode(path, size, encoding, separator, headers, opts);
+  return transcode(path, size, encoding, separator, headers, titleRecords, opts);
 }
 
 function notUtf8(opts: PrepareOptions): never {
@@ -162,9 +197,9 @@ async function readChunks(path: string, onChunk: (buf: Buffer, start: number, en
 }
 
 /** Returns undefined when a byte sequence is not valid UTF-8. */
-async function scanUtf8(path: string, size: number, separator: Separator, opts: PrepareOptions): Promise<{ checksum: string; index: RecordIndexData } | undefined> {
+async function scanUtf8(path: string, size: number, separator: Separator, titleRecords: number, opts: PrepareOptions): Promise<{ checksum: string; index: RecordIndexData } | undefined> {
   const hash = createHash('sha256');
-  const scanner = new RecordScanner(separator);
+  const scanner = new RecordScanner(separator, titleRecords);
   let valid = true;
   let carry = 0;
   let read = 0;
@@ -201,9 +236,9 @@ function streamingDecoder(encoding: Encoding): { write(chunk: Buffer): string; e
   }
 }
 
-async function transcode(path: string, size: number, encoding: Encoding, separator: Separator, headers: string[], opts: PrepareOptions): Promise<PreparedData> {
+async function transcode(path: string, size: number, encoding: Encoding, separator: Separator, headers: string[], titleRecords: number, opts: PrepareOptions): Promise<PreparedData> {
   const hash = createHash('sha256');
-  const scanner = new RecordScanner(separator);
+  const scanner = new RecordScanner(separator, titleRecords);
   const decoder = streamingDecoder(encoding);
   const utf8Path = join(opts.tempDir, 'utf8.csv');
   const out = createWriteStream(utf8Path);

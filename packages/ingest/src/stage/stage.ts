@@ -25,6 +25,8 @@ export interface StageInput {
   separator: Separator;
   /** Number of columns in the header. */
   width: number;
+  /** Lines above the header (title lines, blank ones included), skipped. */
+  skipLines?: number;
 }
 
 /**
@@ -54,7 +56,7 @@ async function stage(connection: DuckDBConnection, input: StageInput, mapping: C
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} AS
     SELECT ${keep} FROM read_csv(${quotedString(input.utf8Path)},
-      columns = {${columns}}, header = true, auto_detect = false,
+      columns = {${columns}}, header = true, auto_detect = false, skip = ${input.skipLines ?? 0},
       delim = ${quotedString(input.separator)}, quote = '"', escape = '"',
       null_padding = true, parallel = ${parallel}, strict_mode = false,
       max_line_size = ${MAX_LINE_BYTES}, buffer_size = ${MAX_LINE_BYTES})`);

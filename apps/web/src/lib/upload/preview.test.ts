@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeSample, sniffEncoding } from './encoding.js';
-import { previewBytes } from './preview.js';
+import { previewBytes, previewWorkbookBytes } from './preview.js';
 
 const RO_HEADER = '经销商代码,工单号,VIN,进厂时间,维修类型,总金额（元）,客户姓名,手机号,备注';
 const RO_ROWS = [
@@ -91,5 +93,30 @@ describe('file preview', () => {
     const x = previewBytes('book.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]));
     expect(x.problem?.code).toBe('xlsx_not_supported');
     expect(x.encoding).toBeNull();
+  });
+
+  it('skips title lines above the header, as the server does', () => {
+    const titled = `维修工单明细表\r\n经销商：D001,,导出时间：2024-02-01\r\n\r\n${roCsv()}`;
+    const p = previewBytes('t.csv', utf8(titled));
+    expect(p).toMatchObject({ titleRows: 3, kind: 'repair_orders', sheet: null, workbook: null });
+    expect(p.headers[0]).toBe('经销商代码');
+    expect(p.rows.map((r) => r[1])).toEqual(['RO240101', 'RO240102']);
+  });
+});
+
+describe('workbook preview (browser)', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../../../../packages/ingest/test-fixtures', name)));
+  it.each(['xlsx', 'xls'] as const)('reads the sheet the server reads from a .%s: title rows skipped, kind, columns', async (ext) => {
+    const p = await previewWorkbookBytes(`工单.${ext}`, fixture(`ro-titles.${ext}`), ext, { rows: 3 });
+    expect(p).toMatchObject({ workbook: ext, sheet: '工单明细', titleRows: 3, kind: 'repair_orders', encoding: null, problem: null });
+    expect(p.dropped).toEqual(['客户姓名']);
+    expect(p.mapped.map((m) => m.field)).toContain('open_time');
+    expect(p.rows).toHaveLength(3);
+    expect(p.rows[0]![3]).toBe('2025-03-01 08:00:00');
+  });
+  it('names a password-protected workbook', async () => {
+    const p = await previewWorkbookBytes('locked.xls', fixture('ro-encrypted.xls'), 'xls');
+    expect(p.problem?.code).toBe('workbook_encrypted');
+    expect(p.kind).toBeNull();
   });
 });

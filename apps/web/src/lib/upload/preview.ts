@@ -1,10 +1,12 @@
 // What the server will make of an export, shown before it is sent: the first rows, the
 // encoding and separator, the detected kind (or why none fits) and which columns are mapped,
 // ignored or dropped as personal data. Detection is @fixops/ingest's own, so the preview and
-// the load cannot disagree on headers.
+// the load cannot disagree on headers. Title lines above the header are skipped as the server
+// skips them; an Excel workbook is read by @fixops/ingest/workbook-preview, imported only when
+// a workbook is chosen (SheetJS is large: other pages' JS does not grow).
 
 import Papa from 'papaparse';
-import { detectKind, detectSeparator, KINDS, parseHeader, separatorName, type KindId, type Separator } from '@fixops/ingest/headers';
+import { detectKind, detectSeparator, findHeaderRow, HEADER_SEARCH_ROWS, KINDS, parseHeader, separatorName, workbookFormat, type KindId, type Separator } from '@fixops/ingest/headers';
 import { FixopsException, type Message } from '@fixops/shared';
 import { decodeSample, sniffEncoding, type Encoding } from './encoding.js';
 
@@ -16,6 +18,12 @@ export interface FilePreview {
   size: number;
   encoding: Encoding | null;
   separator: 'comma' | 'semicolon' | 'tab' | null;
+  /** An Excel workbook: the sheet the server will read (null for text files, or when none detects). */
+  sheet: string | null;
+  /** 'xlsx' or 'xls' for a workbook, null for text. */
+  workbook: 'xlsx' | 'xls' | null;
+  /** Title rows above the header, skipped. */
+  titleRows: number;
   headers: string[];
   /** First data rows, cells as written. */
   rows: string[][];
@@ -37,7 +45,7 @@ export interface PreviewOptions {
 }
 
 function empty(file: string, size: number): FilePreview {
-  return { file, size, encoding: null, separator: null, headers: [], rows: [], kind: null, kindName: null, mapped: [], ignored: [], dropped: [], problem: null };
+  return { file, size, encoding: null, separator: null, sheet: null, workbook: null, titleRows: 0, headers: [], rows: [], kind: null, kindName: null, mapped: [], ignored: [], dropped: [], problem: null };
 }
 
 function asProblem(e: unknown): { code: string; message: Message } {
@@ -59,12 +67,25 @@ export function previewBytes(file: string, sample: Uint8Array, opts: PreviewOpti
   try {
     separator = detectSeparator(text);
     out.separator = separatorName(separator) as FilePreview['separator'];
+    // title lines above the header: skipped, as the server does
+    const first = Papa.parse<string[]>(text, { preview: HEADER_SEARCH_ROWS, delimiter: separator }).data;
+    const at = findHeaderRow(first);
+    if (at > 0) {
+      out.titleRows = at;
+      text = text.split(/\r\n|\n|\r/).slice(at).join('\n');
+    }
     out.headers = parseHeader(text, separator, file);
   } catch (e) {
     return { ...out, problem: asProblem(e) };
   }
   const parsed = Papa.parse<string[]>(text, { preview: (opts.rows ?? 5) + 1, delimiter: separator, skipEmptyLines: 'greedy' });
   out.rows = parsed.data.slice(1);
+  detect(out, file);
+  return out;
+}
+
+/** The kind and the columns' fate, from the headers (a problem when no kind fits). */
+function detect(out: FilePreview, file: string): void {
   try {
     const m = detectKind(out.headers, file);
     out.kind = m.kind;
@@ -75,11 +96,28 @@ export function previewBytes(file: string, sample: Uint8Array, opts: PreviewOpti
   } catch (e) {
     out.problem = asProblem(e);
   }
+}
+
+/** Previews a whole Excel workbook (its first rows): the workbook reader is loaded on first use. */
+export async function previewWorkbookBytes(file: string, bytes: Uint8Array, format: 'xlsx' | 'xls', opts: Omit<PreviewOptions, 'size'> = {}): Promise<FilePreview> {
+  const out = { ...empty(file, bytes.length), workbook: format };
+  let wb;
+  try {
+    const { previewWorkbook } = await import('@fixops/ingest/workbook-preview');
+    wb = previewWorkbook(file, bytes, format, { rows: opts.rows ?? 5 });
+  } catch (e) {
+    return { ...out, problem: asProblem(e) };
+  }
+  Object.assign(out, { sheet: wb.sheet, titleRows: wb.titleRows, headers: wb.headers, rows: wb.rows });
+  if (wb.problem) return { ...out, problem: wb.problem };
+  detect(out, file);
   return out;
 }
 
-/** Reads the start of a browser File and previews it. */
+/** Reads the start of a browser File (a workbook: all of it) and previews it. */
 export async function previewFile(file: File, opts: Omit<PreviewOptions, 'size'> = {}): Promise<FilePreview> {
   const sample = new Uint8Array(await file.slice(0, SAMPLE_BYTES).arrayBuffer());
+  const format = workbookFormat(sample);
+  if (format) return { ...(await previewWorkbookBytes(file.name, new Uint8Array(await file.arrayBuffer()), format, opts)), size: file.size };
   return previewBytes(file.name, sample, { ...opts, size: file.size });
 }
