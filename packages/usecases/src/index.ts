@@ -7,3 +7,4 @@ export { readOverview } from './dashboard/overview.js';
 export { readPeers, type PeerQuery } from './dashboard/peers.js';
 export { readChecklist, type ChecklistReadOptions } from './dashboard/checklist.js';
 export { readDealerPage } from './dashboard/dealerPage.js';
+export { kpisSheet, flagsSheet, benchmarkSheet, coverageSheet, rejectsSheet, loadsSheet, unitType, FLAG_KIND_LABEL, COVERAGE_KIND_LABEL } from './sheets.js';
