@@ -103,9 +103,9 @@ describe('xlsx writer', () => {
       rows: [['北京朝阳汽车服务有限公司', 'A', 'x'.repeat(500)]],
     }, { lang: 'zh', exportedAt: at }));
     expect(displayWidth('北京朝阳汽车服务有限公司')).toBe(24);
-    expect(ws.getColumn(1).width).toBe(25);
-    expect(ws.getColumn(2).width).toBe(6);
-    expect(ws.getColumn(3).width).toBe(60);
+    expect(ws.getColumn(1).width).toBe(25.5);
+    expect(ws.getColumn(2).width).toBe(6.5);
+    expect(ws.getColumn(3).width).toBe(60.5);
   });
 
   it('streams rows from an async source and drops characters XML cannot carry', async () => {

@@ -153,6 +153,13 @@ function sheetName(name: string): string {
 export async function writeXlsx(table: XlsxTable, out: Writable, opts: XlsxOptions): Promise<{ rows: number }> {
   const { lang } = opts;
   const columns = table.columns;
+  // Listen first: a target that fails to open (a missing folder) fails the write, never the process.
+  const finished = new Promise<void>((resolve, reject) => {
+    out.once('finish', resolve);
+    out.once('close', resolve);
+    out.once('error', reject);
+  });
+  finished.catch(() => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Fixops';
   workbook.created = opts.exportedAt ?? new Date();
@@ -178,7 +185,8 @@ export async function writeXlsx(table: XlsxTable, out: Writable, opts: XlsxOptio
     });
   }
   sheet.columns = columns.map((c, i) => ({
-    width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[i] ?? 0) + 1)),
+    // + half a character of margin (and never exactly 9, which exceljs takes for "no width").
+    width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, (widths[i] ?? 0) + 1)) + 0.5,
     ...(XLSX_NUMBER_FORMATS[c.type] ? { style: { numFmt: XLSX_NUMBER_FORMATS[c.type] } } : {}),
   }));
 
@@ -219,12 +227,7 @@ export async function writeXlsx(table: XlsxTable, out: Writable, opts: XlsxOptio
   for (const row of sample) write(row);
   for await (const row of source) write(row);
   sheet.commit();
-  const finished = new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve);
-    out.once('close', resolve);
-    out.once('error', reject);
-  });
-  await workbook.commit();
+  await Promise.race([workbook.commit(), finished]);
   await finished;
   return { rows: count };
 }

@@ -49,6 +49,7 @@ export async function streamOutFile(path: string, write: (out: Writable) => Prom
   try {
     const closed = once(out, 'close');
     closed.catch(() => undefined); // an error is thrown by `write`; this only waits for the close
+    await once(out, 'open'); // a missing folder fails here, before anything is written
     await write(out);
     await closed;
     await rename(tmp, path);
