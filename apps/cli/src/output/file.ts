@@ -8,9 +8,24 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { fail, type Message } from '@fixops/shared';
 import { currentScope } from '../remote/scope.js';
 
 const partial = (path: string) => `${path}.${process.pid}.part`;
+
+/** Why a file cannot be written, said plainly (no temporary names, no "internal error"). */
+export function cannotWriteMessage(path: string, e: unknown): Message {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? { zh: '文件夹不存在', en: 'the folder does not exist' }
+    : code === 'EACCES' || code === 'EPERM' ? { zh: '没有写入权限', en: 'permission denied' }
+      : code === 'EISDIR' ? { zh: '这是一个文件夹', en: 'it is a folder' }
+        : { zh: (e as Error).message, en: (e as Error).message };
+  return { zh: `无法写入 ${path}：${why.zh}`, en: `Cannot write ${path}: ${why.en}` };
+}
+
+function cannotWrite(path: string, e: unknown): never {
+  fail('cannot_write_file', cannotWriteMessage(path, e), { path });
+}
 
 /** Writes `data` to `path` (in the caller's process). */
 export async function writeOutFile(path: string, data: string | Uint8Array): Promise<void> {
@@ -25,7 +40,7 @@ export async function writeOutFile(path: string, data: string | Uint8Array): Pro
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    throw e;
+    cannotWrite(path, e);
   }
 }
 
@@ -56,6 +71,7 @@ export async function streamOutFile(path: string, write: (out: Writable) => Prom
   } catch (e) {
     out.destroy();
     await rm(tmp, { force: true });
+    if ((e as NodeJS.ErrnoException).code !== undefined) cannotWrite(path, e);
     throw e;
   }
 }

@@ -1,9 +1,12 @@
 // The CLI side of the local channel: when a server holds the database (its socket answers),
 // the command line goes to that server and its output and exit code are relayed unchanged.
 // A socket file nobody answers on (a server that was killed) is ignored: the file is idle.
+// A file the command writes (--out) comes back as bytes and is written here, by the caller.
 
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { bilingual } from '@fixops/shared';
+import { cannotWriteMessage } from '../output/file.js';
 import { lineReader, socketPathFor, type RemoteFrame, type RemoteRequest } from './protocol.js';
 
 /** A connected socket when a server answers for `dbPath`, null when the file is idle. */
@@ -19,8 +22,8 @@ export function connectToServer(dbPath: string): Promise<Socket | null> {
   });
 }
 
-/** Writes a file the command returned (whole, or not at all); the error line when it cannot. */
-function writeReturnedFile(path: string, base64: string): string | null {
+/** Writes a file the command returned (whole, or not at all); the error line when it cannot (as the command says it). */
+function writeReturnedFile(command: string, path: string, base64: string): string | null {
   const tmp = `${path}.${process.pid}.part`;
   try {
     writeFileSync(tmp, Buffer.from(base64, 'base64'));
@@ -28,7 +31,7 @@ function writeReturnedFile(path: string, base64: string): string | null {
     return null;
   } catch (e) {
     rmSync(tmp, { force: true });
-    return `fixops: 无法写入文件 / cannot write ${path}: ${(e as Error).message}\n`;
+    return `fixops ${command}: ${bilingual(cannotWriteMessage(path, e))}\n`;
   }
 }
 
@@ -42,7 +45,7 @@ export function runRemote(socket: Socket, argv: string[], dbPath: string): Promi
       const frame = value as RemoteFrame;
       if ('exit' in frame) code = frame.exit;
       else if (failed !== null) return; // after a file could not be written, nothing else is relayed
-      else if ('file' in frame) failed = writeReturnedFile(frame.file, frame.base64);
+      else if ('file' in frame) failed = writeReturnedFile(argv[0] ?? '', frame.file, frame.base64);
       else {
         const out = frame.stream === 'stderr' ? process.stderr : process.stdout;
         out.write('text' in frame ? frame.text : Buffer.from(frame.base64, 'base64'));
