@@ -8,7 +8,9 @@
 // as a workbook. Node only: imported as `@fixops/shared/xlsx`, never by the browser.
 
 import { PassThrough, type Readable, type Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Only the streaming writer, not the package's entry: the entry also loads the workbook reader,
+// the CSV parser and their dependencies, which triples the start-up cost of an export command.
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import type { Message } from './errors.js';
 import type { Lang } from './lang.js';
 import { neutralizeFormula } from './csv.js';
@@ -160,7 +162,7 @@ export async function writeXlsx(table: XlsxTable, out: Writable, opts: XlsxOptio
     out.once('error', reject);
   });
   finished.catch(() => undefined);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Fixops';
   workbook.created = opts.exportedAt ?? new Date();
   const name = table.sheet ?? table.title;
