@@ -1,7 +1,8 @@
 // The tables a user can download, described once for the workbook writer (@fixops/shared/xlsx):
 // which columns, in which language, of which type, and each row's cells, from the same records
 // the JSON answers hold. The CLI's `--format xlsx` and the API's `?format=xlsx` both use these,
-// so a workbook holds exactly what `--json` prints (only laid out for a spreadsheet).
+// so a workbook holds exactly what `--json` prints (only laid out for a spreadsheet). Imported
+// on its own as `@fixops/usecases/sheets` by the CLI (the package's index loads far more).
 
 import type { CoverageKind, Coverage, Flag, KpiValue, BenchmarkRow } from '@fixops/metrics';
 import { isOverdueCell, kpiDefinition, KPIS } from '@fixops/metrics';

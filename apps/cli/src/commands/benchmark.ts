@@ -29,7 +29,7 @@ export async function benchmarkCommand(argv: string[]): Promise<number> {
   const def = kpiDefinition(kpi)!;
   const fmt = (v: number | null) => valueText(v, def.unit, lang);
   const pct = (v: number | null) => (v === null ? '' : `${v.toFixed(0)}`);
-  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases')).benchmarkSheet(rows, { month, kpi, group: values.group }), lang);
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).benchmarkSheet(rows, { month, kpi, group: values.group }), lang);
   const text = benchmarkText(format, rows);
   if (values.out === undefined) process.stdout.write(text);
   else {

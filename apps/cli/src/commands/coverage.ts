@@ -33,7 +33,7 @@ export async function coverageCommand(argv: string[]): Promise<number> {
     if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
     return readCoverage(db.connection, { from, to, dealer: values.dealer, today });
   });
-  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases')).coverageSheet(cov, lang, { dealer: values.dealer }), lang);
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).coverageSheet(cov, lang, { dealer: values.dealer }), lang);
   if (format === 'json') {
     printJson(cov.cells);
     return 0;

@@ -25,7 +25,7 @@ export async function flagsCommand(argv: string[]): Promise<number> {
     if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
     return readFlags(db.connection, { dealer: values.dealer, month: values.month, kind: values.kind, kpi: values.kpi, lang });
   });
-  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases')).flagsSheet(flags, { dealer: values.dealer, month: values.month, kind: values.kind, kpi: values.kpi, lang }), lang);
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).flagsSheet(flags, { dealer: values.dealer, month: values.month, kind: values.kind, kpi: values.kpi, lang }), lang);
   return printList(flags, {
     json: format === 'json',
     empty: '没有符合条件的提示。\nNo flags match.\n',

@@ -51,7 +51,7 @@ export async function loadsCommand(argv: string[]): Promise<number> {
   if (values.month !== undefined) orUsage(checkMonth(values.month));
   const filter = { dealer: values.dealer, kind: values.kind, status: values.status, month: values.month, user: values.user };
   const [loads, total] = await withDatabase(values.db, async (db) => [await listLoads(db.connection, { ...filter, limit, offset }), await countLoads(db.connection, filter)] as const);
-  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases')).loadsSheet(loads, filter), lang);
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).loadsSheet(loads, filter), lang);
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const code = printList(loads, {
     json: format === 'json',

@@ -27,7 +27,7 @@ export async function rejectsCommand(argv: string[]): Promise<number> {
     const found = await withDatabase(values.db, async (db) => {
       const load = await getLoad(db.connection, id);
       if (!load) return false;
-      if (format === 'xlsx') await writeWorkbook(out!, (await import('@fixops/usecases')).rejectsSheet(load, streamRejects(db.connection, id)), lang);
+      if (format === 'xlsx') await writeWorkbook(out!, (await import('@fixops/usecases/sheets')).rejectsSheet(load, streamRejects(db.connection, id)), lang);
       else {
         await streamOutFile(out!, async (file) => {
           file.write('\uFEFF');

@@ -5,7 +5,7 @@
 import type { ComparisonResult } from '@fixops/compare';
 import type { Lang } from '@fixops/shared';
 import type { XlsxCell, XlsxColumn, XlsxTable } from '@fixops/shared/xlsx';
-import { unitType } from '@fixops/usecases';
+import { unitType } from '@fixops/usecases/sheets';
 
 export function compareSheet(r: ComparisonResult, lang: Lang): XlsxTable {
   const say = (m: { zh: string; en: string }) => (lang === 'en' ? m.en : m.zh);
