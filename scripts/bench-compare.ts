@@ -9,6 +9,7 @@
 //       open, read one month of every dealer's KPIs, print)
 //   (x) the whole command `fixops compare … --format html --out FILE` in a child process (start,
 //       open, run, render, write), with its peak RSS
+//   (xw) the whole command `fixops compare … --format xlsx --out FILE` in a child process (≤ 2 s)
 // (b), (c) and (h) are the median of 5 repetitions within the round. Writes the compare section of
 // docs/PERFORMANCE.md and bench-out/compare.json (BENCH_QUICK=1: 6 dealers, one round).
 
@@ -89,8 +90,8 @@ async function main(): Promise<void> {
   const load = loadavg()[0]!;
   const dbFile = await prepare();
   const { comparison, yaml } = await comparisonFile();
-  const runs = { read: [] as number[], run: [] as number[], html: [] as number[], kpis: [] as number[], cli: [] as number[], rss: [] as number[] };
-  let shape = { dealers: 0, month: '', values: 0, htmlKiB: 0 };
+  const runs = { read: [] as number[], run: [] as number[], html: [] as number[], kpis: [] as number[], cli: [] as number[], rss: [] as number[], cliXlsx: [] as number[], rssXlsx: [] as number[] };
+  let shape = { dealers: 0, month: '', values: 0, htmlKiB: 0, xlsxKiB: 0 };
   for (let round = 1; round <= ROUNDS; round++) {
     process.stderr.write(`round ${round}/${ROUNDS}\n`);
     const db = await openDatabase(dbFile);
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
           return renderHtml(res.value, 'zh');
         });
         rendered.push(h.ms);
-        shape = { dealers: r.result.value.rows.length, month, values: read.result.length, htmlKiB: Buffer.byteLength(h.result) / 1024 };
+        shape = { ...shape, dealers: r.result.value.rows.length, month, values: read.result.length, htmlKiB: Buffer.byteLength(h.result) / 1024 };
       }
       runs.read.push(median5(reads));
       runs.run.push(median5(scored));
@@ -125,6 +126,13 @@ async function main(): Promise<void> {
     const m = measureNode([CLI, 'compare', yaml, '--db', dbFile, '--format', 'html', '--out', html]);
     runs.cli.push(m.ms);
     runs.rss.push(m.rssMiB);
+    const xlsx = join(OUT, `compare-${DEALERS}.xlsx`);
+    rmSync(xlsx, { force: true });
+    const mx = measureNode([CLI, 'compare', yaml, '--db', dbFile, '--format', 'xlsx', '--out', xlsx]);
+    if (!existsSync(xlsx)) throw new Error('fixops compare --format xlsx wrote no file');
+    runs.cliXlsx.push(mx.ms);
+    runs.rssXlsx.push(mx.rssMiB);
+    shape.xlsxKiB = statSync(xlsx).size / 1024;
   }
   const s = (xs: number[]) => stats(xs);
   const f = (xs: number[], digits = 1) => `${s(xs).min.toFixed(digits)} / ${s(xs).median.toFixed(digits)} / ${s(xs).max.toFixed(digits)}`;
@@ -145,6 +153,8 @@ comparison: \`data/comparisons/east-region-service-scorecard.yaml\` widened to \
 | (k) whole command \`fixops kpis --month ${shape.month} --json\` (child process) | ${f(runs.kpis, 0)} | | |
 | (x) whole command \`fixops compare … --format html --out FILE\` (child process) | ${f(runs.cli, 0)} | x/k = ${ratio(runs.cli, runs.kpis)} | < 5 s |
 | peak RSS of (x), MiB | ${f(runs.rss, 0)} | | |
+| (xw) whole command \`fixops compare … --format xlsx --out FILE\` (child process; ${shape.xlsxKiB.toFixed(0)} KiB workbook) | ${f(runs.cliXlsx, 0)} | xw/k = ${ratio(runs.cliXlsx, runs.kpis)} | ≤ 2 s |
+| peak RSS of (xw), MiB | ${f(runs.rssXlsx, 0)} | | |
 
 (x) − (k) is what a fresh process adds for a comparison: loading @fixops/compare (ajv, yaml) and compiling the file's schema, and (c) on cold DuckDB caches; (c) and (h) are warm.
 Reproduce: \`pnpm bench:compare\` (BENCH_DEALERS, BENCH_ROUNDS; BENCH_QUICK=1 to check it runs).`;
@@ -159,6 +169,8 @@ Reproduce: \`pnpm bench:compare\` (BENCH_DEALERS, BENCH_ROUNDS; BENCH_QUICK=1 to
       figure('kpis', '(k) fixops kpis --month --json (whole command)', 'ms', runs.kpis),
       figure('cli', '(x) fixops compare --format html (whole command)', 'ms', runs.cli, { baseline: { id: 'kpis', values: runs.kpis }, target: { text: '< 5 s', max: 5000 } }),
       figure('rss', 'peak RSS of (x)', 'MiB', runs.rss),
+      figure('cliXlsx', '(xw) fixops compare --format xlsx --out (whole command)', 'ms', runs.cliXlsx, { baseline: { id: 'kpis', values: runs.kpis }, target: { text: '≤ 2 s', max: 2000 } }),
+      figure('rssXlsx', 'peak RSS of (xw)', 'MiB', runs.rssXlsx),
     ],
   });
 }

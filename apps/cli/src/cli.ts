@@ -50,14 +50,14 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops start   [--db FILE] [--port 3000] [--host 127.0.0.1]   启动系统（API + 网页界面）/ start the product: API and dashboard on one port
   fixops demo    [--db FILE]                                  生成并导入演示经销商网络 / generate and load the demo network
   fixops ingest  [--db FILE] [--dealer CODE] [--kind KIND] [--confirm] [--json] FILE...   导入 DMS 导出文件 / load DMS exports
-  fixops loads   [--dealer CODE] [--kind K] [--status S] [--month M] [--user U] [--limit N] [--offset N|--page N] [--json] · fixops loads undo ID   导入记录、撤销导入 / the load log, undo a load
-  fixops coverage [--from M --to M] [--dealer CODE] [--json]   数据上报情况（缺失、逾期）/ who has sent what: missing, overdue
+  fixops loads   [--dealer CODE] [--kind K] [--status S] [--month M] [--user U] [--limit N] [--offset N|--page N] [--json | --format xlsx --out FILE] · fixops loads undo ID   导入记录、撤销导入 / the load log, undo a load
+  fixops coverage [--from M --to M] [--dealer CODE] [--json | --format xlsx --out FILE]   数据上报情况（缺失、逾期）/ who has sent what: missing, overdue
   fixops audit   [--since DATE] [--user U] [--action A] [--limit N] [--offset N|--page N] [--json]   审计日志 / the audit log
-  fixops rejects --load ID [--csv] [--db FILE]                被拒的行 / rejected rows of a load
-  fixops kpis    [--dealer CODE] [--month M | --from M --to M] [--json]   KPI 数值 / KPI values
-  fixops flags   [--dealer CODE] [--month M] [--kind KIND] [--kpi ID] [--json]   问题提示 / flags
-  fixops benchmark --month M --kpi ID [--group NAME] [--format table|csv|json|md]   同组对标 / peer benchmark
-  fixops compare FILE [--month M] [--format table|md|csv|json|html] [--out FILE]   多店对标评分卡 / dealer comparison scorecard
+  fixops rejects --load ID [--csv | --format csv|xlsx] [--out FILE] [--db FILE]                被拒的行 / rejected rows of a load
+  fixops kpis    [--dealer CODE] [--month M | --from M --to M] [--json | --format xlsx --out FILE]   KPI 数值 / KPI values
+  fixops flags   [--dealer CODE] [--month M] [--kind KIND] [--kpi ID] [--json | --format xlsx --out FILE]   问题提示 / flags
+  fixops benchmark --month M --kpi ID [--group NAME] [--format table|csv|json|md|xlsx] [--out FILE]   同组对标 / peer benchmark
+  fixops compare FILE [--month M] [--format table|md|csv|json|html|xlsx] [--out FILE]   多店对标评分卡 / dealer comparison scorecard
   fixops breakdown --dealer CODE --month M [--by repair_type|advisor] [--json]   工单结构、顾问 / RO mix, advisors
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
   fixops dealers [--region R] [--group G] [--json] · fixops dealers set CODE [--name N] [--region R] [--city C] [--peer-group G]   经销商主数据 / dealers master data
@@ -77,7 +77,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops tokens create NAME [--expires 90d]                   API 令牌（只显示一次）/ API token, shown once
   fixops tokens list [--user NAME] [--json] · fixops tokens revoke ID   令牌列表、吊销 / list, revoke tokens
   fixops backup FILE [--db FILE] [--force]                   一致的数据库备份（服务运行中也可）/ consistent copy, also while serving
-  (M = YYYY-MM; --lang en for English)
+  (M = YYYY-MM; --lang en for English; --format xlsx needs --out FILE.xlsx; a CSV written with --out starts with a BOM)
 
 数据库 Database: --db FILE, or FIXOPS_DB, default data/fixops.duckdb
 服务运行中 While fixops start/serve holds it, commands go to the server (socket FILE.sock)

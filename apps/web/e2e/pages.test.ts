@@ -50,6 +50,12 @@ describe('benchmark page', () => {
     expect(lines[0]).toBe('分组,排名,经销商,数值,百分位,P25,中位数,P75,与中位数差距,与前四分位差距');
     expect(lines).toHaveLength(h.dealers.length + 1);
     expect(lines.some((l) => /^\w+,\d+,SH001 /.test(l))).toBe(true);
+
+    // The Excel link beside it: the API's workbook of the same benchmark, a Chinese file name.
+    const [book] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="benchmark-xlsx"]').click()]);
+    expect(book.suggestedFilename()).toMatch(new RegExp(`^同组对标-预约率-.*${h.latestMonth}\\.xlsx$`));
+    const bytes = await readFile((await book.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
     expect(errors).toEqual([]);
   });
 
@@ -224,6 +230,9 @@ describe('uploads', () => {
     const rejects = await page.request.get((await file.locator('[data-testid="rejects-link"]').getAttribute('href'))!);
     expect(rejects.status()).toBe(200);
     expect(await rejects.text()).toContain('十二元');
+    const rejectsXlsx = await page.request.get((await file.locator('[data-testid="rejects-xlsx-link"]').getAttribute('href'))!);
+    expect(rejectsXlsx.status()).toBe(200);
+    expect(rejectsXlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     await expect.poll(() => page.locator('[data-testid="load-history"] tbody tr').first().textContent()).toContain(name);
     await screenshot(page, 'uploads');
 

@@ -14,6 +14,8 @@ export const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', descri
 export const DealerCode = Type.String({ minLength: 1, maxLength: 64 });
 export const Lang = Type.Union([Type.Literal('zh'), Type.Literal('en')]);
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/** `?format=xlsx` turns a table answer into a workbook download (`lang`: its headers' language). */
+export const DownloadFormat = Type.Union([Type.Literal('json'), Type.Literal('xlsx')], { description: 'json (default) or xlsx: the same rows as an Excel workbook download' });
 export const DealerParams = Type.Object({ code: DealerCode });
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 

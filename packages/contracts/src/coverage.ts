@@ -1,13 +1,15 @@
 // Who has sent what (数据上报情况): every dealer × month × monthly kind with its stored rows.
 
 import { Type } from 'typebox';
-import { Month, Nullable } from './common.js';
+import { DownloadFormat, Lang, Month, Nullable } from './common.js';
 
 export const CoverageKind = Type.Union([Type.Literal('repair_orders'), Type.Literal('bookings'), Type.Literal('accident_repairs')]);
 
 export const CoverageQuery = Type.Object({
   from: Type.Optional(Month),
   to: Type.Optional(Month),
+  format: Type.Optional(DownloadFormat),
+  lang: Type.Optional(Lang),
 });
 
 export const CoverageCell = Type.Object({

@@ -1,7 +1,7 @@
 // Flags: what is wrong, with value, reference and a sentence in the request's language.
 
 import { Type } from 'typebox';
-import { Lang, Month, Nullable } from './common.js';
+import { DownloadFormat, Lang, Month, Nullable } from './common.js';
 
 export const FlagKind = Type.Union([Type.Literal('not_tracked'), Type.Literal('target'), Type.Literal('trend'), Type.Literal('peer')]);
 
@@ -11,6 +11,7 @@ export const FlagQuery = Type.Object({
   kind: Type.Optional(FlagKind),
   kpi: Type.Optional(Type.String({ maxLength: 64 })),
   lang: Type.Optional(Lang),
+  format: Type.Optional(DownloadFormat),
 });
 
 export const Flag = Type.Object({

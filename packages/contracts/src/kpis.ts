@@ -1,7 +1,7 @@
 // KPI values, the catalogue, peer benchmarks.
 
 import { Type } from 'typebox';
-import { Month, Nullable } from './common.js';
+import { DownloadFormat, Lang, Month, Nullable } from './common.js';
 
 /** ok: a value; not_tracked: null (未统计); warming_up: null while the dealer's history accumulates (数据积累中). */
 export const KpiStatus = Type.Union([Type.Literal('ok'), Type.Literal('not_tracked'), Type.Literal('warming_up')]);
@@ -9,7 +9,7 @@ export const KpiValue = Type.Object({ dealer: Type.String(), month: Type.String(
 export const KpiValues = Type.Array(KpiValue);
 
 export const DealerKpiQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })) });
-export const NetworkKpiQuery = Type.Object({ month: Month, kpi: Type.Optional(Type.String({ maxLength: 64 })) });
+export const NetworkKpiQuery = Type.Object({ month: Month, kpi: Type.Optional(Type.String({ maxLength: 64 })), format: Type.Optional(DownloadFormat), lang: Type.Optional(Lang) });
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });
 export const CatalogEntry = Type.Object({
@@ -22,7 +22,7 @@ export const CatalogEntry = Type.Object({
 });
 export const Catalog = Type.Array(CatalogEntry);
 
-export const BenchmarkQuery = Type.Object({ month: Month, kpi: Type.String({ maxLength: 64 }), group: Type.Optional(Type.String({ maxLength: 64 })) });
+export const BenchmarkQuery = Type.Object({ month: Month, kpi: Type.String({ maxLength: 64 }), group: Type.Optional(Type.String({ maxLength: 64 })), format: Type.Optional(DownloadFormat), lang: Type.Optional(Lang) });
 export const BenchmarkRow = Type.Object({
   group: Type.String(),
   groupSize: Type.Integer(),

@@ -1,7 +1,7 @@
 // Uploads and the load log: the per-file summary the CLI prints with --json.
 
 import { Type } from 'typebox';
-import { Nullable } from './common.js';
+import { DownloadFormat, Lang, Nullable } from './common.js';
 
 const Columns = Type.Object({ mapped: Type.Record(Type.String(), Type.String()), ignored: Type.Array(Type.String()), dropped: Type.Array(Type.String()) });
 const Message = Type.Object({ zh: Type.String(), en: Type.String() });
@@ -106,4 +106,6 @@ export const LoadListQuery = Type.Object({
   user: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647, default: 0 })),
+  format: Type.Optional(DownloadFormat),
+  lang: Type.Optional(Lang),
 });

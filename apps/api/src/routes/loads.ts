@@ -3,16 +3,19 @@
 // them only its own rejected rows and their count (a load's rejected rows may name another
 // dealer). The download is streamed chunk by chunk from DuckDB, never built in memory.
 // POST /loads/:id/undo (admin, consultant) puts back what a load replaced and recomputes.
+// ?format=xlsx on the log, and /loads/:id/rejects.xlsx: the same rows as workbooks.
 
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { countLoads, getLoad, listLoads, rejectsCsv, type LoadRecord } from '@fixops/ingest';
+import { countLoads, getLoad, listLoads, rejectsCsv, streamRejects, type LoadRecord } from '@fixops/ingest';
+import { loadsSheet, rejectsSheet } from '@fixops/usecases';
+import { sendXlsx } from '../download.js';
 import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
 import { dealerScope, requireRole, userOf } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
-import { fromFixopsError, notFound } from '../errors.js';
+import { fromFixopsError, notFound, requestLang } from '../errors.js';
 import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 import { LoadList, LoadListQuery, LoadRecord as LoadSchema, UndoSummary } from '@fixops/contracts';
@@ -45,7 +48,7 @@ const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       tags: ['uploads'], summary: 'The load log, newest first, filtered (dealer, kind, status, month, user) and paged (limit, offset; total counts every match), and the write queue',
       querystring: LoadListQuery, response: responses(LoadList, [400, 403]),
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const user = userOf(req);
     const { kind, status, month, user: uploadedBy } = req.query;
     const scoped = dealerScope(req, req.query.dealer); // 403 when a dealer asks for another dealer
@@ -59,6 +62,7 @@ const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     const offset = req.query.offset ?? 0;
     const [list, total] = await app.store.read(async (c) => [await listLoads(c, { ...filter, limit, offset, ...viewerOf(user) }), await countLoads(c, filter)] as const);
     const queue = app.store.queue().filter((q) => q.kind !== 'token' && (user.role !== 'dealer' || q.user === user.name));
+    if (req.query.format === 'xlsx') return sendXlsx(reply, loadsSheet(list.filter((l) => visible(user, l)), { dealer, kind, status, month, user: uploadedBy }), req.query.lang ?? requestLang(req.headers['accept-language']));
     return { queue, loads: list.filter((l) => visible(user, l)), total };
   });
 
@@ -100,6 +104,23 @@ const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     return reply.type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="load-${load.id}-rejects.csv"`)
       .send(body);
+  });
+  app.get('/loads/:id/rejects.xlsx', {
+    schema: {
+      tags: ['uploads'], summary: 'Rejected rows of a load as an Excel workbook', params: IdParams,
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: responses({ type: 'string', description: 'xlsx: line, column, value, reason, raw text' } as never, [400, 404]),
+    },
+  }, async (req, reply) => {
+    const load = await loadFor(req, req.params.id);
+    const viewer = viewerOf(userOf(req));
+    const lang = requestLang(req.headers['accept-language']);
+    // The read connection is held while the workbook is written; rows stream chunk by chunk.
+    const rows = await app.store.read(async (c) => {
+      const all = [];
+      for await (const chunk of streamRejects(c, load.id, viewer)) all.push(chunk);
+      return all;
+    });
+    return sendXlsx(reply, rejectsSheet(load, rows), lang);
   });
   done();
 };

@@ -1,20 +1,22 @@
-// `fixops compare FILE [--month YYYY-MM] [--format table|md|csv|json|html] [--lang zh|en] [--out FILE] [--db FILE]`
+// `fixops compare FILE [--month YYYY-MM] [--format table|md|csv|json|html|xlsx] [--lang zh|en] [--out FILE] [--db FILE]`
 // Runs a scripted dealer comparison (a YAML file, see data/comparisons/) and prints its scorecard.
-// FILE may also name a file of data/comparisons without its folder or .yaml ending.
+// FILE may also name a file of data/comparisons without its folder or .yaml ending. A CSV written
+// with --out starts with a BOM (Excel then reads Chinese); on stdout it has none. xlsx needs --out.
 
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COMPARISONS_DIR, loadComparisonFile, renderCsv, renderHtml, renderJson, renderMarkdown, runComparison, type ComparisonResult } from '@fixops/compare';
 import { checkMonth } from '@fixops/metrics';
 import { bilingual } from '@fixops/shared';
 import { DB_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
+import { writeOutFile } from '../output/file.js';
 import { renderTable } from '../output/table.js';
+import { chooseFormat, writeWorkbook } from '../output/xlsx.js';
 import { langOption, orUsage } from '../select.js';
 
-const FORMATS = ['table', 'md', 'csv', 'json', 'html'];
-const USAGE = 'usage: fixops compare FILE [--month YYYY-MM] [--format table|md|csv|json|html] [--lang zh|en] [--out FILE] [--db FILE]';
+const FORMATS = ['table', 'md', 'csv', 'json', 'html', 'xlsx'];
+const USAGE = 'usage: fixops compare FILE [--month YYYY-MM] [--format table|md|csv|json|html|xlsx] [--lang zh|en] [--out FILE] [--db FILE]';
 
 function resolveFile(name: string): string {
   if (existsSync(name)) return name;
@@ -51,7 +53,7 @@ export async function compareCommand(argv: string[]): Promise<number> {
     ...DB_OPTION, month: { type: 'string' }, format: { type: 'string', default: 'table' }, lang: { type: 'string' }, out: { type: 'string' },
   }, true);
   if (positionals.length !== 1) throw new UsageError(USAGE);
-  if (!FORMATS.includes(values.format)) throw new UsageError(`fixops compare: unknown format "${values.format}" (choose from ${FORMATS.join(', ')})`);
+  const format = chooseFormat('compare', values, FORMATS);
   const lang = langOption(values.lang);
   const month = values.month === undefined ? undefined : orUsage(checkMonth(values.month));
   const file = resolveFile(positionals[0]!);
@@ -66,13 +68,14 @@ export async function compareCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const r = result.value;
-  const text = values.format === 'md' ? renderMarkdown(r, lang)
-    : values.format === 'csv' ? renderCsv(r)
-      : values.format === 'json' ? renderJson(r)
-        : values.format === 'html' ? renderHtml(r, lang)
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('../output/compare-sheet.js')).compareSheet(r, lang), lang);
+  const text = format === 'md' ? renderMarkdown(r, lang)
+    : format === 'csv' ? renderCsv(r)
+      : format === 'json' ? renderJson(r)
+        : format === 'html' ? renderHtml(r, lang)
           : renderPeopleTable(r);
   if (values.out) {
-    await writeFile(values.out, text);
+    await writeOutFile(values.out, format === 'csv' ? `\uFEFF${text}` : text);
     process.stderr.write(`对标结果已写入 Comparison written: ${values.out}\n`);
   } else process.stdout.write(text);
   return 0;

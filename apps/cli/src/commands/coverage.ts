@@ -1,4 +1,4 @@
-// `fixops coverage [--from M --to M] [--dealer CODE] [--today YYYY-MM-DD] [--json]`: who has sent
+// `fixops coverage [--from M --to M] [--dealer CODE] [--today YYYY-MM-DD] [--json | --format xlsx --out FILE] [--lang zh|en]`: who has sent
 // what (数据上报情况). --json prints [{dealer, month, kind, rows}] for every dealer × month ×
 // kind (rows null when nothing is stored); otherwise a table per dealer and kind, months across,
 // with the overdue cells marked. --today judges "overdue" as on another day.
@@ -8,14 +8,18 @@ import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { printJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
-import { orUsage } from '../select.js';
+import { chooseFormat, writeWorkbook } from '../output/xlsx.js';
+import { langOption, orUsage } from '../select.js';
 
 const KIND_LABEL: Record<string, string> = { repair_orders: '维修工单 ROs', bookings: '预约 bookings', accident_repairs: '事故车 accidents' };
 
 export async function coverageCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     ...DB_OPTION, ...JSON_OPTION, from: { type: 'string' }, to: { type: 'string' }, dealer: { type: 'string' }, today: { type: 'string' },
+    format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' },
   });
+  const lang = langOption(values.lang);
+  const format = chooseFormat('coverage', values, ['table', 'json', 'xlsx']);
   const { from, to } = values;
   if (from !== undefined) orUsage(checkMonth(from));
   if (to !== undefined) orUsage(checkMonth(to));
@@ -29,7 +33,8 @@ export async function coverageCommand(argv: string[]): Promise<number> {
     if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
     return readCoverage(db.connection, { from, to, dealer: values.dealer, today });
   });
-  if (values.json) {
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).coverageSheet(cov, lang, { dealer: values.dealer }), lang);
+  if (format === 'json') {
     printJson(cov.cells);
     return 0;
   }

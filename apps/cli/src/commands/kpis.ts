@@ -1,17 +1,20 @@
-// `fixops kpis [--db FILE] [--dealer CODE] [--month YYYY-MM | --from YYYY-MM --to YYYY-MM] [--json]`
+// `fixops kpis [--db FILE] [--dealer CODE] [--month YYYY-MM | --from YYYY-MM --to YYYY-MM] [--json | --format xlsx --out FILE] [--lang zh|en]`
 
 import { checkDealer, checkMonth, valueText, KPIS, readKpis, type KpiValue } from '@fixops/metrics';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { printList } from '../output/print.js';
+import { chooseFormat, writeWorkbook } from '../output/xlsx.js';
 import { renderTable } from '../output/table.js';
 import { langOption, orUsage } from '../select.js';
 
 export async function kpisCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     ...DB_OPTION, ...JSON_OPTION, dealer: { type: 'string' }, month: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' },
+    format: { type: 'string' }, out: { type: 'string' },
   });
   const lang = langOption(values.lang);
+  const format = chooseFormat('kpis', values, ['table', 'json', 'xlsx']);
   if (values.month !== undefined && (values.from !== undefined || values.to !== undefined)) throw new UsageError('fixops kpis: give --month or --from/--to, not both');
   const from = values.month ?? values.from;
   const to = values.month ?? values.to;
@@ -22,8 +25,9 @@ export async function kpisCommand(argv: string[]): Promise<number> {
     if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
     return readKpis(db.connection, { dealer: values.dealer, from, to });
   });
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).kpisSheet(rows, { dealer: values.dealer, from, to }), lang);
   return printList(rows, {
-    json: values.json,
+    json: format === 'json',
     empty: '没有 KPI 数据：先导入维修工单、预约或事故车导出（fixops ingest / fixops demo）。\nNo KPI values: load repair orders, bookings or accident repairs first (fixops ingest / fixops demo).\n',
     table: (list) => renderWide(list, lang),
   });

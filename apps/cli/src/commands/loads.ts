@@ -1,5 +1,6 @@
 // `fixops loads [--dealer CODE] [--kind KIND] [--status loaded|refused] [--month M] [--user NAME]
-// [--limit N] [--offset N | --page N] [--json]`: the load log, newest first, filtered and paged.
+// [--limit N] [--offset N | --page N] [--json | --format xlsx --out FILE] [--lang zh|en]`: the load log,
+// newest first, filtered and paged.
 // `fixops loads undo ID [--db FILE] [--json]`: undo one load (restore what it replaced, remove
 // what it added, recompute), refused with a clear message when that cannot be done exactly.
 
@@ -13,7 +14,8 @@ import { dealerList, monthSpan, renderSlices, statusLabel } from '../output/load
 import { pageOptions } from '../output/paging.js';
 import { printJson, printList } from '../output/print.js';
 import { renderTable } from '../output/table.js';
-import { orUsage } from '../select.js';
+import { chooseFormat, writeWorkbook } from '../output/xlsx.js';
+import { langOption, orUsage } from '../select.js';
 
 async function undoCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { ...DB_OPTION, ...JSON_OPTION, 'by': { type: 'string' } }, true);
@@ -41,14 +43,18 @@ export async function loadsCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     ...DB_OPTION, ...JSON_OPTION, dealer: { type: 'string' }, kind: { type: 'string' }, status: { type: 'string' }, month: { type: 'string' }, user: { type: 'string' },
     limit: { type: 'string' }, offset: { type: 'string' }, page: { type: 'string' },
+    format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' },
   });
+  const lang = langOption(values.lang);
+  const format = chooseFormat('loads', values, ['table', 'json', 'xlsx']);
   const { limit, offset } = pageOptions('loads', values, 200);
   if (values.month !== undefined) orUsage(checkMonth(values.month));
   const filter = { dealer: values.dealer, kind: values.kind, status: values.status, month: values.month, user: values.user };
   const [loads, total] = await withDatabase(values.db, async (db) => [await listLoads(db.connection, { ...filter, limit, offset }), await countLoads(db.connection, filter)] as const);
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).loadsSheet(loads, filter), lang);
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const code = printList(loads, {
-    json: values.json,
+    json: format === 'json',
     empty: filtered
       ? '没有符合条件的导入记录。\nNo loads match.\n'
       : '还没有导入记录。用 fixops ingest FILE… 或 fixops demo 导入数据。\nNo loads yet. Load data with fixops ingest FILE… or fixops demo.\n',
@@ -57,6 +63,6 @@ export async function loadsCommand(argv: string[]): Promise<number> {
       rows.map((l) => [l.id, l.startedAt.slice(0, 19), l.file, statusLabel(l.status), l.kind, dealerList(l.dealers), monthSpan(l.months), l.rowsLoaded, l.rowsRejected, l.rowsSkipped, l.rowsDuplicate, l.encoding, l.separator, l.uploadedBy, l.ms]),
     ),
   });
-  if (!values.json && loads.length > 0 && loads.length < total) process.stdout.write(`${offset + 1}–${offset + loads.length} / ${total}\n`);
+  if (format !== 'json' && loads.length > 0 && loads.length < total) process.stdout.write(`${offset + 1}–${offset + loads.length} / ${total}\n`);
   return code;
 }

@@ -1,18 +1,47 @@
-// `fixops rejects --load ID [--csv]`: the rows a load rejected, with line, column, value and reason.
-// The CSV is streamed chunk by chunk from DuckDB to stdout, never built in memory.
+// `fixops rejects --load ID [--csv | --format table|json|csv|xlsx] [--out FILE] [--lang zh|en]`: the rows
+// a load rejected, with line, column, value and reason. The CSV and the workbook are streamed chunk
+// by chunk from DuckDB, never built in memory. A CSV on stdout has no BOM (for pipes); a CSV file
+// written with --out starts with one (Excel then reads Chinese). xlsx needs --out.
 
 import { once } from 'node:events';
-import { getLoad, listRejects, rejectsCsv } from '@fixops/ingest';
+import { getLoad, listRejects, rejectsCsv, streamRejects } from '@fixops/ingest';
 import { DB_OPTION, JSON_OPTION, parse, UsageError } from '../args.js';
 import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { printJson } from '../output/print.js';
+import { streamOutFile } from '../output/file.js';
+import { chooseFormat, writeWorkbook } from '../output/xlsx.js';
+import { langOption } from '../select.js';
 
 export async function rejectsCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...DB_OPTION, ...JSON_OPTION, load: { type: 'string' }, csv: { type: 'boolean', default: false } });
+  const { values } = parse(argv, {
+    ...DB_OPTION, ...JSON_OPTION, load: { type: 'string' }, csv: { type: 'boolean', default: false }, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' },
+  });
   if (values.load === undefined || !/^\d+$/.test(values.load)) throw new UsageError('fixops rejects: --load ID is required (see fixops loads)');
+  if (values.csv && values.format !== undefined && values.format !== 'csv') throw new UsageError(`fixops rejects: give --csv or --format ${values.format}, not both`);
+  const lang = langOption(values.lang);
+  const format = chooseFormat('rejects', { ...values, format: values.csv ? 'csv' : values.format }, ['table', 'json', 'csv', 'xlsx']);
   const id = Number(values.load);
-  if (values.csv) {
+  const out = values.out;
+  if (format === 'xlsx' || (format === 'csv' && out !== undefined)) {
+    const found = await withDatabase(values.db, async (db) => {
+      const load = await getLoad(db.connection, id);
+      if (!load) return false;
+      if (format === 'xlsx') await writeWorkbook(out!, (await import('@fixops/usecases/sheets')).rejectsSheet(load, streamRejects(db.connection, id)), lang);
+      else {
+        await streamOutFile(out!, async (file) => {
+          file.write('\uFEFF');
+          for await (const piece of rejectsCsv(db.connection, id)) if (!file.write(piece)) await once(file, 'drain');
+          file.end();
+        });
+        process.stderr.write(`被拒的行已写入 Rejected rows written: ${out}\n`);
+      }
+      return true;
+    });
+    if (!found) process.stderr.write(`fixops rejects: 没有编号为 ${id} 的导入 / no load with id ${id} (see fixops loads)\n`);
+    return found ? 0 : 1;
+  }
+  if (format === 'csv') {
     const found = await withDatabase(values.db, async (db) => {
       if (!(await getLoad(db.connection, id))) return false;
       for await (const piece of rejectsCsv(db.connection, id)) {
@@ -32,7 +61,7 @@ export async function rejectsCommand(argv: string[]): Promise<number> {
     return 1;
   }
   const { load, rejects } = result;
-  if (values.json) {
+  if (format === 'json') {
     printJson(rejects);
     return 0;
   }

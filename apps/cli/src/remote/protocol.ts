@@ -17,8 +17,11 @@ export interface RemoteRequest {
   stderrTTY: boolean;
 }
 
-/** What the server sends back: output as it is written, then the exit code. */
-export type RemoteFrame = { stream: 'stdout' | 'stderr'; text: string } | { stream: 'stdout' | 'stderr'; base64: string } | { exit: number };
+/**
+ * What the server sends back: output as it is written, files the command writes (--out: the
+ * CLI writes them, relative to its own working directory), then the exit code.
+ */
+export type RemoteFrame = { stream: 'stdout' | 'stderr'; text: string } | { stream: 'stdout' | 'stderr'; base64: string } | { file: string; base64: string } | { exit: number };
 
 /** The socket that a server holding `dbPath` listens on. */
 export function socketPathFor(dbPath: string): string {

@@ -4,9 +4,10 @@
 // socket is 0600 and removed on shutdown; a stale socket neither breaks the CLI nor the server.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, MAIN, tempDir } from '../test-helpers/run.js';
 
@@ -204,6 +205,35 @@ describe('every command beside a running server', () => {
     expect(fixops(['kpis', '--json', '--db', copy]).stdout).toBe(kpis);
     expect(fixops(['flags', '--json', '--db', copy]).stdout).toBe(flags);
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
+  });
+
+  it('writes --out files (workbooks, CSV) in the caller\'s folder, the same as on the idle file', async () => {
+    const cells = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      const ws = wb.worksheets[0]!;
+      const rows: unknown[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 1) rows.push(row.values);
+      });
+      return { title: ws.getCell('A1').value as string, rows };
+    };
+    for (const args of [['kpis', '--month', '2025-12'], ['flags', '--month', '2025-12'], ['coverage', '--from', '2025-10', '--to', '2025-12'], ['compare', 'east.yaml', '--month', '2025-12']]) {
+      const r = same([...args, '--format', 'xlsx', '--out', 'out.xlsx']);
+      expect(r.stderr).toContain('out.xlsx');
+      const [remote, local] = [await cells(join(served, 'out.xlsx')), await cells(join(idle, 'out.xlsx'))];
+      expect(remote.rows.length, args.join(' ')).toBeGreaterThan(0);
+      expect(normal(JSON.stringify(remote.rows))).toEqual(normal(JSON.stringify(local.rows)));
+      expect(remote.title.replace(/\d\d:\d\d$/, '')).toBe(local.title.replace(/\d\d:\d\d$/, ''));
+    }
+    same(['compare', 'east.yaml', '--month', '2025-12', '--format', 'csv', '--out', 'out.csv']);
+    expect(readFileSync(join(served, 'out.csv'), 'utf8').startsWith('\uFEFF')).toBe(true);
+    expect(readFileSync(join(served, 'out.csv'), 'utf8')).toBe(readFileSync(join(idle, 'out.csv'), 'utf8'));
+    // Errors as on the idle file: xlsx without --out (2), a folder that does not exist (1).
+    same(['kpis', '--format', 'xlsx'], 2);
+    const missing = same(['kpis', '--format', 'xlsx', '--out', 'nope/k.xlsx'], 1);
+    expect(missing.stderr).toContain('Cannot write nope/k.xlsx: the folder does not exist');
+    expect(readdirSync(served).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
   it('ignores a stale socket beside an idle file', () => {

@@ -11,6 +11,8 @@ export interface CommandScope {
   withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T>;
   /** Where the command's stdout and stderr go. */
   write(stream: 'stdout' | 'stderr', chunk: string | Uint8Array): void;
+  /** A file the command writes (--out): its bytes go back to the CLI, which writes it. */
+  file(path: string, bytes: Uint8Array): void;
   stderrTTY: boolean;
 }
 

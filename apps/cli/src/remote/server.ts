@@ -101,6 +101,7 @@ async function execute(request: RemoteRequest, run: (argv: string[]) => Promise<
   const scope: CommandScope = {
     stderrTTY: request.stderrTTY === true,
     write: (stream, chunk) => send(toFrame(stream, chunk)),
+    file: (path, bytes) => send({ file: path, base64: Buffer.from(bytes).toString('base64') }),
     withDatabase: (work) => (access.write
       ? store.write({ kind: access.kind, label, user: process.env.USER ?? 'cli' }, (c) => (access.kind === 'load'
         // A load runs under the same memory and thread budget as an upload through the API.

@@ -190,6 +190,10 @@ export const MESSAGES = {
   'benchmark.noDealer': { zh: '（不突出）', en: '(none)' },
   'benchmark.show': { zh: '查看', en: 'Show' },
   'benchmark.download': { zh: '下载 CSV', en: 'Download CSV' },
+  // Workbook downloads beside the CSV ones (the same rows as the API's ?format=xlsx).
+  'download.xlsx': { zh: '下载 Excel', en: 'Download Excel' },
+  'download.rejectsXlsx': { zh: 'Excel', en: 'Excel' },
+  'download.rejectsXlsxTitle': { zh: '下载被拒绝的行（Excel）', en: 'Download rejected rows (Excel)' },
   'benchmark.better': { zh: '越高越好', en: 'higher is better' },
   'benchmark.betterLow': { zh: '越低越好', en: 'lower is better' },
   'benchmark.groupSize': { zh: '{n} 家经销商', en: '{n} dealers' },
