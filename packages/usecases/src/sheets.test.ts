@@ -19,8 +19,8 @@ describe('sheets', () => {
   it('kpis: one row per dealer-month, one typed column per KPI present, nulls kept', async () => {
     const [a, b] = [KPIS.find((k) => k.unit === 'rate')!, KPIS.find((k) => k.unit === 'money')!];
     const values: KpiValue[] = [
-      { dealer: 'SH001', month: '2025-01', kpi: a.id, value: 0.5 }, { dealer: 'SH001', month: '2025-01', kpi: b.id, value: 1200 },
-      { dealer: 'SH001', month: '2025-02', kpi: a.id, value: null }, { dealer: 'SH001', month: '2025-02', kpi: b.id, value: 900 },
+      { dealer: 'SH001', month: '2025-01', kpi: a.id, value: 0.5, status: 'ok' }, { dealer: 'SH001', month: '2025-01', kpi: b.id, value: 1200, status: 'ok' },
+      { dealer: 'SH001', month: '2025-02', kpi: a.id, value: null, status: 'not_tracked' }, { dealer: 'SH001', month: '2025-02', kpi: b.id, value: 900, status: 'ok' },
     ];
     const t = kpisSheet(values, { dealer: 'SH001', from: '2025-01', to: '2025-02' });
     expect(t.details).toEqual(['SH001', '2025-01 – 2025-02']);
@@ -30,6 +30,16 @@ describe('sheets', () => {
     const ia = 2 + KPIS.filter((k) => k === a || k === b).indexOf(a);
     expect((body[1] as unknown[])[ia]).toBeNull();
     expect(kpisSheet([], { from: '2025-06', to: '2025-06' }).details).toEqual(['2025-06']);
+  });
+
+  it('kpis: a warming-up value reads 数据积累中 / warming up, a not-tracked one stays empty', async () => {
+    const churn = KPIS.find((k) => k.id === 'churn_rate')!;
+    const values: KpiValue[] = [
+      { dealer: 'BJ002', month: '2024-03', kpi: churn.id, value: null, status: 'warming_up' },
+      { dealer: 'BJ002', month: '2024-04', kpi: churn.id, value: null, status: 'not_tracked' },
+    ];
+    expect(await rows(kpisSheet(values, {}, 'zh'))).toEqual([['BJ002', '2024-03', '数据积累中'], ['BJ002', '2024-04', null]]);
+    expect(await rows(kpisSheet(values, {}, 'en'))).toEqual([['BJ002', '2024-03', 'warming up'], ['BJ002', '2024-04', null]]);
   });
 
   it('flags: each value typed by its KPI\'s unit', async () => {

@@ -7,7 +7,7 @@
 import type { CoverageKind, Coverage, Flag, KpiValue, BenchmarkRow } from '@fixops/metrics';
 import { isOverdueCell, kpiDefinition, KPIS } from '@fixops/metrics';
 import type { LoadRecord, StoredReject } from '@fixops/ingest';
-import type { Unit } from '@fixops/shared';
+import { WARMING_UP, type Unit } from '@fixops/shared';
 import type { XlsxCell, XlsxColumn, XlsxTable, XlsxType } from '@fixops/shared/xlsx';
 
 /** A KPI unit as a cell type: shares as percent, yuan as money, counts as plain numbers. */
@@ -22,15 +22,16 @@ const range = (from?: string, to?: string): string[] => (from === undefined && t
 const given = (...parts: (string | undefined)[]): string[] => parts.filter((p): p is string => p !== undefined && p !== '');
 
 /** KPI values, one row per dealer and month, one column per KPI (in catalogue order). */
-export function kpisSheet(rows: readonly KpiValue[], scope: { dealer?: string; from?: string; to?: string; kpi?: string } = {}): XlsxTable {
+/** KPI values as a table; a warming-up value shows as 数据积累中 / warming up (in `lang`), never as an empty cell. */
+export function kpisSheet(rows: readonly KpiValue[], scope: { dealer?: string; from?: string; to?: string; kpi?: string } = {}, lang: 'zh' | 'en' = 'zh'): XlsxTable {
   const present = new Set(rows.map((r) => r.kpi));
   const kpis = KPIS.filter((k) => (rows.length === 0 ? scope.kpi === undefined || k.id === scope.kpi : present.has(k.id)));
-  const byKey = new Map<string, Map<string, number | null>>();
+  const byKey = new Map<string, Map<string, number | string | null>>();
   for (const r of rows) {
     const key = `${r.dealer}\u0000${r.month}`;
     let values = byKey.get(key);
-    if (!values) byKey.set(key, (values = new Map<string, number | null>()));
-    values.set(r.kpi, r.value);
+    if (!values) byKey.set(key, (values = new Map<string, number | string | null>()));
+    values.set(r.kpi, r.status === 'warming_up' ? WARMING_UP[lang] : r.value);
   }
   return {
     title: { zh: 'KPI 数值', en: 'KPI values' },

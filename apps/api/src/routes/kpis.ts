@@ -19,7 +19,10 @@ const kpis: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     if (kpi !== undefined) orHttp(checkKpi(kpi));
     const dealer = user.role === 'dealer' ? user.dealer ?? '' : undefined;
     const rows = await app.store.read((c) => readKpis(c, { from: month, to: month, kpi, dealer }));
-    if (req.query.format === 'xlsx') return sendXlsx(reply, kpisSheet(rows, { dealer, from: month, to: month, kpi }), req.query.lang ?? requestLang(req.headers['accept-language']));
+    if (req.query.format === 'xlsx') {
+      const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
+      return sendXlsx(reply, kpisSheet(rows, { dealer, from: month, to: month, kpi }, lang), lang);
+    }
     return rows;
   });
 

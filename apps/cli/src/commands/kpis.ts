@@ -25,7 +25,7 @@ export async function kpisCommand(argv: string[]): Promise<number> {
     if (values.dealer !== undefined) orUsage(await checkDealer(db.connection, values.dealer));
     return readKpis(db.connection, { dealer: values.dealer, from, to });
   });
-  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).kpisSheet(rows, { dealer: values.dealer, from, to }), lang);
+  if (format === 'xlsx') return writeWorkbook(values.out!, (await import('@fixops/usecases/sheets')).kpisSheet(rows, { dealer: values.dealer, from, to }, lang), lang);
   return printList(rows, {
     json: format === 'json',
     empty: '没有 KPI 数据：先导入维修工单、预约或事故车导出（fixops ingest / fixops demo）。\nNo KPI values: load repair orders, bookings or accident repairs first (fixops ingest / fixops demo).\n',

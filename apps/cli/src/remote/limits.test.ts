@@ -40,7 +40,7 @@ function send(argv: string[]): Promise<string> {
     c.on('data', lineReader((v) => {
       const f = v as RemoteFrame;
       if ('exit' in f) resolve(out);
-      else if (f.stream === 'stdout' && 'text' in f) out += f.text;
+      else if ('stream' in f && f.stream === 'stdout' && 'text' in f) out += f.text;
     }));
     c.write(`${JSON.stringify({ argv, cwd: dir, db: join(dir, 'a.duckdb'), stderrTTY: false })}\n`);
   });
