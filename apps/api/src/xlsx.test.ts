@@ -71,6 +71,19 @@ describe('?format=xlsx', () => {
     for (const { ws } of [flags, kpis, cov, bench, loads]) expect(allText(ws)).not.toContain(env.other);
   });
 
+  it('a dealer\'s KPIs over a range: one row per month with the JSON\'s values; another dealer\'s answers 403 to a dealer user', async () => {
+    const [from, to] = [env.months.at(-3)!, env.months.at(-1)!];
+    const json = (await get(`/api/dealers/${env.own}/kpis?from=${from}&to=${to}`, env.tokens.admin)).json<{ month: string; kpi: string; value: number | null }[]>();
+    const { ws } = await workbook(`/api/dealers/${env.own}/kpis?from=${from}&to=${to}&format=xlsx`, env.tokens.dealer);
+    const header = Array.from({ length: ws.getRow(2).cellCount }, (_, i) => String(ws.getRow(2).getCell(i + 1).value));
+    const rows = body(ws);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual([[env.own, from], [env.own, env.months.at(-2)!], [env.own, to]]);
+    const bookingCol = header.indexOf('预约率');
+    expect(bookingCol).toBeGreaterThan(1);
+    expect(rows.map((r) => r[bookingCol])).toEqual(json.filter((k) => k.kpi === 'booking_rate').map((k) => k.value));
+    expect((await get(`/api/dealers/${env.other}/kpis?format=xlsx`, env.tokens.dealer)).statusCode).toBe(403);
+  });
+
   it('rejects.xlsx: a load the caller may see; another dealer\'s load is not found', async () => {
     const loadsJson = (await get('/api/loads', env.tokens.admin)).json<{ loads: { id: number; dealers: string[]; rowsRejected: number }[] }>();
     const others = loadsJson.loads.find((l) => l.dealers.length === 1 && l.dealers[0] === env.other)!;

@@ -47,6 +47,6 @@ describe('BENCH_QUICK=1 BENCH_ONLY=ingest pnpm bench', () => {
     expect(summary).not.toContain('kpis (');
 
     const json = checkBenchResult(JSON.parse(readFileSync(join(dir, 'out', 'ingest.json'), 'utf8')));
-    expect(json.ok && json.value.quick && json.value.rounds === 1 && json.value.figures.map((f) => f.id)).toEqual(['a', 'b', 'c', 'b-rss', 'c-rss']);
+    expect(json.ok && json.value.quick && json.value.rounds === 1 && json.value.figures.map((f) => f.id)).toEqual(['a', 'b', 'c', 'b-rss', 'c-rss', 'd', 'e', 'e-rss']);
   }, 180_000);
 });

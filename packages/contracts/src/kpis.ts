@@ -8,7 +8,7 @@ export const KpiStatus = Type.Union([Type.Literal('ok'), Type.Literal('not_track
 export const KpiValue = Type.Object({ dealer: Type.String(), month: Type.String(), kpi: Type.String(), value: Nullable(Type.Number()), status: KpiStatus });
 export const KpiValues = Type.Array(KpiValue);
 
-export const DealerKpiQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })) });
+export const DealerKpiQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })), format: Type.Optional(DownloadFormat), lang: Type.Optional(Lang) });
 export const NetworkKpiQuery = Type.Object({ month: Month, kpi: Type.Optional(Type.String({ maxLength: 64 })), format: Type.Optional(DownloadFormat), lang: Type.Optional(Lang) });
 
 const Text = Type.Object({ zh: Type.String(), en: Type.String() });

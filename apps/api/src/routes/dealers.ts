@@ -10,10 +10,11 @@ import { queryJson } from '@fixops/db';
 import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import { requireDealer, requireRole, userOf } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
-import { editDealer, listDealerMaster, peerGroups } from '@fixops/usecases';
+import { editDealer, kpisSheet, listDealerMaster, peerGroups } from '@fixops/usecases';
 import type { Store } from '../plugins/db.js';
 import { sendMemoJson } from '../plugins/memoJson.js';
-import { ApiError, orHttp } from '../errors.js';
+import { ApiError, orHttp, requestLang } from '../errors.js';
+import { sendXlsx } from '../download.js';
 import { DealerParams, responses } from '@fixops/contracts';
 import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } from '@fixops/contracts';
 import { DealerKpiQuery, KpiValues } from '@fixops/contracts';
@@ -106,6 +107,11 @@ const dealers: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     }
     if (kpi !== undefined) orHttp(checkKpi(kpi));
     await knownDealer(app, req, req.params.code);
+    if (req.query.format === 'xlsx') {
+      const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
+      const rows = await app.store.read((c) => readKpis(c, { dealer: req.params.code, from, to, kpi }));
+      return sendXlsx(reply, kpisSheet(rows, { dealer: req.params.code, from, to, kpi }, lang), lang);
+    }
     // Asked for again and again between writes: remembered as the text the response schema made.
     await sendMemoJson<Static<typeof KpiValues>>(app.store, reply, `kpis:${JSON.stringify([req.params.code, from, to, kpi])}`,
       (c) => readKpis(c, { dealer: req.params.code, from, to, kpi }));
