@@ -75,7 +75,7 @@ describe('?format=xlsx', () => {
     const [from, to] = [env.months.at(-3)!, env.months.at(-1)!];
     const json = (await get(`/api/dealers/${env.own}/kpis?from=${from}&to=${to}`, env.tokens.admin)).json<{ month: string; kpi: string; value: number | null }[]>();
     const { ws } = await workbook(`/api/dealers/${env.own}/kpis?from=${from}&to=${to}&format=xlsx`, env.tokens.dealer);
-    const header = Array.from({ length: ws.getRow(2).cellCount }, (_, i) => String(ws.getRow(2).getCell(i + 1).value));
+    const header = Array.from({ length: ws.getRow(2).cellCount }, (_, i) => ws.getRow(2).getCell(i + 1).text);
     const rows = body(ws);
     expect(rows.map((r) => [r[0], r[1]])).toEqual([[env.own, from], [env.own, env.months.at(-2)!], [env.own, to]]);
     const bookingCol = header.indexOf('预约率');
