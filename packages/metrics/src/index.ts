@@ -17,3 +17,4 @@ export { kpisDir, loadKpiDir, loadKpiText, SHIPPED_KPIS_DIR } from './catalogue/
 export type { KpiFile, ValueSpec, Measure, Condition, Operand } from './catalogue/types.js';
 export { TREND_MIN_HISTORY, TREND_Z, PEER_MIN_GROUP } from './compute/flags.js';
 export * from './coverage.js';
+export { kpiRows, kpiRowsAll, rowsCsvHeader, rowsCsvCells, ROW_COLUMNS, COLUMN_NAMES, ROWS_ONLY, ROWS_MAX_LIMIT, ROWS_DEFAULT_LIMIT, type KpiRows, type KpiRow, type KpiRowsQuery, type RowsOnly, type RowCell } from './rows.js';
