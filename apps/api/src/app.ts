@@ -31,6 +31,7 @@ import templates from './routes/templates.js';
 import dashboard from './routes/dashboard.js';
 import coverage from './routes/coverage.js';
 import audit from './routes/audit.js';
+import kpiRows from './routes/kpi-rows.js';
 import web, { type NodeHandler } from './web.js';
 import { configuredLimits, resolveLimits, type IngestLimits } from '@fixops/ingest';
 
@@ -99,6 +100,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(dashboard, opts.templatesDir !== undefined ? { templatesDir: opts.templatesDir } : {});
     await api.register(coverage);
     await api.register(audit);
+    await api.register(kpiRows);
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });
   return app;

@@ -15,3 +15,4 @@ export * from './report.js';
 export * from './accounts.js';
 export * from './coverage.js';
 export * from './audit.js';
+export * from './kpi-rows.js';
