@@ -196,16 +196,15 @@ export async function kpiRows(c: DuckDBConnection, q: KpiRowsQuery, settings: Se
   const { plan, params, only, sql } = p.value;
   const num = plan.numerator.fn === 'sum' ? money('numerator_amount') : 'count(*)::DOUBLE';
   const den = plan.denominator === null ? 'NULL' : plan.denominator.fn === 'sum' ? money('denominator_amount') : 'count(*)::DOUBLE';
-  const [agg] = await queryJson<{ numerator: number; denominator: number | null; total: number }>(c, `
+  const [agg] = await queryJson<{ numerator: number; denominator: number | null; total: number; value: number | null }>(c, `
     WITH b AS (${sql.behind})
     SELECT (SELECT ${num} FROM b WHERE in_numerator) AS numerator,
       (SELECT ${den} FROM b WHERE coalesce(in_denominator, false)) AS denominator,
-      (SELECT count(*)::INTEGER FROM b ${sql.filter}) AS total`, params);
+      (SELECT count(*)::INTEGER FROM b ${sql.filter}) AS total,
+      (SELECT value FROM kpi_values WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE AND kpi = $kpi) AS value`, { ...params, kpi: q.kpi });
   const rows = await queryJson<Record<string, unknown>>(c, `SELECT * FROM (${sql.behind}) ${sql.filter} ${sql.order} LIMIT ${limit} OFFSET ${offset}`, params);
-  const [v] = await queryJson<{ value: number | null }>(c,
-    "SELECT value FROM kpi_values WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE AND kpi = $kpi", { dealer: q.dealer, month: q.month, kpi: q.kpi });
   return ok({
-    dealer: q.dealer, month: q.month, kpi: q.kpi, table: plan.table, value: v?.value ?? null,
+    dealer: q.dealer, month: q.month, kpi: q.kpi, table: plan.table, value: agg!.value ?? null,
     numerator: agg!.numerator, denominator: plan.denominator ? agg!.denominator ?? 0 : null,
     measure: plan.numerator.fn, denominator_measure: plan.denominator?.fn ?? null, total: agg!.total, limit, offset, only,
     columns: [...ROW_COLUMNS[plan.table]], rows: rows.map(strip),
