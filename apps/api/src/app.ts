@@ -33,6 +33,7 @@ import coverage from './routes/coverage.js';
 import audit from './routes/audit.js';
 import scorecards from './routes/scorecards.js';
 import actions from './routes/actions.js';
+import kpiRows from './routes/kpi-rows.js';
 import web, { type NodeHandler } from './web.js';
 import { configuredLimits, resolveLimits, type IngestLimits } from '@fixops/ingest';
 
@@ -103,6 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(audit);
     await api.register(scorecards);
     await api.register(actions);
+    await api.register(kpiRows);
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });
   return app;

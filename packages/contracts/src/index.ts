@@ -18,3 +18,4 @@ export * from './audit.js';
 export * from './scorecards.js';
 export * from './actions.js';
 export * from './dealerMaster.js';
+export * from './kpi-rows.js';

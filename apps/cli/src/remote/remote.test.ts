@@ -151,6 +151,8 @@ describe('every command beside a running server', () => {
     same(['kpis', '--json', '--month', '2025-12']);
     same(['flags', '--json', '--month', '2025-12']);
     same(['benchmark', '--month', '2025-12', '--kpi', 'booking_rate']);
+    same(['rows', '--dealer', 'SZ009', '--month', '2025-12', '--kpi', 'on_time_rate', '--json']);
+    same(['rows', '--dealer', 'SZ009', '--month', '2025-12', '--kpi', 'revenue', '--csv']);
     same(['compare', 'east.yaml', '--month', '2025-12', '--format', 'json']);
   });
 

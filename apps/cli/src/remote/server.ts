@@ -27,7 +27,7 @@ export interface ServerLog {
 }
 
 /** Commands that only read: they run on a pooled connection, beside uploads. */
-const READ_ONLY = new Set(['kpis', 'flags', 'benchmark', 'compare', 'breakdown', 'rejects', 'report', 'assessments', 'export', 'coverage', 'audit']);
+const READ_ONLY = new Set(['kpis', 'flags', 'benchmark', 'compare', 'breakdown', 'rows', 'rejects', 'report', 'assessments', 'export', 'coverage', 'audit']);
 /** Commands that read with no action word (`users`, `users list --json`) and write with one. */
 const LIST_OR_WRITE = new Set(['users', 'tokens', 'settings', 'loads', 'staff', 'suppliers', 'actions', 'dealers']);
 /** Options of these commands that take no value, so the word after them is an action. */
