@@ -2,6 +2,7 @@
 // numbers that match the stored value, paging with clear 400s, a dealer user scoped to its own
 // dealer, and a CSV download of every row that carries no spreadsheet formula.
 
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
 
@@ -88,5 +89,33 @@ describe('GET /api/dealers/:code/kpis/:kpi/rows', () => {
     expect(lines.slice(1).every((l) => !/(^|,)[=+@]/.test(l.replace(/"/g, '')))).toBe(true);
     const en = await get(`/api/dealers/${env.own}/kpis/ro_count/rows?month=${month}&format=csv&lang=en`, env.tokens.admin);
     expect(en.body.replace(/^\uFEFF/, '').startsWith('RO number,VIN,Advisor')).toBe(true);
+  });
+
+  it('downloads every row as xlsx: typed cells, 计入分子 as 是/否 counting the numerator, formula-safe, scoped', async () => {
+    const month = env.months.at(-1)!;
+    const json = (await get(`/api/dealers/${env.own}/kpis/on_time_rate/rows?month=${month}&limit=1000`, env.tokens.admin)).json<Rows>();
+    const res = await get(`/api/dealers/${env.own}/kpis/on_time_rate/rows?month=${month}&format=xlsx`, env.tokens.dealer);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const header = Array.from({ length: ws.getRow(2).cellCount }, (_, i) => ws.getRow(2).getCell(i + 1).text);
+    expect(header.slice(0, 3)).toEqual(['工单号', 'VIN', '服务顾问']);
+    const [inNum, inDen, opened] = [header.indexOf('计入分子') + 1, header.indexOf('计入分母') + 1, header.indexOf('开单时间') + 1];
+    const body = Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getRow(i + 3));
+    expect(body).toHaveLength(json.denominator!);
+    expect(body.filter((r) => r.getCell(inNum).value === '是')).toHaveLength(json.numerator);
+    expect(body.every((r) => r.getCell(inDen).value === '是')).toBe(true);
+    expect(body[0]!.getCell(opened).value).toBeInstanceOf(Date);
+    // ro_count's rows hold the row the CSV test stored: its texts are neutralised here too
+    const all = await get(`/api/dealers/${env.own}/kpis/ro_count/rows?month=${month}&format=xlsx`, env.tokens.admin);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(all.rawPayload as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb2.worksheets[0]!.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string') texts.push(cell.value); }));
+    expect(texts).toContain("'=HYPERLINK(\"http://x\")");
+    expect(texts.some((t) => /^[=+@]/.test(t))).toBe(false);
+    expect((await get(`/api/dealers/${env.other}/kpis/on_time_rate/rows?month=${month}&format=xlsx`, env.tokens.dealer)).statusCode).toBe(403);
   });
 });

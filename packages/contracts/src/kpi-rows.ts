@@ -13,7 +13,7 @@ export const KpiRowsQuery = Type.Object({
   only: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('numerator'), Type.Literal('not_numerator')], {
     default: 'all', description: 'all rows behind the number, only those in the numerator, or only those not in it (e.g. the late orders)',
   })),
-  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' })),
+  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { default: 'json' })),
   lang: Type.Optional(Lang),
 });
 

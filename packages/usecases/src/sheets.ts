@@ -5,7 +5,7 @@
 // on its own as `@fixops/usecases/sheets` by the CLI (the package's index loads far more).
 
 import type { CoverageKind, Coverage, Flag, KpiValue, BenchmarkRow } from '@fixops/metrics';
-import { isOverdueCell, kpiDefinition, KPIS } from '@fixops/metrics';
+import { COLUMN_NAMES, isOverdueCell, kpiDefinition, KPIS, type KpiRow, type RowCell } from '@fixops/metrics';
 import type { LoadRecord, StoredReject } from '@fixops/ingest';
 import { WARMING_UP, type Unit } from '@fixops/shared';
 import type { XlsxCell, XlsxColumn, XlsxTable, XlsxType } from '@fixops/shared/xlsx';
@@ -122,5 +122,27 @@ export function loadsSheet(loads: readonly LoadRecord[], scope: { dealer?: strin
       l.id, l.startedAt, l.file, l.status, l.kind, l.dealers.join(', '), l.months.join(', '), l.rowsLoaded, l.rowsRejected, l.rowsSkipped,
       l.rowsDuplicate, l.encoding, l.separator, l.uploadedBy, l.ms,
     ]),
+  };
+}
+
+const ROW_TYPES: Readonly<Record<string, XlsxType>> = {
+  open_time: 'datetime', promised_time: 'datetime', delivered_time: 'datetime', created_time: 'datetime', appointment_time: 'datetime',
+  total_amount: 'money', labor_amount: 'money', parts_amount: 'money', estimate_amount: 'money', care_products_amount: 'money',
+  repair_amount: 'money', assessed_amount: 'money', mileage: 'integer',
+};
+const YES_NO = { zh: ['是', '否'], en: ['yes', 'no'] } as const;
+
+/** The rows behind one KPI value (drill-down): the source columns typed, then 计入分子 / 计入分母 as 是/否. */
+export function kpiRowsSheet(
+  rows: readonly KpiRow[], q: { dealer: string; month: string; kpi: string; columns: readonly string[]; ratio: boolean }, lang: 'zh' | 'en' = 'zh',
+): XlsxTable {
+  const def = kpiDefinition(q.kpi);
+  const flags = ['in_numerator', ...(q.ratio ? ['in_denominator'] : [])];
+  const yesNo = (v: RowCell) => (v === null ? null : YES_NO[lang][v ? 0 : 1]);
+  return {
+    title: { zh: `${def?.zh ?? q.kpi} 明细行`, en: `${def?.en ?? q.kpi} rows` },
+    details: [q.dealer, q.month],
+    columns: [...q.columns, ...flags].map((c) => col(COLUMN_NAMES[c]?.zh ?? c, COLUMN_NAMES[c]?.en ?? c, ROW_TYPES[c] ?? 'text')),
+    rows: rows.map((r) => [...q.columns.map((c) => r[c] ?? null), ...flags.map((f) => yesNo(r[f] ?? null))]),
   };
 }

@@ -1,12 +1,14 @@
 // The rows behind a KPI's number (drill-down): one dealer-month's source records with
-// in_numerator / in_denominator, paged as JSON or every row as a CSV download (formula-safe,
+// in_numerator / in_denominator, paged as JSON or every row as a CSV or xlsx download (formula-safe,
 // headers in the request's language). A dealer user sees only its own dealer's rows.
 
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { csvLine } from '@fixops/shared';
-import { kpiRows, kpiRowsAll, readSettings, rowsCsvCells, rowsCsvHeader } from '@fixops/metrics';
+import { csvLine, ok } from '@fixops/shared';
+import { kpiRows, kpiRowsAll, readSettings, rowsCsvCells, rowsCsvHeader, type KpiRow } from '@fixops/metrics';
+import { kpiRowsSheet } from '@fixops/usecases';
+import { sendXlsx } from '../download.js';
 import { KpiRows, KpiRowsParams, KpiRowsQuery, responses } from '@fixops/contracts';
 import { orHttp, requestLang } from '../errors.js';
 import { knownDealer } from './dealers.js';
@@ -17,8 +19,8 @@ const kpiRowsRoute: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/dealers/:code/kpis/:kpi/rows', {
     schema: {
       tags: ['kpis'],
-      summary: 'The rows behind one KPI value of a dealer-month (drill-down): source records marked in_numerator / in_denominator; ?format=csv downloads every row',
-      params: KpiRowsParams, querystring: KpiRowsQuery, produces: ['application/json', 'text/csv'], response: responses(KpiRows, [400, 403, 404]),
+      summary: 'The rows behind one KPI value of a dealer-month (drill-down): source records marked in_numerator / in_denominator; ?format=csv or xlsx downloads every row',
+      params: KpiRowsParams, querystring: KpiRowsQuery, produces: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: responses(KpiRows, [400, 403, 404]),
     },
   }, async (req, reply) => {
     const { code, kpi } = req.params;
@@ -42,6 +44,19 @@ const kpiRowsRoute: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       }).catch((e: unknown) => body.destroy(e as Error));
       const name = `${code}-${month}-${kpi}-rows.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(body);
+    }
+    if (format === 'xlsx') {
+      const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
+      // One dealer-month's rows: collected, then written as one workbook.
+      const all = await app.store.read(async (c) => {
+        const started = await kpiRowsAll(c, { dealer: code, month, kpi, only }, await readSettings(c));
+        if (!started.ok) return started;
+        const rows: KpiRow[] = [];
+        for await (const chunk of started.value.chunks) rows.push(...chunk);
+        return ok({ ...started.value, rows });
+      });
+      const { columns, ratio, rows } = orHttp(all, STATUS[all.ok ? '' : all.error.code]);
+      return sendXlsx(reply, kpiRowsSheet(rows, { dealer: code, month, kpi, columns, ratio }, lang), lang);
     }
     const r = await app.store.read(async (c) => kpiRows(c, { dealer: code, month, kpi, limit, offset, only }, await readSettings(c)));
     return orHttp(r, STATUS[r.ok ? '' : r.error.code]);
