@@ -162,8 +162,20 @@ describe('fixops … --format xlsx --out FILE', () => {
     expect(csv).toContain(',\'=1+1,');
   });
 
+  it('rows: every row behind a value, in the --json order, 计入分子 counting the numerator', async () => {
+    const { json, ws } = await both<{ numerator: number; denominator: number; total: number; rows: { ro_no: string; in_numerator: boolean }[] }>(
+      ['rows', '--dealer', 'SH001', '--month', '2025-12', '--kpi', 'on_time_rate', '--limit', '1000'], 'rows.xlsx');
+    expectLayout(ws, /^准时交车率 明细行 · SH001 · 2025-12 · /);
+    expect(json.total).toBe(json.rows.length);
+    const rows = body(ws);
+    const inNum = header(ws).indexOf('计入分子');
+    expect(rows.map((r) => r[0])).toEqual(json.rows.map((r) => r.ro_no));
+    expect(rows.filter((r) => r[inNum] === '是')).toHaveLength(json.numerator);
+    expect(rows).toHaveLength(json.denominator);
+  });
+
   it('--format xlsx without --out is a usage error (exit 2), nothing written to the terminal', () => {
-    for (const args of [['kpis'], ['flags'], ['coverage'], ['loads'], ['rejects', '--load', '1'], ['benchmark', '--month', '2025-12', '--kpi', 'booking_rate'], ['compare', EAST]]) {
+    for (const args of [['rows', '--dealer', 'SH001', '--month', '2025-12', '--kpi', 'ro_count'], ['kpis'], ['flags'], ['coverage'], ['loads'], ['rejects', '--load', '1'], ['benchmark', '--month', '2025-12', '--kpi', 'booking_rate'], ['compare', EAST]]) {
       const r = fixops([...args, '--db', db, '--format', 'xlsx']);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');

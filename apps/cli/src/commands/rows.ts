@@ -1,7 +1,8 @@
 // `fixops rows --dealer CODE --month YYYY-MM --kpi ID [--json|--csv] [--only all|numerator|not_numerator]
-// [--limit N --offset N] [--lang zh|en]`: the rows behind one KPI value (drill-down) — each source
-// record with whether it is in the numerator, and the numerator and denominator they make. --csv
-// writes every row (formula-safe, streamed); the table and --json show one page.
+// [--limit N --offset N] [--lang zh|en] [--format xlsx --out FILE]`: the rows behind one KPI value
+// (drill-down) — each source record with whether it is in the numerator, and the numerator and
+// denominator they make. --csv writes every row (formula-safe, streamed), --format xlsx every row as
+// a workbook; the table and --json show one page.
 
 import { once } from 'node:events';
 import { checkDealer, kpiRows, kpiRowsAll, readSettings, rowsCsvCells, rowsCsvHeader, valueText, COLUMN_NAMES, ROWS_ONLY, kpiDefinition, type RowsOnly } from '@fixops/metrics';
@@ -11,6 +12,8 @@ import { withDatabase } from '../context.js';
 import { renderTable } from '../output/table.js';
 import { printJson } from '../output/print.js';
 import { langOption, orUsage } from '../select.js';
+import { chooseFormat, writeWorkbook } from '../output/xlsx.js';
+import type { KpiRow } from '@fixops/metrics';
 
 const USAGE = 'fixops rows: --dealer CODE, --month YYYY-MM and --kpi ID are required';
 
@@ -27,6 +30,7 @@ export async function rowsCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     ...DB_OPTION, ...JSON_OPTION, csv: { type: 'boolean', default: false }, dealer: { type: 'string' }, month: { type: 'string' }, kpi: { type: 'string' },
     only: { type: 'string', default: 'all' }, limit: { type: 'string' }, offset: { type: 'string' }, lang: { type: 'string' },
+    format: { type: 'string' }, out: { type: 'string' },
   });
   const lang = langOption(values.lang);
   if (values.dealer === undefined || values.month === undefined || values.kpi === undefined) throw new UsageError(USAGE);
@@ -36,6 +40,18 @@ export async function rowsCommand(argv: string[]): Promise<number> {
   const limit = intOption('limit', values.limit);
   const offset = intOption('offset', values.offset);
   const q = { dealer: values.dealer, month: values.month, kpi: values.kpi, only };
+  if (chooseFormat('rows', values, ['table', 'json', 'xlsx']) === 'xlsx') {
+    if (values.csv) throw new UsageError('fixops rows: --csv 与 --format xlsx 只能选一个 / choose one of --csv and --format xlsx');
+    const all = await withDatabase(values.db, async (db) => {
+      orUsage(await checkDealer(db.connection, q.dealer));
+      const started = orUsage(await kpiRowsAll(db.connection, q, await readSettings(db.connection)));
+      const rows: KpiRow[] = [];
+      for await (const chunk of started.chunks) rows.push(...chunk);
+      return { ...started, rows };
+    });
+    const { kpiRowsSheet } = await import('@fixops/usecases/sheets');
+    return writeWorkbook(values.out!, kpiRowsSheet(all.rows, { ...q, columns: all.columns, ratio: all.ratio }, lang), lang);
+  }
   if (values.csv) {
     await withDatabase(values.db, async (db) => {
       orUsage(await checkDealer(db.connection, q.dealer));
