@@ -56,7 +56,7 @@ describe('GET /api/dealers/:code/kpis (remembered)', () => {
     expect(cached.body).toBe(fresh.body);
     const rows = fresh.json<Record<string, unknown>[]>();
     expect(rows.length).toBeGreaterThan(10);
-    for (const r of rows) expect(Object.keys(r).sort()).toEqual(['dealer', 'kpi', 'month', 'value']);
+    for (const r of rows) expect(Object.keys(r).sort()).toEqual(['dealer', 'kpi', 'month', 'status', 'value']);
     // A write forgets the text; the recomputed answer is the same.
     await env.app.inject({ method: 'PUT', url: '/api/settings', headers: admin, payload: { key: 'target.booking_rate', value: null } });
     expect((await env.app.inject({ url, headers: admin })).body).toBe(fresh.body);
