@@ -60,7 +60,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops benchmark --month M --kpi ID [--group NAME] [--format table|csv|json|md|xlsx] [--out FILE]   同组对标 / peer benchmark
   fixops compare FILE [--month M] [--format table|md|csv|json|html|xlsx] [--out FILE]   多店对标评分卡 / dealer comparison scorecard
   fixops breakdown --dealer CODE --month M [--by repair_type|advisor] [--json]   工单结构、顾问 / RO mix, advisors
-  fixops rows    --dealer CODE --month M --kpi ID [--only all|numerator|not_numerator] [--limit N --offset N] [--json|--csv]   指标明细行 / the rows behind a KPI value
+  fixops rows    --dealer CODE --month M --kpi ID [--only all|numerator|not_numerator] [--limit N --offset N] [--json|--csv|--format xlsx --out FILE]   指标明细行 / the rows behind a KPI value
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
   fixops dealers [--region R] [--group G] [--json] · fixops dealers set CODE [--name N] [--region R] [--city C] [--peer-group G]   经销商主数据 / dealers master data
   fixops recompute                                           全部重算 / recompute every KPI and flag
