@@ -9,7 +9,7 @@ import { FixopsException, type Message } from '@fixops/shared';
 import { findHeaderRow, HEADER_SEARCH_ROWS } from './detect/headerRow.js';
 import { detectKind } from './detect/kind.js';
 import type { WorkbookFormat } from './detect/workbookFormat.js';
-import { isDateFormat, isoToText, numberText, serialToText } from './workbook/cellText.js';
+import { sheetjsCellText as cellText } from './workbook/sheetjsCellText.js';
 import { corruptWorkbook, encryptedWorkbook, noSheetDetected } from './workbook/workbookErrors.js';
 
 export interface WorkbookPreview {
@@ -23,18 +23,6 @@ export interface WorkbookPreview {
   /** First data rows after the header (blank rows left out). */
   rows: string[][];
   problem: { code: string; message: Message } | null;
-}
-
-function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
-  if (!cell || cell.v === undefined || cell.v === null) return '';
-  switch (cell.t) {
-    case 's': return String(cell.v);
-    case 'b': return cell.v ? 'TRUE' : 'FALSE';
-    case 'e': return cell.w ?? '';
-    case 'd': return cell.v instanceof Date ? isoToText(cell.v.toISOString()) : String(cell.v);
-    case 'n': return typeof cell.z === 'string' && isDateFormat(-1, cell.z) ? serialToText(cell.v as number, date1904) : numberText(String(cell.v));
-    default: return '';
-  }
 }
 
 /** Rows by sheet row number (index 0 = row 1), cells as text. */

@@ -5,7 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
-import { isDateFormat, isoToText, numberText, serialToText } from './cellText.js';
+import { sheetjsCellText as cellText } from './sheetjsCellText.js';
 import type { SheetRow } from './xlsxSheet.js';
 
 export interface XlsSheet {
@@ -16,22 +16,6 @@ export interface XlsSheet {
 
 /** Thrown for a workbook SheetJS says is encrypted. */
 export class EncryptedWorkbook extends Error {}
-
-function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
-  if (!cell || cell.v === undefined || cell.v === null) return '';
-  switch (cell.t) {
-    case 's': return String(cell.v);
-    case 'b': return cell.v ? 'TRUE' : 'FALSE';
-    case 'e': return cell.w ?? '';
-    case 'd': return cell.v instanceof Date ? isoToText(cell.v.toISOString()) : String(cell.v);
-    case 'n': {
-      const n = cell.v as number;
-      if (typeof cell.z === 'string' && isDateFormat(-1, cell.z)) return serialToText(n, date1904);
-      return numberText(String(n));
-    }
-    default: return '';
-  }
-}
 
 export async function readXls(path: string, maxRows: number): Promise<XlsSheet[]> {
   const data = await readFile(path);
