@@ -4,36 +4,17 @@
 // file and the field.
 
 import { spawn } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdvisorRow, BenchmarkRow, Flag, KpiValue } from '@fixops/metrics';
-import { SHIPPED_KPIS_DIR } from '@fixops/metrics';
+import { EXAMPLE_KPIS_DIR, SHIPPED_KPIS_DIR } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, MAIN, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
-const FIRST_SERVICE = `# 首保占比: maintenance ROs whose raw repair type is 首保, among external ROs
-id: first_service_share
-name: { zh: 首保占比, en: First-service share }
-unit: ratio
-better: higher
-description: { zh: 首保工单占对外工单的比例, en: Share of first free services among external repair orders }
-target: { op: '>=', value: 0.2 }
-value:
-  ratio:
-    numerator:
-      count:
-        table: repair_orders
-        where:
-          - { column: repair_type, equals: maintenance }
-          - { column: repair_type_raw, equals: 首保 }
-    denominator:
-      count:
-        table: repair_orders
-        where:
-          - { column: repair_type, not_equals: internal }
-`;
+/** 首保占比 (first-service share), the example KPI file the product ships. */
+const FIRST_SERVICE = readFileSync(join(EXAMPLE_KPIS_DIR, 'first_service_share.yaml'), 'utf8');
 
 let kpisDir: string;
 let db: string;

@@ -2,34 +2,16 @@
 // JSON that matches `fixops kpis --json`, a table with the misses first, every row as CSV, and
 // usage errors with exit code 2.
 
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHIPPED_KPIS_DIR } from '@fixops/metrics';
+import { EXAMPLE_KPIS_DIR, SHIPPED_KPIS_DIR } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
-const FIRST_SERVICE = `id: first_service_share
-name: { zh: 首保占比, en: First-service share }
-unit: ratio
-better: higher
-description: { zh: 首保工单占对外工单的比例, en: Share of first free services among external repair orders }
-target: { op: '>=', value: 0.2 }
-value:
-  ratio:
-    numerator:
-      count:
-        table: repair_orders
-        where:
-          - { column: repair_type, equals: maintenance }
-          - { column: repair_type_raw, equals: 首保 }
-    denominator:
-      count:
-        table: repair_orders
-        where:
-          - { column: repair_type, not_equals: internal }
-`;
+/** 首保占比 (first-service share), the example KPI file the product ships. */
+const FIRST_SERVICE = readFileSync(join(EXAMPLE_KPIS_DIR, 'first_service_share.yaml'), 'utf8');
 
 interface Rows { value: number | null; numerator: number; denominator: number | null; total: number; offset: number; rows: Record<string, string | number | boolean | null>[] }
 interface KpiRow { dealer: string; month: string; kpi: string; value: number | null }

@@ -13,7 +13,7 @@ export { rowsSpecOf, type KpiRowsSpec, type MeasureRows } from './catalogue/comp
 export { KPI_TABLES, COLUMNS, type KpiTable, type Column, type ColumnType } from './catalogue/columns.js';
 export { KPI_SCHEMA } from './catalogue/schema.js';
 export { validateKpi, BUILTIN_COMPUTED, KPI_SETTINGS } from './catalogue/validate.js';
-export { kpisDir, loadKpiDir, loadKpiText, SHIPPED_KPIS_DIR } from './catalogue/load.js';
+export { kpisDir, loadKpiDir, loadKpiText, SHIPPED_KPIS_DIR, EXAMPLE_KPIS_DIR } from './catalogue/load.js';
 export type { KpiFile, ValueSpec, Measure, Condition, Operand } from './catalogue/types.js';
 export type { Phases } from './compute/phases.js';
 export { TREND_MIN_HISTORY, TREND_Z, PEER_MIN_GROUP } from './compute/flags.js';

@@ -3,7 +3,7 @@
 // (首保占比) is computed, flagged against its target, benchmarked, and logged as added — and as
 // removed when its file goes; its rows spec counts the same rows as its value.
 
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,29 +17,10 @@ import { computeMonthly } from '../compute/monthly.js';
 import { kpiRowsSpec } from '../rows-spec.js';
 import { demoDatabase } from '../test-helpers/network.js';
 import { legacyMonthly } from '../test-helpers/legacy-monthly.js';
-import { SHIPPED_KPIS_DIR } from './load.js';
+import { EXAMPLE_KPIS_DIR, SHIPPED_KPIS_DIR } from './load.js';
 
-const FIRST_SERVICE = `# 首保占比: maintenance ROs whose raw repair type is 首保, among external ROs
-id: first_service_share
-name: { zh: 首保占比, en: First-service share }
-unit: ratio
-better: higher
-description: { zh: 首保工单占对外工单的比例, en: Share of first free services among external repair orders }
-target: { op: '>=', value: 0.2 }
-value:
-  ratio:
-    numerator:
-      count:
-        table: repair_orders
-        where:
-          - { column: repair_type, equals: maintenance }
-          - { column: repair_type_raw, equals: 首保 }
-    denominator:
-      count:
-        table: repair_orders
-        where:
-          - { column: repair_type, not_equals: internal }
-`;
+/** 首保占比 (first-service share), the example KPI file the product ships. */
+const FIRST_SERVICE = readFileSync(join(EXAMPLE_KPIS_DIR, 'first_service_share.yaml'), 'utf8');
 
 let db: Database;
 let dir: string;

@@ -15,6 +15,8 @@ import { validateKpi } from './validate.js';
 
 /** The KPI files shipped with the product (from src/catalogue or dist/catalogue alike). */
 export const SHIPPED_KPIS_DIR: string = fileURLToPath(new URL('../../../../data/kpis', import.meta.url));
+/** KPI files a network may copy into its folder (not read themselves); the tests load 首保占比 from here. */
+export const EXAMPLE_KPIS_DIR: string = join(SHIPPED_KPIS_DIR, 'examples');
 
 /** FIXOPS_KPIS_DIR (relative to the working directory) when set, else the shipped files. */
 export function kpisDir(env: Record<string, string | undefined> = process.env): string {
