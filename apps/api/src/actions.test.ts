@@ -6,27 +6,18 @@ import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { ActionWithEffect, type ActionCounts, type ActionList } from '@fixops/contracts';
 import type { ActionWithEffect as PackageAction } from '@fixops/actions';
-import { bearer, setupTestEnv, type ErrorAnswer, type TestEnv } from './test-helpers/setup.js';
+import { bearer, listeningTestEnv, type ErrorAnswer, type TestEnv, type Call } from './test-helpers/setup.js';
 
 let env: TestEnv;
 let base: string;
+let call: Call;
 
 beforeAll(async () => {
-  env = await setupTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ env, base, call } = await listeningTestEnv({ 'accept-language': 'zh' }));
 });
 afterAll(async () => {
   await env?.close();
 });
-
-async function call<T = unknown>(token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const r = await fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...bearer(token), 'accept-language': 'zh', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  return { status: r.status, body: (await r.json()) as T };
-}
 
 type List = Static<typeof ActionList>;
 

@@ -4,27 +4,18 @@
 // save is in the audit log; a visit's data month decides which report shows it; errors name items.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
+import { bearer, listeningTestEnv, type TestEnv, type Call } from './test-helpers/setup.js';
 
 let env: TestEnv;
 let base: string;
+let call: Call;
 
 beforeAll(async () => {
-  env = await setupTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ env, base, call } = await listeningTestEnv());
 });
 afterAll(async () => {
   await env?.close();
 });
-
-async function call<T = unknown>(token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const r = await fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...bearer(token), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  return { status: r.status, body: (await r.json()) as T };
-}
 
 interface Item { id: string; zh: string; en: string; max: number }
 interface Visit { id: number; month: string; passed: boolean | null; complete: boolean; scored: number; items: number; finished: boolean }

@@ -5,28 +5,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, setupTestEnv, type TestEnv } from './test-helpers/setup.js';
+import { bearer, listeningTestEnv, type TestEnv, type Call } from './test-helpers/setup.js';
 
 let env: TestEnv;
 let base: string;
+let call: Call;
 
 beforeAll(async () => {
-  env = await setupTestEnv();
-  base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  ({ env, base, call } = await listeningTestEnv());
 });
 afterAll(async () => {
   await env?.close();
 });
-
-/** One request; the answer's body is typed by the caller (`unknown` where only the status matters). */
-async function call<T = unknown>(token: string, path: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: T }> {
-  const r = await fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...bearer(token), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  return { status: r.status, body: (await r.json()) as T };
-}
 
 interface Entry { user: string; via: string; ip: string | null; action: string; target: string | null; detail: Record<string, unknown> }
 const latest = async (action: string): Promise<{ total: number; entries: Entry[] }> => (await call<{ total: number; entries: Entry[] }>(env.tokens.admin, `/api/audit?action=${action}`)).body;

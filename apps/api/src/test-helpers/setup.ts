@@ -77,3 +77,25 @@ export interface ErrorAnswer {
 export type UploadAnswer = Static<typeof LoadSummaries> & ErrorAnswer;
 /** What POST /api/loads/:id/undo answers: the undo's summary (200), or our error body (4xx). */
 export type UndoAnswer = Static<typeof UndoSummary> & ErrorAnswer;
+
+/** A JSON answer over real HTTP: its status and its body (typed by the caller). */
+export interface CallAnswer<T> { status: number; body: T }
+export type Call = <T = unknown>(token: string, path: string, init?: { method?: string; body?: unknown }) => Promise<CallAnswer<T>>;
+
+/**
+ * A test environment listening on a port, and `call` for JSON requests to it with a token (plus
+ * `headers`, e.g. accept-language). Start it in beforeAll and close it in afterAll.
+ */
+export async function listeningTestEnv(headers: Record<string, string> = {}): Promise<{ env: TestEnv; base: string; call: Call }> {
+  const env = await setupTestEnv();
+  const base = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  const call: Call = async <T = unknown>(token: string, path: string, init: { method?: string; body?: unknown } = {}) => {
+    const r = await fetch(`${base}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { ...bearer(token), ...headers, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+    });
+    return { status: r.status, body: (await r.json()) as T };
+  };
+  return { env, base, call };
+}
