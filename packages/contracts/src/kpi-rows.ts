@@ -13,6 +13,8 @@ export const KpiRowsQuery = Type.Object({
   only: Type.Optional(Type.Union([Type.Literal('all'), Type.Literal('numerator'), Type.Literal('not_numerator')], {
     default: 'all', description: 'all rows behind the number, only those in the numerator, or only those not in it (e.g. the late orders)',
   })),
+  sort: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'order by this column (one of `columns`, or in_numerator) instead of the default order' })),
+  dir: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('xlsx')], { default: 'json' })),
   lang: Type.Optional(Lang),
 });

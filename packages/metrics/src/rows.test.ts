@@ -124,6 +124,21 @@ describe('the rows behind every number, over the whole demo network', () => {
     expect(!kpi.ok && kpi.error.code).toBe('unknown_kpi');
   });
 
+  it('sorts by a column either way (missing values last, ties in the default order); an unknown column is refused', async () => {
+    const [dm] = await queryJson<{ dealer: string; month: string }>(db.connection, "SELECT dealer_code AS dealer, strftime(month, '%Y-%m') AS month FROM kpi_values WHERE kpi = 'on_time_rate' AND value < 1 ORDER BY 1, 2 LIMIT 1");
+    const asc = await kpiRows(db.connection, { ...dm!, kpi: 'on_time_rate', limit: 1000, sort: 'delivered_time', dir: 'asc' }, settings);
+    const desc = await kpiRows(db.connection, { ...dm!, kpi: 'on_time_rate', limit: 1000, sort: 'delivered_time', dir: 'desc' }, settings);
+    if (!asc.ok || !desc.ok) throw new Error('no rows');
+    const times = (rows: KpiRow[]) => rows.map((r) => r.delivered_time).filter((v): v is string => typeof v === 'string');
+    expect(times(asc.value.rows)).toEqual([...times(asc.value.rows)].sort());
+    expect(times(desc.value.rows)).toEqual([...times(asc.value.rows)].sort().reverse());
+    expect(asc.value.rows.at(-1)!.delivered_time === null || times(asc.value.rows).length === asc.value.rows.length).toBe(true);
+    expect(new Set(asc.value.rows.map((r) => r.ro_no))).toEqual(new Set(desc.value.rows.map((r) => r.ro_no)));
+    expect(asc.value.rows.map((r) => r.ro_no)).not.toEqual(desc.value.rows.map((r) => r.ro_no));
+    const bad = await kpiRows(db.connection, { ...dm!, kpi: 'on_time_rate', sort: 'dealer_code; DROP' }, settings);
+    expect(!bad.ok && bad.error.code).toBe('bad_sort');
+  });
+
   it('the customer-window KPIs and data_completeness have no rows: a clear zh/en error', async () => {
     for (const kpi of ['base_customers', 'churn_rate', 'data_completeness']) {
       const r = await kpiRows(db.connection, { dealer: 'BJ001', month: '2025-06', kpi }, settings);

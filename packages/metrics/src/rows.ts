@@ -56,6 +56,9 @@ export interface KpiRowsQuery {
   limit?: number;
   offset?: number;
   only?: RowsOnly;
+  /** Order by one of the table's columns (or in_numerator) instead of the default order; ties keep the default order. */
+  sort?: string;
+  dir?: 'asc' | 'desc';
 }
 
 export interface KpiRows {
@@ -146,7 +149,7 @@ function checkPaging(limit: number, offset: number): Result<null> {
 }
 
 /** The SQL pieces of a plan: the marked rows of the dealer-month, and the order they are listed in. */
-function sqlOf(plan: RowsPlan, better: 'higher' | 'lower', only: RowsOnly) {
+function sqlOf(plan: RowsPlan, better: 'higher' | 'lower', only: RowsOnly, sort: { column: string; dir: 'asc' | 'desc' } | null) {
   const cols = ROW_COLUMNS[plan.table].map((c) => (TIMESTAMPS.has(c) ? `strftime(${c}, '%Y-%m-%d %H:%M:%S') AS ${c}` : c === 'mileage' ? 'mileage::DOUBLE AS mileage' : c));
   const inDen = plan.denominator ? `coalesce(${plan.denominator.where}, false)` : 'NULL::BOOLEAN';
   const marked = `
@@ -160,7 +163,8 @@ function sqlOf(plan: RowsPlan, better: 'higher' | 'lower', only: RowsOnly) {
   // For a ratio where higher is better, the misses come first (the late orders); where lower is
   // better, the hits (the reworks). Then by time and key.
   const first = plan.denominator ? (better === 'higher' ? 'in_numerator ASC, ' : 'in_numerator DESC, ') : '';
-  const order = `ORDER BY ${first}fx_time, ${ROW_COLUMNS[plan.table][0]}, fx_rowid`;
+  const asked = sort ? `${sort.column} ${sort.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, ` : '';
+  const order = `ORDER BY ${asked}${first}fx_time, ${ROW_COLUMNS[plan.table][0]}, fx_rowid`;
   return { behind, filter, order };
 }
 
@@ -176,8 +180,16 @@ async function prepare(c: DuckDBConnection, q: KpiRowsQuery, settings: Settings)
   if (!ROWS_ONLY.includes(only)) {
     return err('bad_only', { zh: `only 应为 ${ROWS_ONLY.join(' / ')}，而不是“${String(only)}”`, en: `only must be one of ${ROWS_ONLY.join(', ')}, not "${String(only)}"` }, { field: 'only', value: only });
   }
+  const sortable = [...ROW_COLUMNS[plan.value.table], 'in_numerator'];
+  if (q.sort !== undefined && !sortable.includes(q.sort)) {
+    return err('bad_sort', { zh: `sort 应为 ${sortable.join(' / ')} 之一，而不是“${q.sort}”`, en: `sort must be one of ${sortable.join(', ')}, not "${q.sort}"` }, { field: 'sort', value: q.sort });
+  }
+  if (q.dir !== undefined && q.dir !== 'asc' && q.dir !== 'desc') {
+    return err('bad_dir', { zh: `dir 应为 asc 或 desc，而不是“${String(q.dir)}”`, en: `dir must be asc or desc, not "${String(q.dir)}"` }, { field: 'dir', value: q.dir });
+  }
+  const sort = q.sort !== undefined ? { column: q.sort, dir: q.dir ?? 'asc' } : null;
   const params = { ...plan.value.params, dealer: q.dealer, month: q.month };
-  return ok({ plan: plan.value, params, only, sql: sqlOf(plan.value, def!.better, only) });
+  return ok({ plan: plan.value, params, only, sql: sqlOf(plan.value, def!.better, only, sort) });
 }
 
 const strip = (r: Record<string, unknown>): KpiRow => {

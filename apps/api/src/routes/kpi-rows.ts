@@ -13,7 +13,7 @@ import { KpiRows, KpiRowsParams, KpiRowsQuery, responses } from '@fixops/contrac
 import { orHttp, requestLang } from '../errors.js';
 import { knownDealer } from './dealers.js';
 
-const STATUS: Record<string, number> = { kpi_has_no_rows: 400, kpi_rows_mixed_tables: 400 };
+const STATUS: Record<string, number> = { kpi_has_no_rows: 400, kpi_rows_mixed_tables: 400, bad_sort: 400 };
 
 const kpiRowsRoute: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   app.get('/dealers/:code/kpis/:kpi/rows', {
@@ -24,17 +24,18 @@ const kpiRowsRoute: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     },
   }, async (req, reply) => {
     const { code, kpi } = req.params;
-    const { month, limit, offset, only, format } = req.query;
+    const { month, limit, offset, only, format, sort, dir } = req.query;
+    const order = { ...(sort !== undefined && { sort }), ...(dir !== undefined && { dir }) };
     await knownDealer(app, req, code);
     if (format === 'csv') {
       const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
       // Check first (so a bad KPI is a 4xx, not a broken download), then stream every row.
-      const started = await app.store.read(async (c) => kpiRowsAll(c, { dealer: code, month, kpi, only }, await readSettings(c)));
+      const started = await app.store.read(async (c) => kpiRowsAll(c, { dealer: code, month, kpi, only, ...order }, await readSettings(c)));
       const { columns, ratio } = orHttp(started, STATUS[started.ok ? '' : started.error.code]);
       const body = new PassThrough();
       // The read connection is held while the rows flow; a client that goes away ends it.
       app.store.read(async (c) => {
-        const all = orHttp(await kpiRowsAll(c, { dealer: code, month, kpi, only }, await readSettings(c)));
+        const all = orHttp(await kpiRowsAll(c, { dealer: code, month, kpi, only, ...order }, await readSettings(c)));
         body.write(`\uFEFF${csvLine(rowsCsvHeader(columns, ratio, lang))}\r\n`);
         for await (const rows of all.chunks) {
           if (body.destroyed) return;
@@ -49,7 +50,7 @@ const kpiRowsRoute: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
       // One dealer-month's rows: collected, then written as one workbook.
       const all = await app.store.read(async (c) => {
-        const started = await kpiRowsAll(c, { dealer: code, month, kpi, only }, await readSettings(c));
+        const started = await kpiRowsAll(c, { dealer: code, month, kpi, only, ...order }, await readSettings(c));
         if (!started.ok) return started;
         const rows: KpiRow[] = [];
         for await (const chunk of started.value.chunks) rows.push(...chunk);
@@ -58,7 +59,7 @@ const kpiRowsRoute: FastifyPluginCallbackTypebox = (app, _opts, done) => {
       const { columns, ratio, rows } = orHttp(all, STATUS[all.ok ? '' : all.error.code]);
       return sendXlsx(reply, kpiRowsSheet(rows, { dealer: code, month, kpi, columns, ratio }, lang), lang);
     }
-    const r = await app.store.read(async (c) => kpiRows(c, { dealer: code, month, kpi, limit, offset, only }, await readSettings(c)));
+    const r = await app.store.read(async (c) => kpiRows(c, { dealer: code, month, kpi, limit, offset, only, ...order }, await readSettings(c)));
     return orHttp(r, STATUS[r.ok ? '' : r.error.code]);
   });
   done();

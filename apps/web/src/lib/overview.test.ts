@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OverviewRow } from './api.js';
-import { choices, filterRows, sortRows } from './overview.js';
+import { KEY_KPIS } from './kpi.js';
+import { choices, filterRows, overviewColumns, sortRows } from './overview.js';
 
 const row = (code: string, region: string | null, group: string, booking: number | null, flags = 0): OverviewRow => ({
   code, name: `${code} 汽车`, region, group, city: null, latestMonth: '2025-12', kpis: { booking_rate: booking },
@@ -34,5 +35,16 @@ describe('overview filters', () => {
   it('offers each region and group once, sorted', () => {
     expect(choices(rows, 'group')).toEqual(['city', 'metro']);
     expect(choices([...rows, row('X1', null, 'metro', 0.1)], 'region')).toHaveLength(2);
+  });
+});
+
+describe('overview KPI columns', () => {
+  it('are the key KPIs the catalogue holds, then the KPIs added as files, in catalogue order', () => {
+    const catalog = [...KEY_KPIS, 'accident_share'].map((id) => ({ id, custom: false }));
+    expect(overviewColumns(catalog)).toEqual([...KEY_KPIS]);
+    const added = [...catalog, { id: 'first_service_share', custom: true }, { id: 'z_custom', custom: true }];
+    expect(overviewColumns(added)).toEqual([...KEY_KPIS, 'first_service_share', 'z_custom']);
+    // a key KPI removed from the catalogue leaves the table
+    expect(overviewColumns(added.filter((k) => k.id !== 'churn_rate'))).not.toContain('churn_rate');
   });
 });

@@ -1,7 +1,9 @@
-// The overview table's rules: which rows a filter keeps and in which order a column sorts
-// them (missing values last in both directions, ties by dealer code).
+// The overview table's rules: which KPI columns it has (from the catalogue), which rows a filter
+// keeps and in which order a column sorts them (missing values last in both directions, ties by
+// dealer code).
 
-import type { OverviewRow } from './api.js';
+import type { CatalogEntry, OverviewRow } from './api.js';
+import { KEY_KPIS } from './kpi.js';
 
 export type SortDir = 'asc' | 'desc';
 
@@ -10,6 +12,12 @@ export interface OverviewFilter {
   group: string;
   /** Matched against code and name, case-insensitive. */
   text: string;
+}
+
+/** The KPI columns: the key KPIs the catalogue holds, then every KPI a network added as a file, in catalogue order. */
+export function overviewColumns(catalog: readonly Pick<CatalogEntry, 'id' | 'custom'>[], key: readonly string[] = KEY_KPIS): string[] {
+  const known = new Set(catalog.map((k) => k.id));
+  return [...key.filter((k) => known.has(k)), ...catalog.filter((k) => k.custom && !key.includes(k.id)).map((k) => k.id)];
 }
 
 /** A column's sort value: text columns, KPIs, flag total, checklist rate. */

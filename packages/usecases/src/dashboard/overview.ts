@@ -1,9 +1,10 @@
 // The dashboard's network overview: every dealer the caller may see, with its latest month's
-// key KPIs, flag counts by kind, a 12-month sparkline and its latest checklist visit.
+// key KPIs, flag counts by kind, a 12-month sparkline and its latest checklist visit. The KPI
+// columns come from the catalogue: the key KPIs it holds, then every KPI a network added as a file.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
-import { warmingCondition } from '@fixops/metrics';
+import { KPIS, warmingCondition } from '@fixops/metrics';
 import { OVERVIEW_KPIS, SPARK_KPI, SPARK_MONTHS, type Overview } from '@fixops/contracts';
 import type { Static } from 'typebox';
 import { lastMonths } from '@fixops/shared';
@@ -13,11 +14,19 @@ type FlagCounts = { total: number; not_tracked: number; target: number; trend: n
 
 const noFlags = (): FlagCounts => ({ total: 0, not_tracked: 0, target: 0, trend: 0, peer: 0 });
 
+/** The overview's KPIs: the key KPIs still in the catalogue, then the KPIs added as files (catalogue order). */
+export function overviewKpis(): string[] {
+  const known = new Set(KPIS.map((k) => k.id));
+  return [...OVERVIEW_KPIS.filter((k) => known.has(k)), ...KPIS.filter((k) => k.custom && !(OVERVIEW_KPIS as readonly string[]).includes(k.id)).map((k) => k.id)];
+}
+
 /** The overview of every dealer, or of one dealer (a dealer user sees only its own). */
 export async function readOverview(c: DuckDBConnection, q: { dealer?: string } = {}): Promise<Static<typeof Overview>> {
   const { dealer } = q;
   const where = dealer !== undefined ? 'WHERE dealer_code = $dealer' : '';
   const p = dealer !== undefined ? { dealer } : undefined;
+  const columns = overviewKpis();
+  const inList = columns.length > 0 ? columns.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ') : 'NULL';
   const dealers = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(c,
     `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${where} ORDER BY dealer_code`, p);
   // Each dealer's latest month is the last month with a repair-order count.
@@ -26,7 +35,7 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
     WITH ${latestCte}
     SELECT k.dealer_code AS dealer, strftime(k.month, '%Y-%m') AS month, k.kpi, k.value, ${warmingCondition('k.kpi', 'k.month')} AS warming
     FROM kpi_values k JOIN latest l ON l.dealer_code = k.dealer_code LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = k.dealer_code
-    WHERE (k.month = l.m AND k.kpi IN (${OVERVIEW_KPIS.map((x) => `'${x}'`).join(', ')}))
+    WHERE (k.month = l.m AND k.kpi IN (${inList}))
        OR (k.kpi = '${SPARK_KPI}' AND k.month > l.m - INTERVAL ${SPARK_MONTHS} MONTH)`, p);
   const flags = await queryJson<{ dealer: string; kind: string; n: number }>(c, `
     WITH ${latestCte}
@@ -42,7 +51,7 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string } =
   const byDealer = new Map<string, { kpis: Record<string, number | null>; warming: string[]; spark: Map<string, number | null> }>();
   for (const k of kpis) {
     const d = byDealer.get(k.dealer) ?? { kpis: {}, warming: [], spark: new Map<string, number | null>() };
-    if (k.month === latest.get(k.dealer) && (OVERVIEW_KPIS as readonly string[]).includes(k.kpi)) {
+    if (k.month === latest.get(k.dealer) && columns.includes(k.kpi)) {
       d.kpis[k.kpi] = k.value;
       if (k.warming) d.warming.push(k.kpi);
     }
