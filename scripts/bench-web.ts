@@ -2,7 +2,8 @@
 // (API + pages on one port), BENCH_ROUNDS rounds (default 3), each on fresh database copies
 // and fresh servers:
 //   (a) JS shipped by the dealer page: every script Chromium loads for /dealers/SH001 (entry,
-//       page nodes, chunks, layerchart), each gzipped here (zlib level 6), summed;
+//       page nodes, chunks, layerchart), each gzipped here (zlib level 6), summed; the same for
+//       the drill-down page /dealers/SH001/kpis/on_time_rate (its history chart drawn);
 //   (b) server response time of /dealers/SH001?month=2025-12, logged in, on the demo network:
 //       50 sequential requests after 5 warm-ups, time to the last byte; median and p95;
 //   (c) sorting the network overview with 300 dealers in Chromium: click a column header, time
@@ -32,6 +33,7 @@ const CLI = join(ROOT, 'apps', 'cli', 'dist', 'main.js');
 const ROUNDS = rounds('web');
 const OUT = outDir();
 const DEALER_PAGE = '/dealers/SH001?month=2025-12';
+const DRILL_PAGE = '/dealers/SH001/kpis/on_time_rate?month=2025-12';
 const REQUESTS = isQuick() ? 10 : 50;
 const SORT_COLUMNS = ['booking_rate', 'revenue_per_ro', 'churn_rate', 'flags', 'code'];
 const BIG = isQuick() ? 0 : 300;
@@ -123,8 +125,8 @@ async function browserLogin(browser: Browser, s: Server): Promise<Page> {
   return page;
 }
 
-/** (a) Every script the dealer page loads, gzipped one by one. */
-async function pageWeight(browser: Browser, s: Server): Promise<{ gzip: number; raw: number; files: number }> {
+/** (a) Every script a page (the dealer page, the drill-down) loads, gzipped one by one. */
+async function pageWeight(browser: Browser, s: Server, path: string): Promise<{ gzip: number; raw: number; files: number }> {
   const page = await browserLogin(browser, s);
   const scripts = new Map<string, Buffer>();
   page.on('response', async (r) => {
@@ -136,7 +138,7 @@ async function pageWeight(browser: Browser, s: Server): Promise<{ gzip: number; 
     if (r.request().resourceType() === 'script' && r.ok()) scripts.set(r.url(), await r.body());
   });
   await page.close();
-  await fresh.goto(DEALER_PAGE, { waitUntil: 'networkidle' });
+  await fresh.goto(path, { waitUntil: 'networkidle' });
   await fresh.waitForFunction(() => document.querySelectorAll('figure[data-chart="trend"] svg').length > 0, undefined, { timeout: 30_000 });
   await fresh.waitForTimeout(500);
   await fresh.context().close();
@@ -202,7 +204,7 @@ async function sortTimes(browser: Browser, s: Server): Promise<{ median: number;
   return { median: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, rows, idle: idle[Math.floor(idle.length / 2)]! };
 }
 
-interface Round { weight: { gzip: number; raw: number; files: number }; response: { median: number; p95: number }; sort: { median: number; max: number; rows: number; idle: number } }
+interface Round { weight: { gzip: number; raw: number; files: number }; drill: { gzip: number; raw: number; files: number }; response: { median: number; p95: number }; sort: { median: number; max: number; rows: number; idle: number } }
 
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('build first: pnpm build');
@@ -216,10 +218,12 @@ async function main(): Promise<void> {
       process.stderr.write(`round ${n}/${ROUNDS}…\n`);
       const small = await startOn(demo, 'demo');
       let weight: Round['weight'];
+      let drill: Round['drill'];
       let response: Round['response'];
       try {
         response = await responseTimes(small);
-        weight = await pageWeight(browser, small);
+        weight = await pageWeight(browser, small, DEALER_PAGE);
+        drill = await pageWeight(browser, small, DRILL_PAGE);
       } finally {
         await stop(small);
       }
@@ -230,7 +234,7 @@ async function main(): Promise<void> {
       } finally {
         await stop(large);
       }
-      runs.push({ weight, response, sort });
+      runs.push({ weight, drill, response, sort });
     }
   } finally {
     await browser.close();
@@ -247,6 +251,8 @@ ${new Date().toISOString().slice(0, 10)} · ${cpus().length} cores · load avera
 |---|---|---|
 ${row(`JS shipped by the dealer page (${runs[0]!.weight.files} scripts Chromium loads, each gzipped, level 6)`, of((r) => r.weight.gzip), 'KB', '≤ 250 KB gzipped', 1)}
 ${row('… the same scripts uncompressed', of((r) => r.weight.raw), 'KB', '', 0)}
+${row(`JS shipped by the drill-down page ${DRILL_PAGE.split('?')[0]} (${runs[0]!.drill.files} scripts, each gzipped, level 6)`, of((r) => r.drill.gzip), 'KB', '≤ 250 KB gzipped (aim 150)', 1)}
+${row('… the same scripts uncompressed', of((r) => r.drill.raw), 'KB', '', 0)}
 ${row(`server response, GET ${DEALER_PAGE} logged in (demo network), median of ${REQUESTS}`, of((r) => r.response.median), 'ms', '≤ 150 ms', 1)}
 ${row('… p95', of((r) => r.response.p95), 'ms', '', 1)}
 ${row(`sorting the overview, ${rows} dealers, click → sorted table painted (median of ${SORT_COLUMNS.length * 2} sorts)`, of((r) => r.sort.median), 'ms', '< 100 ms', 1)}
@@ -261,6 +267,7 @@ Reproduce: \`pnpm bench:web\` (BENCH_ROUNDS; BENCH_QUICK=1 for a quick check who
     name: 'web', title: 'Dashboard', command: 'pnpm bench:web', rounds: ROUNDS,
     figures: [
       figure('js-gzip', 'JS shipped by the dealer page, gzipped', 'KB', of((r) => r.weight.gzip), { target: { text: '≤ 250 KB', max: 250 } }),
+      figure('drill-js-gzip', 'JS shipped by the drill-down page, gzipped', 'KB', of((r) => r.drill.gzip), { target: { text: '≤ 250 KB', max: 250 } }),
       figure('dealer-page', 'dealer page server response, median', 'ms', of((r) => r.response.median), { target: { text: '≤ 150 ms', max: 150 } }),
       figure('dealer-page-p95', 'dealer page server response, p95', 'ms', of((r) => r.response.p95)),
       figure('sort', `overview sort, ${rows} dealers, median`, 'ms', of((r) => r.sort.median), { target: { text: '< 100 ms', max: 100 } }),

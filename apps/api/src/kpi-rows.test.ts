@@ -49,6 +49,22 @@ describe('GET /api/dealers/:code/kpis/:kpi/rows', () => {
     expect((await get(`/api/dealers/${env.own}/kpis/ro_count/rows`, env.tokens.admin)).statusCode).toBe(400);
   });
 
+  it('sorts by a column (?sort=&dir=) in JSON and CSV; an unknown column is a 400', async () => {
+    const month = env.months.at(-1)!;
+    const url = `/api/dealers/${env.own}/kpis/ro_count/rows?month=${month}&limit=1000&sort=ro_no`;
+    const up = (await get(`${url}&dir=asc`, env.tokens.admin)).json<Rows>().rows.map((r) => r.ro_no);
+    const down = (await get(`${url}&dir=desc`, env.tokens.admin)).json<Rows>().rows.map((r) => r.ro_no);
+    expect(up.length).toBeGreaterThan(1);
+    expect(up).toEqual([...up].sort());
+    expect(down).toEqual([...up].reverse());
+    const csv = (await get(`/api/dealers/${env.own}/kpis/ro_count/rows?month=${month}&sort=ro_no&dir=desc&format=csv`, env.tokens.admin)).body;
+    expect(csv.split('\r\n')[1]!.split(',')[0]).toBe(down[0]);
+    const bad = await get(`/api/dealers/${env.own}/kpis/ro_count/rows?month=${month}&sort=dealer_code`, env.tokens.admin);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { code: string } }>().error.code).toBe('bad_sort');
+    expect((await get(`${url}&dir=sideways`, env.tokens.admin)).statusCode).toBe(400);
+  });
+
   it('404s an unknown KPI or dealer; 400s a KPI without rows, in the asked language', async () => {
     const month = env.months.at(-1)!;
     const k = await get(`/api/dealers/${env.own}/kpis/on_time/rows?month=${month}`, env.tokens.admin);
