@@ -165,11 +165,14 @@ describe('drill-down', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
       await hydrated(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // the wide rows table scrolls inside its own box; the page's content fits
       const box = await page.locator('[data-testid="drill-scroll"]').evaluate((el) => ({ client: el.clientWidth, scroll: el.scrollWidth }));
       expect(box.scroll).toBeGreaterThan(box.client);
+      expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth)).toBeLessThanOrEqual(390);
       expect(await seriousViolations(page), `${lang} 390 px`).toEqual([]);
       await screenshot(page, `drilldown-390-${lang}`);
+      // and so does the whole page, header included (the navigation collapses at this width)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.setViewportSize({ width: 1440, height: 900 });
     }
     expect(errors).toEqual([]);
