@@ -4,13 +4,34 @@
 // the numerator's rows number the numerator, a column sorts both ways, page 2 follows page 1,
 // the CSV holds the same rows; a dealer account cannot open another dealer's drill-down; at
 // 390 px nothing scrolls sideways; axe-core finds nothing critical or serious, in zh and en.
+// The server runs with the shipped KPI files plus the example 首保占比 (first_service_share):
+// the overview gets its column from the catalogue, and its values drill down like any other.
 
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { transaction } from '@fixops/db';
+import { EXAMPLE_KPIS_DIR, recomputeAll, reloadCatalogue, SHIPPED_KPIS_DIR } from '@fixops/metrics';
 import { hydrated, login, screenshot, useHarness } from './harness.js';
 
-const h = useHarness({ network: { dealers: 4, months: 6 } });
+const kpisDir = mkdtempSync(join(tmpdir(), 'fixops-e2e-kpis-'));
+afterAll(() => rmSync(kpisDir, { recursive: true, force: true }));
+const h = useHarness({
+  network: { dealers: 4, months: 6 },
+  // The KPI files a network would put in FIXOPS_KPIS_DIR: the shipped ones and the example. The
+  // server runs in this process, so it uses this catalogue.
+  async prepare(connection) {
+    const dir = kpisDir;
+    cpSync(SHIPPED_KPIS_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'first_service_share.yaml'), readFileSync(join(EXAMPLE_KPIS_DIR, 'first_service_share.yaml'), 'utf8'));
+    const r = reloadCatalogue(dir);
+    if (!r.ok) throw new Error(r.error.message.en);
+    await transaction(connection, () => recomputeAll(connection));
+  },
+});
 
 const parts = async (page: Page) => {
   const el = page.locator('[data-testid="drill-parts"]');
@@ -119,6 +140,24 @@ describe('drill-down', () => {
     // the month picker keeps the month in the URL
     expect(pageUrl.searchParams.get('month')).toBe(month);
     await screenshot(page, 'drilldown-page2');
+    expect(errors).toEqual([]);
+  });
+
+  it('the overview has a column for the KPI added as a file, and its values drill down to their rows', async () => {
+    const { page, errors } = await h.page();
+    await login(page, h.tokens.consultant);
+    await hydrated(page);
+    const header = page.locator('table[data-testid="overview"] thead a[data-sort="first_service_share"]');
+    expect(await header.textContent()).toContain('首保占比');
+    const cell = page.locator('table[data-testid="overview"] tr[data-dealer="SH001"] td[data-kpi="first_service_share"] a');
+    await Promise.all([page.waitForURL(/\/dealers\/SH001\/kpis\/first_service_share\?month=/), cell.click()]);
+    await hydrated(page);
+    expect(await page.locator('h1').textContent()).toContain('首保占比');
+    const { numerator, denominator } = await parts(page);
+    expect(denominator).toBeGreaterThan(0);
+    await follow(page, 'a[data-only="numerator"]', /only=numerator/);
+    expect(await total(page)).toBe(numerator);
+    expect(new Set(await column(page, 'repair_type_raw'))).toEqual(new Set(numerator > 0 ? ['首保'] : []));
     expect(errors).toEqual([]);
   });
 
