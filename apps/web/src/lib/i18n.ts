@@ -523,7 +523,6 @@ export const MESSAGES = {
   'drill.prev': { zh: '上一页', en: 'Previous' },
   'drill.next': { zh: '下一页', en: 'Next' },
   'drill.pageOf': { zh: '第 {page} / {pages} 页', en: 'Page {page} of {pages}' },
-  'drill.cellTitle': { zh: '查看明细：{kpi}', en: 'Drill down: {kpi}' },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
