@@ -1,5 +1,6 @@
 // A KPI a network adds as a file (the example 首保占比, first_service_share) over the real API:
 // per service advisor in the breakdown and the dealer page (by KPI id, beside the seed's fields),
+// with the key KPIs of the dealer list,
 // and in the OpenAPI document as an id of the catalogue loaded at start; an unknown KPI id is a
 // clear 404 in zh and en, not a 500.
 
@@ -69,6 +70,14 @@ describe('a KPI added as a file, over the API', () => {
     const breakdown = (await get(`/api/dealers/${dealer}/breakdown?month=${month}&by=advisor`)).json<Advisor[]>();
     expect(page.advisors).toEqual(breakdown);
     expect(page.advisors.some((a) => (a.kpis.first_service_share ?? 0) > 0)).toBe(true);
+  });
+
+  it('is with the key KPIs of the dealer list, at the dealer\'s latest month', async () => {
+    const [summary] = (await get(`/api/dealers`)).json<{ code: string; latestMonth: string; kpis: Record<string, number | null> }[]>().filter((d) => d.code === top.dealer);
+    const values = (await get(`/api/dealers/${top.dealer}/kpis?kpi=first_service_share`)).json<{ month: string; value: number | null }[]>();
+    expect(summary!.kpis.first_service_share).toBe(values.find((v) => v.month === summary!.latestMonth)!.value);
+    expect(summary!.kpis).toHaveProperty('booking_rate');
+    expect((await get(`/api/dealers/${top.dealer}`)).json<{ kpis: Record<string, unknown> }>().kpis).toHaveProperty('first_service_share');
   });
 
   it('is an id of the OpenAPI document\'s KPI enums (path, query and answer fields)', async () => {
