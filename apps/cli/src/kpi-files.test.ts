@@ -72,6 +72,11 @@ describe('a KPI added as a file (首保占比)', () => {
     const weighted = advisors.reduce((s, a) => s + (a.kpis?.first_service_share ?? 0) * a.ro_count, 0) / total;
     expect(Math.abs(weighted - mine.at(-1)!.value!)).toBeLessThan(1e-12);
     expect(fixops(['breakdown', '--db', db, '--dealer', 'SH001', '--month', month, '--by', 'advisor'], env).stdout).toContain('首保占比');
+    // the advisor's own view (fixops staff show) names it too, with the advisor's value
+    const named = advisors.find((a) => a.advisor !== null && (a.kpis.first_service_share ?? 0) > 0)!;
+    const staff = fixops(['staff', 'show', '--db', db, '--dealer', 'SH001', '--name', named.advisor!, '--month', month], env);
+    expect(staff.code, staff.stderr).toBe(0);
+    expect(staff.stdout).toMatch(/首保占比 First-service share \d+\.\d%/);
 
     const settings = parseJson<{ key: string; value: number }[]>(fixops(['settings', '--db', db, '--json'], env).stdout);
     expect(settings.find((s) => s.key === 'target.first_service_share')?.value).toBe(0.2);
@@ -92,8 +97,16 @@ describe('a KPI added as a file (首保占比)', () => {
       expect(values.length).toBeGreaterThan(4);
       const flags = await fetch(`${server.url}/api/flags?kpi=first_service_share&month=${month}`, { headers: auth });
       expect(flags.status).toBe(200);
-      const doc = (await (await fetch(`${server.url}/api/openapi.json`, { headers: auth })).json()) as object;
+      const doc = (await (await fetch(`${server.url}/api/openapi.json`, { headers: auth })).json()) as { paths: Record<string, { get: { parameters: { name: string; schema: { enum?: string[] } }[] } }> };
       expect(JSON.stringify(doc)).toContain('"custom"');
+      // the KPI ids of the catalogue loaded at start, the added one among them
+      expect(doc.paths['/api/dealers/{code}/kpis/{kpi}/rows']!.get.parameters.find((p) => p.name === 'kpi')!.schema.enum).toContain('first_service_share');
+      // with the key KPIs of the dealer list, and per service advisor
+      const summary = (await (await fetch(`${server.url}/api/dealers/SH001`, { headers: auth })).json()) as { kpis: Record<string, number | null> };
+      expect(summary.kpis).toHaveProperty('first_service_share');
+      const advisors = (await (await fetch(`${server.url}/api/dealers/SH001/breakdown?month=${month}&by=advisor`, { headers: auth })).json()) as AdvisorRow[];
+      expect(advisors.every((a) => 'first_service_share' in a.kpis)).toBe(true);
+      const named = advisors.find((a) => a.advisor !== null && (a.kpis.first_service_share ?? 0) > 0)!;
       const posted = await fetch(`${server.url}/login`, {
         method: 'POST', redirect: 'manual',
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, accept: 'text/html' },
@@ -104,6 +117,13 @@ describe('a KPI added as a file (首保占比)', () => {
       expect(page.status).toBe(200);
       const html = await page.text();
       expect(html).toMatch(/data-kpi="first_service_share"[^>]*>\s*<h3[^>]*>首保占比<\/h3>/); // its KPI card
+      // a column of the service advisors' table
+      const table = html.slice(html.indexOf('data-testid="advisors"'));
+      expect(table).toMatch(/<th[^>]*data-kpi="first_service_share"[^>]*>首保占比<\/th>/);
+      // and a line of an advisor's KPIs on the staff page
+      const staff = await fetch(`${server.url}/dealers/SH001/staff/${encodeURIComponent(named.advisor!)}?month=${month}`, { headers: { cookie } });
+      expect(staff.status).toBe(200);
+      expect(await staff.text()).toMatch(/<tr data-kpi="first_service_share"><td>首保占比<\/td><td class="num">\d+\.\d%<\/td><\/tr>/);
     } finally {
       await server.stop();
     }

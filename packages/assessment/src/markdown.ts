@@ -45,8 +45,9 @@ export function renderMarkdown(m: ReportModel, lang: Lang = 'zh'): string {
   out.push(m.coaching.length ? table([t('direction', lang), t('effect', lang), t('basis', lang)], m.coaching.map((c) => [
     name(c.direction), c.effects.map(name).join('；'), [...c.modules, ...c.flags.map((f) => `${kpiName(m, f.kpi, lang)}·${f.kind}`)].join('、'),
   ])) : `- ${t('noWeakness', lang)}`, '');
-  out.push(`## ${t('coverage', lang)}`, '', t('coverageLine', lang, { expected: m.coverage.expected, received: m.coverage.received, kpis: m.coverage.byKpi.length }), '');
-  out.push(table([t('kpi', lang), t('received', lang)], m.coverage.byKpi.map((k) => [name(k.kpi), `${k.received}/12`])), '');
+  const warming = m.coverage.warming > 0 ? `${lang === 'en' ? '; ' : '；'}${t('coverageWarming', lang, { warming: m.coverage.warming })}` : '';
+  out.push(`## ${t('coverage', lang)}`, '', `${t('coverageLine', lang, { expected: m.coverage.expected, received: m.coverage.received, kpis: m.coverage.byKpi.length })}${warming}`, '');
+  out.push(table([t('kpi', lang), t('received', lang)], m.coverage.byKpi.map((k) => [name(k.kpi), `${k.received}/12${k.warming > 0 ? ` · ${t('warmingMonths', lang, { n: k.warming })}` : ''}`])), '');
   out.push(`## ${t('trends', lang)}`, '');
   if (m.trends.length === 0) out.push(`- ${t('noWeakness', lang)}`, '');
   else {

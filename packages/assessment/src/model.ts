@@ -42,7 +42,11 @@ export interface ReportModel {
   incompleteModules: ModuleScore[];
   flags: Flag[];
   coaching: CoachingDirection[];
-  coverage: { months: string[]; expected: number; received: number; byKpi: { kpi: KpiDefinition; received: number }[] };
+  /**
+   * KPI data over the last 12 months: points expected (KPIs × 12), received (a value), and warming up
+   * (null while the dealer's history accumulates, 数据积累中: not missing data); per KPI the same.
+   */
+  coverage: { months: string[]; expected: number; received: number; warming: number; byKpi: { kpi: KpiDefinition; received: number; warming: number }[] };
   trends: KpiTrend[];
   values: Record<string, number | null>;
 }
@@ -87,7 +91,11 @@ export async function buildReport(connection: DuckDBConnection, q: { dealer: str
   const window = await readKpis(connection, { dealer: q.dealer, from, to: q.month });
   const months = [...new Set(window.map((v) => v.month))].sort();
   const allMonths = Array.from({ length: 12 }, (_, i) => addMonths(from, i));
-  const byKpi = KPIS.map((k) => ({ kpi: k, received: window.filter((v) => v.kpi === k.id && v.value !== null).length }));
+  const byKpi = KPIS.map((k) => ({
+    kpi: k,
+    received: window.filter((v) => v.kpi === k.id && v.value !== null).length,
+    warming: window.filter((v) => v.kpi === k.id && v.status === 'warming_up').length,
+  }));
   const targets = targetsOf(await readSettings(connection));
   const flagged = [...new Set(flags.map((f) => f.kpi))];
   const trends = flagged.map((id): KpiTrend => {
@@ -106,7 +114,7 @@ export async function buildReport(connection: DuckDBConnection, q: { dealer: str
     visitMonth: assessment && assessment.month !== q.month ? assessment.month : null,
     previous: prior ? { date: prior.date, total: prior.total, max: prior.max } : null,
     passRates, totalPassRate, weakModules, incompleteModules, flags, coaching,
-    coverage: { months, expected: KPIS.length * 12, received: byKpi.reduce((s, k) => s + k.received, 0), byKpi },
+    coverage: { months, expected: KPIS.length * 12, received: byKpi.reduce((s, k) => s + k.received, 0), warming: byKpi.reduce((s, k) => s + k.warming, 0), byKpi },
     trends, values,
   };
 }

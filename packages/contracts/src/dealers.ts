@@ -32,10 +32,13 @@ export const BreakdownQuery = Type.Object({
 /** One repair type's share of a month's repair orders. */
 export const RepairTypeShare = Type.Object({ repairType: Type.String(), roCount: Type.Integer(), share: Nullable(Type.Number()), revenue: Type.Number() });
 
-/** One service advisor's month. */
+/** One service advisor's month: the seed's KPIs as fields (kept for existing readers), and by KPI id every catalogue KPI that breaks down per advisor. */
 export const AdvisorKpis = Type.Object({
   advisor: Nullable(Type.String()), ro_count: Type.Integer(), revenue_per_ro: Nullable(Type.Number()), booking_rate: Nullable(Type.Number()),
   on_time_rate: Nullable(Type.Number()), time_estimate_accuracy: Nullable(Type.Number()), cost_estimate_accuracy: Nullable(Type.Number()),
+  kpis: Type.Record(Type.String(), Nullable(Type.Number()), {
+    description: 'by KPI id: every KPI of the catalogue whose value counts or sums repair orders (built-in ones and KPIs a network added as files), over this advisor\'s repair orders',
+  }),
 });
 
 /** by=repair_type: the RO mix; by=advisor: KPIs per service advisor. */

@@ -39,7 +39,9 @@ export const ReportModel = Type.Object({
   })),
   coverage: Type.Object({
     months: Type.Array(Type.String()), expected: Type.Number(), received: Type.Number(),
-    byKpi: Type.Array(Type.Object({ kpi: KpiDefinition, received: Type.Number() })),
+    /** Points that are null because the dealer's history is still warming up (数据积累中): not missing data. */
+    warming: Type.Number(),
+    byKpi: Type.Array(Type.Object({ kpi: KpiDefinition, received: Type.Number(), warming: Type.Number() })),
   }),
   trends: Type.Array(Type.Object({
     kpi: KpiDefinition,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@fixops/db';
-import { byAdvisor, roMix } from './breakdown.js';
+import { advisorKpis, byAdvisor, roMix } from './breakdown.js';
 import { defaultSettings } from './settings.js';
 import { writeInput } from './test-helpers/bridge.js';
 import { DEFAULT_SETTINGS } from './test-helpers/reference/index.js';
@@ -37,11 +37,25 @@ describe('breakdowns', () => {
   });
 
   it('per advisor: the seed\'s KPIs over external ROs', async () => {
-    const rows = await byAdvisor(db.connection, 'D1', '2025-03', defaultSettings());
+    const rows = (await byAdvisor(db.connection, 'D1', '2025-03', defaultSettings())).map(({ kpis: _, ...r }) => r);
     expect(rows).toEqual([
       { advisor: '王伟', ro_count: 2, revenue_per_ro: 100, booking_rate: 0.5, on_time_rate: 0.5, time_estimate_accuracy: 0.5, cost_estimate_accuracy: 0.5 },
       { advisor: '李娜', ro_count: 1, revenue_per_ro: 5000, booking_rate: 0, on_time_rate: null, time_estimate_accuracy: null, cost_estimate_accuracy: null },
       { advisor: null, ro_count: 1, revenue_per_ro: 100, booking_rate: 0, on_time_rate: null, time_estimate_accuracy: null, cost_estimate_accuracy: null },
     ]);
+  });
+
+  it('per advisor, by KPI id: every catalogue KPI over repair orders, compiled from its file, equal to the fixed fields', async () => {
+    const rows = await byAdvisor(db.connection, 'D1', '2025-03', defaultSettings());
+    const ids = advisorKpis().map((k) => k.id);
+    // over repair orders only: not bookings (booking_show_rate), nor the engine's own ones (customer windows, completeness)
+    expect(ids).toEqual(expect.arrayContaining(['ro_count', 'revenue', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'time_estimate_accuracy', 'cost_estimate_accuracy', 'warranty_share']));
+    for (const absent of ['booking_show_rate', 'churn_rate', 'base_customers', 'data_completeness']) expect(ids).not.toContain(absent);
+    for (const r of rows) {
+      expect(Object.keys(r.kpis).sort()).toEqual([...ids].sort());
+      for (const k of ['ro_count', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'time_estimate_accuracy', 'cost_estimate_accuracy'] as const) expect(r.kpis[k]).toBe(r[k]);
+    }
+    expect(rows[0]!.kpis.revenue).toBe(200);
+    expect(rows[1]!.kpis.revenue).toBe(5000); // 李娜's internal RO is not revenue
   });
 });

@@ -1,5 +1,6 @@
 // Breakdowns of one dealer-month: the RO mix by canonical repair type, and the KPIs the seed
-// looks at per service advisor (its weaknesses were per advisor).
+// looks at per service advisor (its weaknesses were per advisor), plus every catalogue KPI whose
+// value counts or sums repair orders (a built-in or one a network added as a file), by KPI id.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
@@ -36,17 +37,17 @@ export interface AdvisorRow {
   on_time_rate: number | null;
   time_estimate_accuracy: number | null;
   cost_estimate_accuracy: number | null;
-  /** KPIs a network added as files that count or sum repair orders, per advisor; absent without such KPIs. */
-  kpis?: Record<string, number | null>;
+  /** Every KPI of advisorKpis() by id (built-in ones and those a network added as files), compiled from its file. */
+  kpis: Record<string, number | null>;
 }
 
-/** The KPIs a network added as files whose measures all count or sum repair orders: they break down per advisor. */
+/** The catalogue's KPIs whose measures all count or sum repair orders: they break down per advisor (an RO has one). */
 export function advisorKpis(): KpiDefinition[] {
-  return KPIS.filter((k) => k.custom && k.value !== undefined && measuresOf(k.value).every((m) => m.table === 'repair_orders'));
+  return KPIS.filter((k) => k.value !== undefined && measuresOf(k.value).every((m) => m.table === 'repair_orders'));
 }
 
 /** Those KPIs per advisor of one dealer-month, compiled from their files (the same filters as their values). */
-async function customByAdvisor(connection: DuckDBConnection, dealer: string, month: string, settings: Settings, kpis: KpiDefinition[]): Promise<Map<string | null, Record<string, number | null>>> {
+async function compiledByAdvisor(connection: DuckDBConnection, dealer: string, month: string, settings: Settings, kpis: KpiDefinition[]): Promise<Map<string | null, Record<string, number | null>>> {
   const p = new SqlParams(settings);
   const cols = kpis.map((k, i) => {
     const v = k.value!;
@@ -61,7 +62,7 @@ async function customByAdvisor(connection: DuckDBConnection, dealer: string, mon
 export async function byAdvisor(connection: DuckDBConnection, dealer: string, month: string, settings: Settings): Promise<AdvisorRow[]> {
   const both = 'promised_time IS NOT NULL AND delivered_time IS NOT NULL';
   const r = (num: string, den: string) => `CASE WHEN ${den} = 0 THEN NULL ELSE (${num})::DOUBLE / (${den}) END`;
-  const rows = await queryJson<AdvisorRow>(connection, `
+  const rows = await queryJson<Omit<AdvisorRow, 'kpis'>>(connection, `
     WITH a AS (
       SELECT advisor, count(*) AS n, coalesce(sum(total_amount::DECIMAL(38, 6)), 0)::DOUBLE AS revenue,
         count_if(coalesce(booking_no <> '', false)) AS booked,
@@ -78,8 +79,7 @@ export async function byAdvisor(connection: DuckDBConnection, dealer: string, mo
       ${r('on_time', 'both_times')} AS on_time_rate, ${r('time_ok', 'both_times')} AS time_estimate_accuracy, ${r('cost_ok', 'estimated')} AS cost_estimate_accuracy
     FROM a ORDER BY n DESC, advisor NULLS LAST`,
     { dealer, month, timeTol: settings.timeEstimateToleranceMinutes! * 60, costTol: settings.costEstimateTolerance! });
-  const extra = advisorKpis();
-  if (extra.length === 0) return rows;
-  const custom = await customByAdvisor(connection, dealer, month, settings, extra);
-  return rows.map((r) => ({ ...r, kpis: custom.get(r.advisor) ?? Object.fromEntries(extra.map((k) => [k.id, null])) }));
+  const each = advisorKpis();
+  const compiled = each.length === 0 ? new Map<string | null, Record<string, number | null>>() : await compiledByAdvisor(connection, dealer, month, settings, each);
+  return rows.map((r) => ({ ...r, kpis: compiled.get(r.advisor) ?? Object.fromEntries(each.map((k) => [k.id, null])) }));
 }

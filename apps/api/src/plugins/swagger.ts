@@ -1,14 +1,19 @@
 // The OpenAPI document (built from the routes' TypeBox schemas) at /api/openapi.json and a
-// browsable page at /api/docs. Registered before the routes so it sees all of them.
+// browsable page at /api/docs. Registered before the routes so it sees all of them. KPI ids are
+// documented as an enum of the catalogue loaded at start (kpiEnum.ts).
 
 import fp from 'fastify-plugin';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { ErrorBody } from '@fixops/contracts';
+import { KPI_IDS } from '@fixops/metrics';
 import { VERSION } from '../version.js';
+import { documentKpiIds } from './kpiEnum.js';
 
 export default fp(async (app) => {
   app.addSchema(ErrorBody);
+  // the catalogue of this start: the shipped KPI files and those a network added
+  const kpiIds = [...KPI_IDS];
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -21,6 +26,7 @@ export default fp(async (app) => {
       },
       security: [{ bearer: [] }, { session: [] }],
     },
+    transformObject: (d) => documentKpiIds('openapiObject' in d ? d.openapiObject : d.swaggerObject, kpiIds),
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   // swagger-ui's own policy, but never framed (it says frame-ancestors 'self').

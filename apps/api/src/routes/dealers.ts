@@ -1,4 +1,4 @@
-// Dealers: the list (latest month's key KPIs, flag counts), one dealer, its KPIs over a range,
+// Dealers: the list (latest month's key KPIs and those a network added as files, flag counts), one dealer, its KPIs over a range,
 // its breakdowns. A dealer user sees only its own dealer. Admins: the master data
 // (GET /dealer-master) and its edit (PATCH /dealers/:code: name, region, city, peer group;
 // audited; a peer-group change recomputes and answers the flags added and removed).
@@ -7,7 +7,7 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import type { Static } from 'typebox';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
-import { byAdvisor, checkDealer, checkKpi, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
+import { byAdvisor, checkDealer, checkKpi, KPIS, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import { requireDealer, requireRole, userOf } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
 import { editDealer, kpisSheet, listDealerMaster, peerGroups } from '@fixops/usecases';
@@ -33,9 +33,11 @@ async function summaries(c: DuckDBConnection, dealer?: string) {
   const kpis = new Map<string, Record<string, number | null>>();
   const warming = new Map<string, string[]>();
   const flags = new Map<string, { total: number; not_tracked: number; target: number; trend: number; peer: number }>();
+  // the key KPIs, and those a network added as files (shown with them, as on the dealer page)
+  const shown = new Set<string>([...KEY_KPIS, ...KPIS.filter((k) => k.custom).map((k) => k.id)]);
   for (const month of months) {
     for (const v of await readKpis(c, { dealer, from: month, to: month })) {
-      if (latest.get(v.dealer) !== month || !(KEY_KPIS as readonly string[]).includes(v.kpi)) continue;
+      if (latest.get(v.dealer) !== month || !shown.has(v.kpi)) continue;
       const k = kpis.get(v.dealer) ?? {};
       k[v.kpi] = v.value;
       kpis.set(v.dealer, k);

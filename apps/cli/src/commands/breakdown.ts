@@ -30,11 +30,12 @@ export async function breakdownCommand(argv: string[]): Promise<number> {
   const money = (v: number | null) => valueText(v, 'money', lang);
   if (values.by === 'advisor') {
     const rows = result as Awaited<ReturnType<typeof byAdvisor>>;
-    const extra = advisorKpis(); // KPIs the network added as files
+    // the seed's columns, then every KPI the network added as a file that breaks down per advisor
+    const extra = advisorKpis().filter((k) => k.custom);
     process.stdout.write(`${renderTable(
       [...(lang === 'zh' ? ['服务顾问', '进厂台次', '单车产值', '预约率', '准时交车率', '估时准确率', '估价准确率'] : ['Advisor', 'ROs', 'Revenue/RO', 'Booking rate', 'On-time', 'Time estimate', 'Cost estimate']), ...extra.map((k) => k[lang])],
       rows.map((r) => [r.advisor ?? (lang === 'zh' ? '（未填写）' : '(none)'), r.ro_count, money(r.revenue_per_ro), rate(r.booking_rate), rate(r.on_time_rate), rate(r.time_estimate_accuracy), rate(r.cost_estimate_accuracy),
-        ...extra.map((k) => valueText(r.kpis?.[k.id] ?? null, k.unit, lang))]),
+        ...extra.map((k) => valueText(r.kpis[k.id] ?? null, k.unit, lang))]),
     )}\n`);
   } else {
     const rows = result as Awaited<ReturnType<typeof roMix>>;

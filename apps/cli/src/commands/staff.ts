@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { queryJson } from '@fixops/db';
-import { checkDealer, checkMonth } from '@fixops/metrics';
+import { checkDealer, checkMonth, KPIS, valueText } from '@fixops/metrics';
 import {
   addStaff, advisorKpis, defaultTemplateFor, findTemplate, getStaff, listStaff, ROLE_IDS, saveStaffScorecard, scoreStaffSheet, STAFF_ROLES,
   type HistoryEntry, type StaffMember,
@@ -96,7 +96,10 @@ export async function staffCommand(argv: string[]): Promise<number> {
       const k = shown.kpis;
       const v = (x: number | null) => (x === null ? '—' : pct(x));
       process.stdout.write(`顾问 KPI Advisor KPIs ${shown.kpiMonth}: 工单 ROs ${k.ro_count} · 单车产值 revenue/RO ${k.revenue_per_ro === null ? '—' : k.revenue_per_ro.toFixed(0)} · `
-        + `预约率 booking ${v(k.booking_rate)} · 准时交车 on time ${v(k.on_time_rate)} · 时间预估 time estimate ${v(k.time_estimate_accuracy)} · 费用预估 cost estimate ${v(k.cost_estimate_accuracy)}\n`);
+        + `预约率 booking ${v(k.booking_rate)} · 准时交车 on time ${v(k.on_time_rate)} · 时间预估 time estimate ${v(k.time_estimate_accuracy)} · 费用预估 cost estimate ${v(k.cost_estimate_accuracy)}`
+        // and the KPIs the network added as files that break down per advisor
+        + KPIS.filter((d) => d.custom && d.id in k.kpis).map((d) => ` · ${d.zh} ${d.en} ${valueText(k.kpis[d.id] ?? null, d.unit, 'zh')}`).join('')
+        + '\n');
     }
     return 0;
   }

@@ -1,10 +1,11 @@
 // /dealers/CODE/staff/NAME?template=ID&month=YYYY-MM: one person — the scorecard form (admin,
 // consultant), every scorecard newest first with its change, and beside it the advisor's KPIs
-// for the month (?month, else the latest scorecard's). Saving is a form action (works without JS).
+// for the month (?month, else the latest scorecard's), with those of the KPIs a network added as
+// files (named from the catalogue). Saving is a form action (works without JS).
 
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { json, must, request, type Me } from '$lib/api';
+import { json, must, request, type CatalogEntry, type Me } from '$lib/api';
 import type { Template } from '@fixops/checklist';
 import type { StaffDetail, StaffScorecardCreated } from '$lib/scorecards/types';
 import { liveState, type FormValues } from '$lib/assessment/form';
@@ -21,10 +22,13 @@ export const load: PageServerLoad = async ({ fetch, url, params, parent }) => {
   const person = await must<StaffDetail>(fetch, `${personPath(params.code, params.name)}${month && MONTH.test(month) ? `?month=${month}` : ''}`, url);
   const asked = url.searchParams.get('template');
   const templateId = asked && ID.test(asked) && person.templates.some((t) => t.id === asked) ? asked : person.defaultTemplate;
-  const template = await must<Template>(fetch, `/api/templates/${encodeURIComponent(templateId)}`, url);
+  const [template, catalog] = await Promise.all([
+    must<Template>(fetch, `/api/templates/${encodeURIComponent(templateId)}`, url),
+    must<CatalogEntry[]>(fetch, '/api/catalog', url),
+  ]);
   const now = new Date().toISOString().slice(0, 7);
   return {
-    person, template, canEdit: user?.role === 'admin' || user?.role === 'consultant', assessor: user?.name ?? '',
+    person, template, added: catalog.filter((k) => k.custom), canEdit: user?.role === 'admin' || user?.role === 'consultant', assessor: user?.name ?? '',
     defaultMonth: person.lastMonth ?? now,
   };
 };
