@@ -22,3 +22,4 @@ export {
 export { scopeComparison, anonymousSelection, peerLabel, type ComparisonViewer, type ScopedComparison, type ScopedRow } from './comparisonsScope.js';
 export { saveComparison, comparisonYaml, type SaveComparisonRequest, type SavedComparison } from './comparisonsSave.js';
 export { compareSheet } from './comparisonsSheet.js';
+export { comparisonsDir } from '@fixops/compare';
