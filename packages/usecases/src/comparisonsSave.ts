@@ -6,7 +6,7 @@
 // and recorded in the audit log.
 
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { loadComparison, selectDealers, type Comparison } from '@fixops/compare';
@@ -76,6 +76,8 @@ export async function saveComparison(c: DuckDBConnection, dir: string, req: Save
   const again = loadComparison(text);
   if (!again.ok) return again;
 
+  // The folder is the setting's (FIXOPS_COMPARISONS_DIR, default data/comparisons): made on the first save.
+  await mkdir(folder, { recursive: true });
   let replaced = false;
   if (req.overwrite) {
     replaced = await readFile(path).then(() => true, () => false);
