@@ -34,6 +34,7 @@ import audit from './routes/audit.js';
 import scorecards from './routes/scorecards.js';
 import actions from './routes/actions.js';
 import kpiRows from './routes/kpi-rows.js';
+import comparisons from './routes/comparisons.js';
 import web, { type NodeHandler } from './web.js';
 import { configuredLimits, resolveLimits, type IngestLimits } from '@fixops/ingest';
 
@@ -52,6 +53,8 @@ export interface AppOptions {
   web?: NodeHandler;
   /** Where the dashboard reads finds a visit's template for its pass lines (default: the shipped templates). */
   templatesDir?: string;
+  /** The folder of comparison files (default: FIXOPS_COMPARISONS_DIR, else data/comparisons). */
+  comparisonsDir?: string;
   /** The `fixops` command's local socket (see plugins/localSocket.ts); none when absent. */
   localCommands?: LocalCommandsOptions;
 }
@@ -105,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await api.register(scorecards);
     await api.register(actions);
     await api.register(kpiRows);
+    await api.register(comparisons, opts.comparisonsDir !== undefined ? { comparisonsDir: opts.comparisonsDir } : {});
   }, { prefix: '/api' });
   if (opts.web) await app.register(web, { handler: opts.web });
   return app;

@@ -19,3 +19,4 @@ export * from './scorecards.js';
 export * from './actions.js';
 export * from './dealerMaster.js';
 export * from './kpi-rows.js';
+export * from './comparisons.js';

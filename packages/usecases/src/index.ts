@@ -15,3 +15,11 @@ export {
   type DealerEdit, type DealerMaster, type DealerPatch,
 } from './dealerMaster.js';
 export { kpiRowsSheet, kpisSheet, flagsSheet, benchmarkSheet, coverageSheet, rejectsSheet, loadsSheet, unitType, FLAG_KIND_LABEL, COVERAGE_KIND_LABEL } from './sheets.js';
+export {
+  listComparisons, openComparison, readComparison, comparisonDownload, COMPARISON_ID,
+  type ComparisonSummary, type ComparisonKpi, type ComparisonView, type ComparisonFormat, type ComparisonDownload,
+} from './comparisons.js';
+export { scopeComparison, anonymousSelection, peerLabel, type ComparisonViewer, type ScopedComparison, type ScopedRow } from './comparisonsScope.js';
+export { saveComparison, comparisonYaml, type SaveComparisonRequest, type SavedComparison } from './comparisonsSave.js';
+export { compareSheet } from './comparisonsSheet.js';
+export { comparisonsDir } from '@fixops/compare';
