@@ -2,7 +2,8 @@
 // the navigation collapses behind a menu button that opens, the skip link is the first stop of
 // the keyboard, and the screenshots of the main pages at 1440 and 390 px are saved for a look.
 
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hydrated, login, useHarness } from './harness.js';
@@ -25,6 +26,19 @@ const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement
 const tooWide = (page: Page) => page.evaluate((w) => [...document.querySelectorAll('body *')]
   .filter((e) => e.getBoundingClientRect().right > w + 0.5 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 0.5))
   .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(e.getBoundingClientRect().right)}`), PHONE.width);
+
+/** axe-core's serious and critical findings on the parts this file is about: the header, the skip link, scroll regions and charts. */
+async function axeOnOurParts(page: Page): Promise<string[]> {
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // Evaluated over the DevTools protocol: the page's content policy refuses inline scripts.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // Colour contrast (the RAG colours) is the colour variables' own test, not this file's.
+    const r = await axe.run({ include: [['header'], ['a.skip'], ['.scroll-region'], ['figure']] }, { rules: { 'color-contrast': { enabled: false } } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 describe('a phone at 390 px', () => {
   it('no page scrolls sideways', async () => {
@@ -104,6 +118,21 @@ describe('a phone at 390 px', () => {
     const plot = page.locator('figure.trend .plot').first();
     expect(await plot.evaluate((p) => p.getBoundingClientRect().height)).toBe(170);
   });
+
+  it('axe finds nothing serious in the header, the skip link, the scroll regions and the charts, phone and desktop', async () => {
+    for (const size of [PHONE, { width: 1440, height: 900 }]) {
+      const { page } = await h.page();
+      await page.setViewportSize(size);
+      await login(page, h.tokens.admin);
+      for (const path of ['/', `/benchmark?month=${h.latestMonth}&kpi=booking_rate`, `/dealers/${h.dealers[0]}`]) {
+        await page.goto(path);
+        await hydrated(page);
+        const toggle = page.locator('button[data-testid="menu-toggle"]');
+        if (await toggle.isVisible()) await toggle.click();
+        expect(await axeOnOurParts(page), `${path} at ${size.width}`).toEqual([]);
+      }
+    }
+  }, 120_000);
 
   it('the skip link is the first stop of the keyboard and moves to the main content', async () => {
     const { page } = await phonePage(h.tokens.consultant);
