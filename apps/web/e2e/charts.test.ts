@@ -45,6 +45,7 @@ describe('charts', () => {
     expect(text).toContain(zhMonth(h.latestMonth));
     const api = await page.evaluate(async ([c, m]) => (await (await fetch(`/api/dealers/${c}/kpis?kpi=ro_count&from=${m}&to=${m}`)).json()) as { value: number }[], [code, h.latestMonth] as const);
     expect(text).toContain(`数值 ${api[0]!.value}`);
+    if (process.env.E17_SHOTS) await page.screenshot({ path: `${process.env.E17_SHOTS}/trend-tooltip.png`, clip: (await chart.boundingBox())! });
     expect(errors).toEqual([]);
   });
 
@@ -63,6 +64,7 @@ describe('charts', () => {
     const text = await hover(page, 'section.group >> nth=0 >> figure[data-chart="ranked-bars"]', (bar.x + bar.width / 2 - box.x) / box.width, (bar.y + bar.height / 2 - box.y) / box.height);
     expect(text).toContain(code);
     expect(text).toContain(value);
+    if (process.env.E17_SHOTS) await page.screenshot({ path: `${process.env.E17_SHOTS}/bar-tooltip.png`, clip: (await section.boundingBox())! });
     expect(await section.locator('.legend [data-legend="target"]').textContent()).toMatch(/^Target ≥ \d+\.\d%$/);
     expect(await section.locator('.target-line').count()).toBe(1);
     expect(await section.locator('.unit-label').first().textContent()).toBe('Unit: %');
