@@ -112,7 +112,7 @@ describe('finding things', () => {
     await login(page, h.tokens.consultant);
     await hydrated(page);
     const code = h.dealers[2]!;
-    const input = page.locator('[data-testid="dealer-search"] input[name="q"]');
+    const input = page.locator('[data-testid="header-dealer-search"] input[name="q"]');
     expect(await page.locator('#dealer-search-list option').count()).toBe(h.dealers.length);
     await input.fill(code.toLowerCase());
     await Promise.all([page.waitForURL((u) => u.pathname === `/dealers/${code}`), input.press('Enter')]);
@@ -129,6 +129,6 @@ describe('finding things', () => {
     const { page: dealer } = await h.page();
     await login(dealer, h.tokens.sz009);
     await hydrated(dealer);
-    expect(await dealer.locator('[data-testid="dealer-search"]').count()).toBe(0);
+    expect(await dealer.locator('[data-testid="header-dealer-search"]').count()).toBe(0);
   });
 });
