@@ -46,6 +46,19 @@ describe('GET /api/overview', () => {
     const rows = (await get('/api/overview', env.tokens.dealer)).json<Row[]>();
     expect(rows.map((d) => d.code)).toEqual([env.own]);
   });
+
+  it('answers a chosen month (?month=) with that month\'s values, and refuses a malformed one', async () => {
+    const month = env.months.at(-2)!;
+    const rows = (await get(`/api/overview?month=${month}`, env.tokens.consultant)).json<Row[]>();
+    const row = rows.find((d) => d.code === env.own)!;
+    expect(row.latestMonth).toBe(month);
+    expect(row.spark.months.at(-1)).toBe(month);
+    const kpis = (await get(`/api/dealers/${env.own}/kpis?from=${month}&to=${month}`, env.tokens.consultant)).json<{ kpi: string; value: number | null }[]>();
+    expect(row.kpis.ro_count).toBe(kpis.find((k) => k.kpi === 'ro_count')!.value);
+    expect((await get('/api/overview?month=2025-13', env.tokens.consultant)).statusCode).toBe(400);
+    const own = (await get(`/api/overview?month=${month}`, env.tokens.dealer)).json<Row[]>();
+    expect(own.map((d) => d.code)).toEqual([env.own]);
+  });
 });
 
 describe('GET /api/dealers/:code/peers', () => {

@@ -33,6 +33,8 @@ export const OverviewRow = Type.Object({
   checklist: Nullable(LatestVisit),
 });
 export const Overview = Type.Array(OverviewRow);
+/** GET /api/overview?month=YYYY-MM: that month's values instead of each dealer's latest. */
+export const OverviewQuery = Type.Object({ month: Type.Optional(Month) });
 
 export const PeerQuery = Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), kpi: Type.Optional(Type.String({ maxLength: 64 })) });
 export const PeerStat = Type.Object({

@@ -11,7 +11,7 @@ import { readChecklist, readDealerPage, readOverview, readPeers } from '@fixops/
 import { userOf } from '../auth/access.js';
 import { ApiError, orHttp } from '../errors.js';
 import { DealerParams, responses } from '@fixops/contracts';
-import { ChecklistModules, DealerPage, DealerPageQuery, Overview, PeerQuery, PeerStats } from '@fixops/contracts';
+import { ChecklistModules, DealerPage, DealerPageQuery, Overview, OverviewQuery, PeerQuery, PeerStats } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
 
 export interface DashboardOptions {
@@ -23,11 +23,13 @@ const dashboard: FastifyPluginCallbackTypebox<DashboardOptions> = (app, opts, do
   const checklistOpts = opts.templatesDir !== undefined ? { templatesDir: opts.templatesDir } : {};
 
   app.get('/overview', {
-    schema: { tags: ['dashboard'], summary: 'Every visible dealer: latest key KPIs, flag counts, 12-month sparkline, latest checklist visit', response: responses(Overview) },
+    schema: { tags: ['dashboard'], summary: 'Every visible dealer: latest (or ?month=) key KPIs, flag counts, 12-month sparkline, latest checklist visit', querystring: OverviewQuery, response: responses(Overview, [400]) },
   }, async (req) => {
     const user = userOf(req);
     const dealer = user.role === 'dealer' ? user.dealer ?? '\u0000' : undefined;
-    return app.store.memo(`overview:${dealer ?? '*'}`, (c) => readOverview(c, dealer !== undefined ? { dealer } : {}));
+    const { month } = req.query;
+    const q = { ...(dealer !== undefined && { dealer }), ...(month !== undefined && { month }) };
+    return app.store.memo(`overview:${dealer ?? '*'}${month !== undefined ? `:${month}` : ''}`, (c) => readOverview(c, q));
   });
 
   app.get('/dealers/:code/peers', {

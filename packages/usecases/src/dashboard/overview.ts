@@ -1,6 +1,7 @@
 // The dashboard's network overview: every dealer the caller may see, with its latest month's
-// key KPIs, flag counts by kind, a 12-month sparkline and its latest checklist visit. The KPI
-// columns come from the catalogue: the key KPIs it holds, then every KPI a network added as a file.
+// (or one chosen month's) key KPIs, flag counts by kind, a 12-month sparkline and its latest
+// checklist visit. The KPI columns come from the catalogue: the key KPIs it holds, then every KPI
+// a network added as a file.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
@@ -20,31 +21,40 @@ export function overviewKpis(): string[] {
   return [...OVERVIEW_KPIS.filter((k) => known.has(k)), ...KPIS.filter((k) => k.custom && !(OVERVIEW_KPIS as readonly string[]).includes(k.id)).map((k) => k.id)];
 }
 
-/** The overview of every dealer, or of one dealer (a dealer user sees only its own). */
-export async function readOverview(c: DuckDBConnection, q: { dealer?: string } = {}): Promise<Static<typeof Overview>> {
-  const { dealer } = q;
+/**
+ * The overview of every dealer, or of one dealer (a dealer user sees only its own). With a
+ * month (YYYY-MM), each dealer's values are that month's (a dealer without data that month has
+ * none) and its latest visit is the latest up to that month.
+ */
+export async function readOverview(c: DuckDBConnection, q: { dealer?: string; month?: string } = {}): Promise<Static<typeof Overview>> {
+  const { dealer, month: asked } = q;
   const where = dealer !== undefined ? 'WHERE dealer_code = $dealer' : '';
+  // Each query gets only the parameters it uses.
   const p = dealer !== undefined ? { dealer } : undefined;
   const columns = overviewKpis();
   const inList = columns.length > 0 ? columns.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ') : 'NULL';
+  const pm = asked !== undefined ? { ...p, month: `${asked}-01` } : p;
+  const pv = asked !== undefined ? { ...p, ym: asked } : p;
+  const inMonth = asked !== undefined ? 'AND month = CAST($month AS DATE)' : '';
+  const visitsUpTo = asked !== undefined ? `${where ? 'AND' : 'WHERE'} data_month <= $ym` : '';
   const dealers = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(c,
     `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${where} ORDER BY dealer_code`, p);
   // Each dealer's latest month is the last month with a repair-order count.
-  const latestCte = `latest AS (SELECT dealer_code, max(month) AS m FROM kpi_values WHERE kpi = '${SPARK_KPI}' ${dealer !== undefined ? 'AND dealer_code = $dealer' : ''} GROUP BY 1)`;
+  const latestCte = `latest AS (SELECT dealer_code, max(month) AS m FROM kpi_values WHERE kpi = '${SPARK_KPI}' ${dealer !== undefined ? 'AND dealer_code = $dealer' : ''} ${inMonth} GROUP BY 1)`;
   const kpis = await queryJson<{ dealer: string; month: string; kpi: string; value: number | null; warming: boolean }>(c, `
     WITH ${latestCte}
     SELECT k.dealer_code AS dealer, strftime(k.month, '%Y-%m') AS month, k.kpi, k.value, ${warmingCondition('k.kpi', 'k.month')} AS warming
     FROM kpi_values k JOIN latest l ON l.dealer_code = k.dealer_code LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = k.dealer_code
     WHERE (k.month = l.m AND k.kpi IN (${inList}))
-       OR (k.kpi = '${SPARK_KPI}' AND k.month > l.m - INTERVAL ${SPARK_MONTHS} MONTH)`, p);
+       OR (k.kpi = '${SPARK_KPI}' AND k.month > l.m - INTERVAL ${SPARK_MONTHS} MONTH AND k.month <= l.m)`, pm);
   const flags = await queryJson<{ dealer: string; kind: string; n: number }>(c, `
     WITH ${latestCte}
     SELECT f.dealer_code AS dealer, f.kind, count(*)::INTEGER AS n
-    FROM kpi_flags f JOIN latest l ON l.dealer_code = f.dealer_code AND f.month = l.m GROUP BY 1, 2`, p);
+    FROM kpi_flags f JOIN latest l ON l.dealer_code = f.dealer_code AND f.month = l.m GROUP BY 1, 2`, pm);
   const visits = await queryJson<Visit>(c, `
     SELECT id::INTEGER AS id, dealer_code AS dealer, strftime(assessed_on, '%Y-%m-%d') AS date, data_month AS month, total, max, total / max AS rate,
       CASE WHEN complete THEN passed END AS passed, complete, scored, lines AS items
-    FROM assessments ${where} QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY data_month DESC, assessed_on DESC, id DESC) = 1`, p);
+    FROM assessments ${where} ${visitsUpTo} QUALIFY row_number() OVER (PARTITION BY dealer_code ORDER BY data_month DESC, assessed_on DESC, id DESC) = 1`, pv);
 
   const latest = new Map<string, string>();
   for (const k of kpis) if (k.kpi === SPARK_KPI && (latest.get(k.dealer) ?? '') < k.month) latest.set(k.dealer, k.month);

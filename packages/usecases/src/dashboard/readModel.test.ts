@@ -63,6 +63,23 @@ describe('readOverview', () => {
     expect(rows.map((r) => r.code)).toEqual(['GZ003']);
     expect(await readOverview(c(), { dealer: 'NOPE' })).toEqual([]);
   });
+
+  it('reads one chosen month: that month\'s values, its sparkline ending there, visits up to it', async () => {
+    const rows = await readOverview(c(), { month: '2025-11' });
+    expect(Check(Overview, rows)).toBe(true);
+    const sh = rows.find((r) => r.code === 'SH001')!;
+    expect(sh.latestMonth).toBe('2025-11');
+    expect(sh.spark.months.at(-1)).toBe('2025-11');
+    const [ro] = await queryJson<{ v: number }>(c(), "SELECT value AS v FROM kpi_values WHERE dealer_code = 'SH001' AND kpi = 'ro_count' AND month = DATE '2025-11-01'");
+    expect(sh.kpis.ro_count).toBe(ro!.v);
+    const [flags] = await queryJson<{ n: number }>(c(), "SELECT count(*)::INTEGER AS n FROM kpi_flags WHERE dealer_code = 'SH001' AND month = DATE '2025-11-01'");
+    expect(sh.flags.total).toBe(flags!.n);
+    // SH001's December visit is after the month; BJ002's November visit is in it.
+    expect(sh.checklist).toBeNull();
+    expect(rows.find((r) => r.code === 'BJ002')!.checklist).toMatchObject({ date: '2025-11-02' });
+    const none = await readOverview(c(), { month: '2020-01', dealer: 'SH001' });
+    expect(none.map((r) => [r.code, r.latestMonth, r.kpis])).toEqual([['SH001', null, {}]]);
+  });
 });
 
 describe('readPeers', () => {

@@ -22,3 +22,21 @@ export function shortLabel(label: string, max = 14): string {
   const chars = [...label];
   return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+export interface RankedLegendItem {
+  kind: 'band' | 'median' | 'target' | 'selected';
+  text: string;
+}
+
+/** The ranked chart's legend: what is drawn behind and across the bars, then the selected dealer. */
+export function rankedLegend(
+  has: { band: boolean; median: boolean; target: number | null; selected: string | null },
+  words: { band: string; median: string; target: string },
+): RankedLegendItem[] {
+  const items: RankedLegendItem[] = [];
+  if (has.band) items.push({ kind: 'band', text: words.band });
+  if (has.median) items.push({ kind: 'median', text: words.median });
+  if (has.target !== null) items.push({ kind: 'target', text: words.target });
+  if (has.selected !== null) items.push({ kind: 'selected', text: has.selected });
+  return items;
+}

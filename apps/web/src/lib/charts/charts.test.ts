@@ -39,10 +39,20 @@ describe('trend chart', () => {
 
   it('joins the dealer\'s values with the peer quartiles per month', () => {
     expect(points).toEqual([
-      { month: '2025-10', value: null, p25: null, median: null, p75: null },
-      { month: '2025-11', value: 0.25, p25: null, median: null, p75: null },
-      { month: '2025-12', value: 0.2387, p25: 0.2, median: 0.218, p75: 0.31 },
+      { month: '2025-10', value: null, warming: false, p25: null, median: null, p75: null },
+      { month: '2025-11', value: 0.25, warming: false, p25: null, median: null, p75: null },
+      { month: '2025-12', value: 0.2387, warming: false, p25: 0.2, median: 0.218, p75: 0.31 },
     ]);
+  });
+  it('marks warming-up months (数据积累中) and says so in the table before JS runs', () => {
+    const warm = trendPoints(['2025-11', '2025-12'], 'churn_rate', [
+      { month: '2025-11', kpi: 'churn_rate', value: null, status: 'warming_up' },
+      { month: '2025-12', kpi: 'churn_rate', value: null, status: 'not_tracked' },
+    ], []);
+    expect(warm.map((p) => [p.month, p.warming])).toEqual([['2025-11', true], ['2025-12', false]]);
+    const { body } = render(TrendChart, { props: { points: warm, unit: 'rate', lang: 'zh', title: '流失率' } });
+    expect(body).toContain('数据积累中');
+    expect(body).toContain('同组中位数');
   });
   it('spans values, band and target', () => {
     const [lo, hi] = trendDomain(points, 0.3, 'rate');

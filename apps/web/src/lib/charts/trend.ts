@@ -6,17 +6,19 @@ import type { KpiValue, PeerStat } from '../api.js';
 export interface TrendPoint {
   month: string;
   value: number | null;
+  /** The value is not computed yet: the dealer's history is still warming up (数据积累中), not a gap. */
+  warming: boolean;
   p25: number | null;
   median: number | null;
   p75: number | null;
 }
 
 /** One point per month (in the order given), for one KPI. */
-export function trendPoints(months: readonly string[], kpi: string, values: readonly (Pick<KpiValue, 'month' | 'kpi' | 'value'> & Partial<Pick<KpiValue, 'dealer'>>)[], peers: readonly PeerStat[]): TrendPoint[] {
-  const v = new Map(values.filter((x) => x.kpi === kpi).map((x) => [x.month, x.value]));
+export function trendPoints(months: readonly string[], kpi: string, values: readonly (Pick<KpiValue, 'month' | 'kpi' | 'value'> & Partial<Pick<KpiValue, 'dealer' | 'status'>>)[], peers: readonly PeerStat[]): TrendPoint[] {
+  const v = new Map(values.filter((x) => x.kpi === kpi).map((x) => [x.month, x]));
   const p = new Map(peers.filter((x) => x.kpi === kpi).map((x) => [x.month, x]));
   return months.map((month) => ({
-    month, value: v.get(month) ?? null, p25: p.get(month)?.p25 ?? null, median: p.get(month)?.median ?? null, p75: p.get(month)?.p75 ?? null,
+    month, value: v.get(month)?.value ?? null, warming: v.get(month)?.status === 'warming_up', p25: p.get(month)?.p25 ?? null, median: p.get(month)?.median ?? null, p75: p.get(month)?.p75 ?? null,
   }));
 }
 

@@ -3,15 +3,16 @@
 
 import { isMonth } from '@fixops/shared';
 import type { PageServerLoad } from './$types';
-import { must, request, type BenchmarkRow, type CatalogEntry, type DealerSummary, type Me } from '$lib/api';
+import { must, request, type BenchmarkRow, type CatalogEntry, type DealerSummary, type Me, type Setting } from '$lib/api';
 
 const DEFAULT_KPI = 'booking_rate';
 
 export const load: PageServerLoad = async ({ fetch, url, parent }) => {
   const { user } = (await parent()) as { user: Me | null };
-  const [catalog, dealers] = await Promise.all([
+  const [catalog, dealers, settings] = await Promise.all([
     must<CatalogEntry[]>(fetch, '/api/catalog', url),
     must<DealerSummary[]>(fetch, '/api/dealers', url),
+    request<Setting[]>(fetch, '/api/settings'),
   ]);
   const groups = [...new Set(dealers.map((d) => d.group))].sort();
   const latest = dealers.reduce<string | null>((m, d) => (d.latestMonth && (!m || d.latestMonth > m) ? d.latestMonth : m), null);
@@ -35,8 +36,10 @@ export const load: PageServerLoad = async ({ fetch, url, parent }) => {
     else if (r.problem.status === 401) await must(fetch, '/api/me', url);
     else problem = r.problem.message;
   }
+  // The KPI's target (settings `target.<kpi>`), drawn on the chart.
+  const target = settings.ok ? settings.value.find((s) => s.key === `target.${kpi}`)?.value ?? null : null;
   return {
-    catalog, groups, month, kpi, group, dealer, rows, problem,
+    catalog, groups, month, kpi, group, dealer, rows, problem, target: typeof target === 'number' ? target : null,
     dealerRole: own !== null,
     dealerChoices: own ? [] : dealers.map((d) => ({ code: d.code, name: d.name, group: d.group })),
     hasDealers: dealers.length > 0,
