@@ -23,7 +23,7 @@ const MAJOR_RO: Measure = { fn: 'count', table: 'repair_orders', where: [ACCIDEN
 const MAJOR_AR: Measure = { fn: 'count', table: 'accident_repairs', where: [{ column: 'repair_amount', op: 'gte', arg: MAJOR }] };
 
 /** The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. */
-export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean): { sql: string; params: Record<string, number> } {
+export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[]): { sql: string; params: Record<string, number> } {
   const p = new SqlParams(settings);
   const passes = new Passes(p);
   const measure = (m: Measure) => passes.measure(m);
@@ -47,7 +47,9 @@ export function compileMonthly(kpis: readonly KpiDefinition[], settings: Setting
     }
   }
   const tables = passes.tables(KPI_TABLES);
-  const ctes = tables.map((t) => t.sql(full ? t.table : `${t.table} SEMI JOIN ${SCOPE} USING (dealer_code, month)`));
+  // not full: the scope's dealers as literals too, so that each scan skips other dealers' row groups
+  const only = dealers === undefined ? '' : ` WHERE dealer_code IN (${dealers.length ? dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') : 'NULL'})`;
+  const ctes = tables.map((t) => t.sql(full ? t.table : `${t.table} SEMI JOIN ${SCOPE} USING (dealer_code, month)${only}`));
   const sql = `
     CREATE OR REPLACE TEMP TABLE fx_monthly AS
     ${ctes.length ? `WITH ${ctes.join(', ')}` : ''}
@@ -58,6 +60,7 @@ export function compileMonthly(kpis: readonly KpiDefinition[], settings: Setting
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
 export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean): Promise<void> {
-  const { sql, params } = compileMonthly(KPIS, settings, full);
+  const dealers = full ? undefined : (await connection.runAndReadAll(`SELECT DISTINCT dealer_code FROM ${SCOPE}`)).getRows().map((r) => String(r[0]));
+  const { sql, params } = compileMonthly(KPIS, settings, full, dealers);
   await connection.run(sql, params);
 }
