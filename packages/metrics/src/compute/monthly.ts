@@ -22,7 +22,10 @@ const ACCIDENT_RO = { column: 'repair_type', op: 'equals', arg: 'accident' } as 
 const MAJOR_RO: Measure = { fn: 'count', table: 'repair_orders', where: [ACCIDENT_RO, { column: 'total_amount', op: 'gte', arg: MAJOR }] };
 const MAJOR_AR: Measure = { fn: 'count', table: 'accident_repairs', where: [{ column: 'repair_amount', op: 'gte', arg: MAJOR }] };
 
-/** The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. */
+/**
+ * The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. Not `full`: the rows
+ * of the scope's dealer-months; `dealers` (the scope's dealers) lets each scan skip the others.
+ */
 export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[]): { sql: string; params: Record<string, number> } {
   const p = new SqlParams(settings);
   const passes = new Passes(p);
