@@ -6,6 +6,7 @@ import { auditMigration } from './migration-audit.js';
 import { scorecardsMigration } from './migration-scorecards.js';
 import { actionsMigration } from './migration-actions.js';
 import { kpiCatalogueMigration } from './migration-kpi-catalogue.js';
+import { visitOrderMigration } from './migration-visit-order.js';
 import { warmingMigration } from './migration-warming.js';
 import { assessmentDraftsMigration } from './migration-assessment-drafts.js';
 
@@ -231,4 +232,5 @@ export const migrations: readonly Migration[] = [
   actionsMigration,
   warmingMigration,
   kpiCatalogueMigration,
+  visitOrderMigration,
 ];

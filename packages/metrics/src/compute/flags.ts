@@ -22,6 +22,8 @@ export type FlagKindName = 'not_tracked' | 'target' | 'trend' | 'peer';
 export interface FlagSelection {
   kinds?: readonly FlagKindName[];
   kpis?: readonly string[];
+  /** kpi_flags was emptied first (a full recompute): nothing to delete. */
+  emptied?: boolean;
 }
 
 export async function computeFlags(connection: DuckDBConnection, settings: Settings, timer = new PhaseTimer(), only: FlagSelection = {}): Promise<void> {
@@ -33,11 +35,11 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     CREATE OR REPLACE TEMP TABLE fx_directions AS SELECT * FROM (VALUES ${directions}) t(kpi, better);
     CREATE OR REPLACE TEMP TABLE fx_targets AS SELECT * FROM (VALUES ${targets}) t(kpi, op, target);
     -- out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope
-    ${wants('not_tracked') ? `DELETE FROM kpi_flags WHERE kind = 'not_tracked' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});` : ''}
+    ${only.emptied ? '' : `${wants('not_tracked') ? `DELETE FROM kpi_flags WHERE kind = 'not_tracked' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});` : ''}
     ${wants('target') ? `DELETE FROM kpi_flags WHERE kind = 'target' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});` : ''}
     ${wants('trend') ? `DELETE FROM kpi_flags WHERE kind = 'trend' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${TREND_SCOPE});` : ''}
     ${wants('peer') ? `DELETE FROM kpi_flags WHERE kind = 'peer' ${ofKpis('')} AND (dealer_code, month) IN (
-      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group);` : ''}`);
+      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group);` : ''}`}`);
 
   if (wants('not_tracked')) {
     await connection.run(`
@@ -56,18 +58,16 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
   if (wants('trend')) await timer.time('flags.trend', () => connection.run(`
     INSERT INTO kpi_flags
     WITH w AS (
-      -- each value with the dealer's non-null values of the same KPI in months m-12 .. m-1: one
-      -- window pass (a month without values is simply absent)
-      SELECT dealer_code, month, kpi, value, list_filter(list(value) OVER (
-        PARTITION BY dealer_code, kpi ORDER BY month RANGE BETWEEN INTERVAL 12 MONTH PRECEDING AND INTERVAL 1 MONTH PRECEDING), x -> x IS NOT NULL) AS history
-      FROM kpi_values v WHERE dealer_code IN (SELECT dealer_code FROM ${TREND_SCOPE}) ${ofKpis('v.')}
-    ), h AS (
-      SELECT * FROM w SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
-      WHERE value IS NOT NULL AND len(history) >= ${TREND_MIN_HISTORY}
-    ), m AS (
-      SELECT *, list_aggregate(history, 'median') AS median FROM h
+      -- each non-null value with the dealer's non-null values of the same KPI in months m-12 .. m-1:
+      -- one window pass over the non-null values (a month without a value is simply absent)
+      SELECT dealer_code, month, kpi, value, list(value) OVER (
+        PARTITION BY dealer_code, kpi ORDER BY month RANGE BETWEEN INTERVAL 12 MONTH PRECEDING AND INTERVAL 1 MONTH PRECEDING) AS history
+      FROM kpi_values v WHERE value IS NOT NULL AND dealer_code IN (SELECT dealer_code FROM ${TREND_SCOPE}) ${ofKpis('v.')}
     ), z AS (
-      SELECT *, list_aggregate(list_transform(history, x -> abs(x - median)), 'median') AS mad FROM m
+      -- mad: the median of |x - median|, DuckDB's own aggregate (the same numbers as taking the median twice)
+      SELECT *, list_aggregate(history, 'median') AS median, list_aggregate(history, 'mad') AS mad
+      FROM w SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
+      WHERE len(history) >= ${TREND_MIN_HISTORY}
     )
     SELECT z.dealer_code, z.month, z.kpi, 'trend', z.value,
       json_object('median', median, 'mad', mad, 'z', 0.6745 * (value - median) / mad, 'n', len(history),

@@ -34,7 +34,8 @@ const contributions = (rows: string, sign: 1 | -1) => `
 /** Derives both tables again from the stored visit events. */
 export async function rebuildVisitIntervals(connection: DuckDBConnection): Promise<void> {
   await connection.run('DELETE FROM visit_intervals');
-  await connection.run(`INSERT INTO visit_intervals ${withNext(events('true'))}`);
+  // in dealer order (migration 15), so that a load's scans skip the other dealers' row groups
+  await connection.run(`INSERT INTO visit_intervals SELECT * FROM (${withNext(events('true'))}) ORDER BY dealer_code, vin, mi`);
   await connection.run('DELETE FROM visit_month_counts');
   await connection.run(`INSERT INTO visit_month_counts
     SELECT dealer_code, mi, sum(delta), sum(churned) FROM (${contributions('visit_intervals', 1)}) GROUP BY ALL HAVING sum(delta) <> 0 OR sum(churned) <> 0`);
@@ -60,16 +61,19 @@ export async function updateVisitIntervals(connection: DuckDBConnection, pairs: 
     appender.endRow();
   }
   appender.closeSync();
-  const dealers = 'dealer_code IN (SELECT dealer_code FROM fx_visit_touched)';
+  // the touched dealers as literals, so that every scan of the big tables (repair_orders,
+  // customer_visits, visit_intervals) skips the other dealers' row groups by their min/max
+  const codes = [...new Set(pairs.map((p) => p.dealer))].map((d) => `'${d.replace(/'/g, "''")}'`).join(', ');
+  const dealers = `dealer_code IN (${codes})`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE fx_visit_vins AS
-    SELECT DISTINCT dealer_code, vin FROM visit_intervals WHERE (dealer_code, mi) IN (SELECT dealer_code, mi FROM fx_visit_touched)
+    SELECT DISTINCT dealer_code, vin FROM visit_intervals WHERE ${dealers} AND (dealer_code, mi) IN (SELECT dealer_code, mi FROM fx_visit_touched)
     UNION
     SELECT dealer_code, vin FROM (${events(dealers)}) WHERE (dealer_code, mi) IN (SELECT dealer_code, mi FROM fx_visit_touched)`);
-  const ofVins = '(dealer_code, vin) IN (SELECT dealer_code, vin FROM fx_visit_vins)';
+  const ofVins = `${dealers} AND (dealer_code, vin) IN (SELECT dealer_code, vin FROM fx_visit_vins)`;
   await connection.run(`CREATE OR REPLACE TEMP TABLE fx_visit_old AS SELECT dealer_code, mi, next_mi FROM visit_intervals WHERE ${ofVins}`);
   await connection.run(`DELETE FROM visit_intervals WHERE ${ofVins}`);
-  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_visit_new AS ${withNext(events(`${dealers} AND ${ofVins}`))}`);
-  await connection.run('INSERT INTO visit_intervals SELECT * FROM fx_visit_new');
+  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_visit_new AS ${withNext(events(ofVins))}`);
+  await connection.run('INSERT INTO visit_intervals SELECT * FROM fx_visit_new ORDER BY dealer_code, vin, mi');
   // counts: what was there, minus the old rows' contributions, plus the new rows'
   await connection.run(`CREATE OR REPLACE TEMP TABLE fx_visit_net AS
     SELECT dealer_code, mi, sum(delta) AS delta, sum(churned) AS churned FROM (

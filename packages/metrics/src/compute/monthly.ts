@@ -1,13 +1,14 @@
 // The per-month KPIs of the catalogue for the dealer-months in scope (everything but the
-// customer windows and data_completeness), compiled from the KPI definitions: one pass over each
-// export table computes every filtered measure at once (count_if / sum FILTER), and each KPI is
-// an expression over its measures. One temp table fx_monthly (dealer_code, month, "<kpi>"...).
+// customer windows and data_completeness), compiled from the KPI definitions: one two-stage pass
+// over each export table computes every filtered measure at once (catalogue/passes.ts), and each
+// KPI is an expression over its measures. One temp table fx_monthly (dealer_code, month, "<kpi>"...).
 // The accident fall-back rule (accident_avg_value, major_accident_count) stays built in here.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KPIS, type KpiDefinition } from '../catalog.js';
-import { KPI_TABLES, type KpiTable } from '../catalogue/columns.js';
-import { measureSql, ratioSql, SqlParams } from '../catalogue/compile.js';
+import { KPI_TABLES } from '../catalogue/columns.js';
+import { ratioSql, SqlParams } from '../catalogue/compile.js';
+import { Passes } from '../catalogue/passes.js';
 import type { Measure } from '../catalogue/types.js';
 import type { Settings } from '../settings.js';
 import { SCOPE } from './scope.js';
@@ -15,23 +16,20 @@ import { SCOPE } from './scope.js';
 /** A KPI id as a SQL column name. */
 export const col = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
-/** The aggregates of each table, named once per distinct SQL. */
-class Aggregates {
-  readonly byTable = new Map<KpiTable, Map<string, string>>();
-  add(table: KpiTable, sql: string): string {
-    let t = this.byTable.get(table);
-    if (!t) this.byTable.set(table, (t = new Map<string, string>()));
-    let name = t.get(sql);
-    if (name === undefined) t.set(sql, (name = `${table.slice(0, 2)}${t.size}`));
-    return `t_${table}.${name}`;
-  }
-}
+const MAJOR = { setting: 'majorAccidentAmount' };
+/** kpis.md's accident fall-back measures, in the KPI files' own terms. */
+const ACCIDENT_RO = { column: 'repair_type', op: 'equals', arg: 'accident' } as const;
+const MAJOR_RO: Measure = { fn: 'count', table: 'repair_orders', where: [ACCIDENT_RO, { column: 'total_amount', op: 'gte', arg: MAJOR }] };
+const MAJOR_AR: Measure = { fn: 'count', table: 'accident_repairs', where: [{ column: 'repair_amount', op: 'gte', arg: MAJOR }] };
 
-/** The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. */
-export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean): { sql: string; params: Record<string, number> } {
+/**
+ * The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. Not `full`: the rows
+ * of the scope's dealer-months; `dealers` (the scope's dealers) lets each scan skip the others.
+ */
+export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[]): { sql: string; params: Record<string, number> } {
   const p = new SqlParams(settings);
-  const agg = new Aggregates();
-  const measure = (m: Measure) => agg.add(m.table, measureSql(m, p));
+  const passes = new Passes(p);
+  const measure = (m: Measure) => passes.measure(m);
   const select: string[] = [];
   for (const k of kpis) {
     if (k.value) {
@@ -39,39 +37,33 @@ export function compileMonthly(kpis: readonly KpiDefinition[], settings: Setting
       select.push(`${v.kind === 'measure' ? `(${measure(v.measure)})::DOUBLE` : ratioSql(measure(v.numerator), measure(v.denominator))} AS ${col(k.id)}`);
     } else if (k.id === 'accident_avg_value' || k.id === 'major_accident_count') {
       // kpis.md: from accident_repairs where the dealer-month has such rows, else from its accident ROs
-      const arRows = agg.add('accident_repairs', 'count(*)');
+      const ar = passes.table('accident_repairs');
+      const arRows = ar.rows();
       if (k.id === 'accident_avg_value') {
-        const ar = agg.add('accident_repairs', 'avg(repair_amount::DECIMAL(38, 6))::DOUBLE');
-        const ro = agg.add('repair_orders', "avg(total_amount::DECIMAL(38, 6)) FILTER (WHERE repair_type = 'accident')::DOUBLE");
-        select.push(`CASE WHEN ${arRows} > 0 THEN ${ar} ELSE ${ro} END AS ${col(k.id)}`);
+        const arAvg = ar.avg('repair_amount');
+        const roAvg = passes.table('repair_orders').avgWhereEnum('total_amount', 'repair_type', 'accident');
+        select.push(`CASE WHEN ${arRows} > 0 THEN ${arAvg} ELSE ${roAvg} END AS ${col(k.id)}`);
       } else {
-        const major = p.setting({ setting: 'majorAccidentAmount' });
-        const ar = agg.add('accident_repairs', `count_if(coalesce(repair_amount >= ${major}, false))`);
-        const roRows = agg.add('repair_orders', 'count(*)');
-        const ro = agg.add('repair_orders', `count_if(coalesce(repair_type = 'accident' AND total_amount >= ${major}, false))`);
-        select.push(`CASE WHEN ${arRows} > 0 THEN ${ar} WHEN ${roRows} IS NOT NULL THEN ${ro} END::DOUBLE AS ${col(k.id)}`);
+        const roRows = passes.table('repair_orders').rows();
+        select.push(`CASE WHEN ${arRows} > 0 THEN ${measure(MAJOR_AR)} WHEN ${roRows} IS NOT NULL THEN ${measure(MAJOR_RO)} END::DOUBLE AS ${col(k.id)}`);
       }
     }
   }
-  const tables = KPI_TABLES.filter((t) => agg.byTable.has(t));
-  const ctes = tables.map((t) => {
-    const cols = [...agg.byTable.get(t)!].map(([sql, name]) => `${sql} AS ${name}`).join(',\n        ');
-    return `t_${t} AS (
-      SELECT dealer_code, month,
-        ${cols}
-      FROM ${t} ${full ? '' : `SEMI JOIN ${SCOPE} USING (dealer_code, month)`} GROUP BY ALL
-    )`;
-  });
+  const tables = passes.tables(KPI_TABLES);
+  // not full: the scope's dealers as literals too, so that each scan skips other dealers' row groups
+  const only = dealers === undefined ? '' : ` WHERE dealer_code IN (${dealers.length ? dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') : 'NULL'})`;
+  const ctes = tables.map((t) => t.sql(full ? t.table : `${t.table} SEMI JOIN ${SCOPE} USING (dealer_code, month)${only}`));
   const sql = `
     CREATE OR REPLACE TEMP TABLE fx_monthly AS
     ${ctes.length ? `WITH ${ctes.join(', ')}` : ''}
     SELECT s.dealer_code, s.month${select.map((x) => `,\n      ${x}`).join('')}
-    FROM ${SCOPE} s ${tables.map((t) => `LEFT JOIN t_${t} USING (dealer_code, month)`).join(' ')}`;
+    FROM ${SCOPE} s ${tables.map((t) => `LEFT JOIN t_${t.table} USING (dealer_code, month)`).join(' ')}`;
   return { sql, params: p.values };
 }
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
 export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean): Promise<void> {
-  const { sql, params } = compileMonthly(KPIS, settings, full);
+  const dealers = full ? undefined : (await connection.runAndReadAll(`SELECT DISTINCT dealer_code FROM ${SCOPE}`)).getRows().map((r) => String(r[0]));
+  const { sql, params } = compileMonthly(KPIS, settings, full, dealers);
   await connection.run(sql, params);
 }

@@ -62,7 +62,8 @@ export async function recomputeAfterLoad(connection: DuckDBConnection, change: L
   const started = Date.now();
   const timer = new PhaseTimer();
   await timer.time('intervals', () => updateVisitIntervals(connection, change.pairs));
-  await timer.time('coverage', () => refreshCoverage(connection));
+  // only the dealers the load touched can have moved their coverage
+  await timer.time('coverage', () => refreshCoverage(connection, [...change.dealers, ...change.pairs.map((p) => p.dealer)]));
   await timer.time('scope', () => scopeChanges(connection, change.pairs, change.kind !== 'customers'));
   return run(connection, 'incremental', started, timer);
 }
@@ -97,8 +98,9 @@ export async function recomputeAfterSetting(connection: DuckDBConnection, key: s
 
 async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer): Promise<RecomputeStats> {
   const settings = await readSettings(connection);
+  // a full recompute emptied kpi_values and kpi_flags first: nothing to delete
   await computeValues(connection, settings, mode === 'full', timer);
-  await timer.time('flags', () => computeFlags(connection, settings, timer));
+  await timer.time('flags', () => computeFlags(connection, settings, timer, { emptied: mode === 'full' }));
   return finish(connection, mode, started, timer);
 }
 

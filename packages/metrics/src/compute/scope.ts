@@ -9,11 +9,11 @@ export const SCOPE = 'fx_scope';
 export const TREND_SCOPE = 'fx_trend_scope';
 export const PEER_SCOPE = 'fx_peer_scope';
 
-/** Every dealer-month: months with at least one repair order, booking or accident repair. */
+/** Every dealer-month: months with at least one repair order, booking or accident repair (each table grouped first: a few thousand rows to unite, not millions). */
 export const DEALER_MONTHS = `(
-  SELECT dealer_code, month FROM repair_orders
-  UNION SELECT dealer_code, month FROM bookings
-  UNION SELECT dealer_code, month FROM accident_repairs)`;
+  SELECT dealer_code, month FROM repair_orders GROUP BY ALL
+  UNION SELECT dealer_code, month FROM bookings GROUP BY ALL
+  UNION SELECT dealer_code, month FROM accident_repairs GROUP BY ALL)`;
 
 /** Every dealer-month that has values already (a settings change: the data did not move). */
 export async function scopeValued(connection: DuckDBConnection): Promise<void> {

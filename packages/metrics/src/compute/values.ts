@@ -11,14 +11,15 @@ import { SCOPE } from './scope.js';
 import { warmingCondition } from './warming.js';
 import { PhaseTimer } from './phases.js';
 
-/** `full`: the scope is every dealer-month, so no row needs checking against it. */
+/** `full`: the scope is every dealer-month, so no row needs checking against it (and kpi_values was emptied first). */
 export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<void> {
   await timer.time('customers', () => computeCustomerWindows(connection, full));
   await timer.time('monthly', () => computeMonthly(connection, settings, full));
-  await timer.time('values', () => storeValues(connection));
+  await timer.time('values', () => storeValues(connection, full));
 }
 
-async function storeValues(connection: DuckDBConnection): Promise<void> {
+/** `full`: kpi_values was emptied first, so nothing is deleted. */
+async function storeValues(connection: DuckDBConnection, full: boolean): Promise<void> {
   // base_customers and churn_rate are null while warming up (warming.ts); data_completeness
   // leaves warming KPIs out of its numerator and its denominator.
   const warm = (kpi: string) => warmingCondition(`'${kpi}'`, 's.month');
@@ -37,7 +38,7 @@ async function storeValues(connection: DuckDBConnection): Promise<void> {
     SELECT v.* EXCLUDE (warming), (${others.map((k) => `(${col(k)} IS NOT NULL)::INTEGER`).join(' + ')}) / (${others.length}.0 - warming) AS data_completeness
     FROM v`);
 
-  await connection.run(`DELETE FROM kpi_values WHERE (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
+  if (!full) await connection.run(`DELETE FROM kpi_values WHERE (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
   await connection.run(`
     INSERT INTO kpi_values (dealer_code, month, kpi, value)
     SELECT dealer_code, month, unnest([${KPI_IDS.map((k) => `'${k}'`).join(', ')}]) AS kpi, unnest([${KPI_IDS.map(col).join(', ')}]) AS value FROM fx_wide`);

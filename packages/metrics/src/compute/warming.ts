@@ -13,9 +13,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /** Dealers whose known_from changed, with the months whose warming status may have changed. */
 export const WARMING_CHANGES = 'fx_warming_changes';
 
-/** SQL: per dealer, known_from (DATE or NULL) from the stored tables. */
-const KNOWN_FROM = `
-  WITH f AS (SELECT dealer_code, min(month) AS first_month FROM repair_orders GROUP BY ALL),
+/** SQL: per dealer (of those `where` keeps: SQL over dealer_code), known_from (DATE or NULL) from the stored tables. */
+const knownFrom = (where: string) => `
+  WITH f AS (SELECT dealer_code, min(month) AS first_month FROM repair_orders WHERE ${where} GROUP BY ALL),
   s AS (
     SELECT f.dealer_code, min(c.as_of) AS snapshot_from
     FROM f JOIN customer_snapshots c ON c.dealer_code = f.dealer_code AND f.first_month <= c.as_of + INTERVAL 1 MONTH
@@ -25,17 +25,20 @@ const KNOWN_FROM = `
   FROM f LEFT JOIN s USING (dealer_code)`;
 
 /**
- * Recomputes kpi_coverage for every dealer and leaves in WARMING_CHANGES the dealers whose
+ * Recomputes kpi_coverage for every dealer (or only `dealers`: after a load, the only ones whose
+ * rows changed) and leaves in WARMING_CHANGES the dealers whose
  * known_from moved (or had none stored) with the month range [from_month, to_month] that
  * covers every base_customers and churn_rate whose status changed (NULL ends: unbounded). When
  * known_from moves from a to b, base_customers changes status in [a, b-1] and churn_rate in
  * [a+1, b]: the range is [min(a, b), max(a, b)].
  */
-export async function refreshCoverage(connection: DuckDBConnection): Promise<void> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_known AS ${KNOWN_FROM}`);
+export async function refreshCoverage(connection: DuckDBConnection, dealers?: readonly string[]): Promise<void> {
+  // the dealers as literals, so that the scan of repair_orders skips the others' row groups
+  const only = dealers === undefined ? 'true' : dealers.length === 0 ? 'false' : `dealer_code IN (${[...new Set(dealers)].map((d) => `'${d.replace(/'/g, "''")}'`).join(', ')})`;
+  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_known AS ${knownFrom(only)}`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${WARMING_CHANGES} AS
-    WITH dealers_seen AS (SELECT dealer_code FROM fx_known UNION SELECT dealer_code FROM kpi_coverage),
+    WITH dealers_seen AS (SELECT dealer_code FROM fx_known UNION SELECT dealer_code FROM kpi_coverage WHERE ${only}),
     pair AS (
       SELECT d.dealer_code, n.known_from AS new_from, o.known_from AS old_from, o.dealer_code IS NOT NULL AS stored
       FROM dealers_seen d LEFT JOIN fx_known n USING (dealer_code) LEFT JOIN kpi_coverage o USING (dealer_code)
@@ -45,7 +48,7 @@ export async function refreshCoverage(connection: DuckDBConnection): Promise<voi
       CASE WHEN stored AND new_from IS NOT NULL AND old_from IS NOT NULL THEN greatest(new_from, old_from) END AS to_month
     FROM pair
     WHERE NOT stored OR new_from IS DISTINCT FROM old_from`);
-  await connection.run(`DELETE FROM kpi_coverage; INSERT INTO kpi_coverage SELECT dealer_code, known_from FROM fx_known`);
+  await connection.run(`DELETE FROM kpi_coverage WHERE ${only}; INSERT INTO kpi_coverage SELECT dealer_code, known_from FROM fx_known`);
 }
 
 /**
