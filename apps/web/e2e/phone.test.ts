@@ -45,7 +45,8 @@ describe('a phone at 390 px', () => {
     const { page, errors } = await phonePage(h.tokens.admin);
     const code = h.dealers[0]!;
     const pages = ['/', `/dealers/${code}`, `/dealers/${code}/report`, `/dealers/${code}/assess`, `/dealers/${code}/staff`,
-      '/benchmark', '/uploads', '/coverage', '/suppliers', '/admin', '/audit', `/?month=${h.latestMonth}`];
+      '/benchmark', '/uploads', '/coverage', '/suppliers', '/admin', '/audit', `/?month=${h.latestMonth}`,
+      `/dealers/${code}/kpis/on_time_rate`, '/comparisons', '/comparisons/new'];
     const wide: string[] = [];
     for (const path of pages) {
       await page.goto(path);
