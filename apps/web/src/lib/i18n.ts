@@ -33,7 +33,7 @@ export const MESSAGES = {
   'role.dealer': { zh: '经销商', en: 'Dealer' },
   'login.title': { zh: '登录', en: 'Log in' },
   'login.token': { zh: '访问令牌', en: 'Access token' },
-  'login.tokenHint': { zh: '令牌由管理员创建：pnpm -s fixops tokens create 用户名', en: 'An admin creates tokens: pnpm -s fixops tokens create NAME' },
+  'login.tokenHint': { zh: '还没有令牌，或令牌已失效？请联系您的系统管理员。', en: 'No token yet, or it no longer works? Ask your administrator for one.' },
   'login.submit': { zh: '登录', en: 'Log in' },
   'login.missing': { zh: '请输入令牌', en: 'Enter a token' },
   'login.failed': { zh: '令牌无效或已被撤销', en: 'The token is not valid or was revoked' },
