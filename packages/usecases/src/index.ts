@@ -14,4 +14,4 @@ export {
   checkDealerPatch, editDealer, listDealerMaster, peerGroups, DEALER_LIMITS, PEER_GROUP_PATTERN,
   type DealerEdit, type DealerMaster, type DealerPatch,
 } from './dealerMaster.js';
-export { kpiRowsSheet, kpisSheet, flagsSheet, benchmarkSheet, coverageSheet, rejectsSheet, loadsSheet, unitType, FLAG_KIND_LABEL, COVERAGE_KIND_LABEL } from './sheets.js';
+export { kpiRowsSheet, kpisSheet, flagsSheet, benchmarkSheet, coverageSheet, rejectsSheet, fixableRejectsSheet, loadsSheet, unitType, FLAG_KIND_LABEL, COVERAGE_KIND_LABEL } from './sheets.js';

@@ -66,6 +66,16 @@ describe('rejected rows to fix and upload again', () => {
     // B3 has a negative amount: money may be negative (credit notes), so the fixed RO number is all it needed
     expect(again).toMatchObject({ status: 'loaded', rowsRejected: 0, rowsLoaded: 4 });
     expect(await queryJson(db.connection, "SELECT ro_no FROM repair_orders WHERE ro_no LIKE 'B%' ORDER BY 1")).toEqual([{ ro_no: 'B1' }, { ro_no: 'B2' }, { ro_no: 'B3' }, { ro_no: 'B4' }]);
+    // a corrections file adds to the month: the 30 rows loaded the first time stay
+    expect(await queryJson(db.connection, "SELECT count(*)::INTEGER AS n FROM repair_orders WHERE ro_no LIKE 'G%'")).toEqual([{ n: 30 }]);
+    expect(again.slices).toEqual([{ kind: 'repair_orders', dealer: 'SH001', month: '2025-03', rowsNow: 30, rowsAfter: 34 }]);
+    // uploaded once more, the same corrections replace themselves by RO number: nothing doubles
+    const twice = await ingestFile(db.connection, writeFixture(tempDir(), 'ro-fixed-again.csv', Papa.unparse(fixed)));
+    expect(twice).toMatchObject({ status: 'loaded', rowsLoaded: 4, slices: [{ rowsNow: 34, rowsAfter: 34 }] });
+    expect(await queryJson(db.connection, 'SELECT count(*)::INTEGER AS n FROM repair_orders')).toEqual([{ n: 34 }]);
+    // an ordinary export still replaces its months whole
+    const plain = await ingestFile(db.connection, writeFixture(tempDir(), 'ro-plain.csv', csv([HEADER, good(99)])), { maxDropRate: 1 });
+    expect(plain).toMatchObject({ status: 'loaded', slices: [{ rowsNow: 34, rowsAfter: 1 }] });
     db.close();
   });
 

@@ -15,6 +15,16 @@ import { reasonIn } from '../rules/reasons.js';
 import { HEADER_ROW_NO } from './loadLog.js';
 import { streamRejects, type RejectsOptions, type StoredReject } from './history.js';
 
+/**
+ * A file that starts with the download's two columns (行号, 原因 or Line, Reason) is a corrections
+ * file: its rows add to what is stored (each replacing the stored row with the same key) instead
+ * of replacing whole months, so the fixed rejected rows load beside the rows that loaded before.
+ */
+export function isCorrectionsFile(headers: readonly string[]): boolean {
+  const [a, b] = headers.map((h) => h.trim());
+  return (a === WORDS.line.zh && b === WORDS.reason.zh) || (a === WORDS.line.en && b === WORDS.reason.en);
+}
+
 export interface FixableHeader {
   /** Column titles: line, reason, then the file's headers (or column, value, raw text). */
   columns: string[];

@@ -30,6 +30,7 @@ import { stagedIndexes, stageFile, STAGE_TABLE } from '../stage/stage.js';
 import { collectRejects, type RejectedRow } from '../stage/rejects.js';
 import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
 import { nextLoadId, recordLoad, type OriginalHeader } from './loadLog.js';
+import { isCorrectionsFile } from './fixable.js';
 import { storeRows, touched } from './store.js';
 import { bigDrops, holdError, recordSlices, sliceCounts } from './slices.js';
 import { MAX_ERRORS_LISTED, type LoadSummary } from './summary.js';
@@ -142,6 +143,8 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       const read = (o: PrepareOptions) => (workbook ? Promise.resolve(workbook.prepared) : useWorker ? prepareInWorker(inspected, o, opts.workerLimits) : prepareFile(inspected, o));
       const { prepared, staged } = await readAndStage(connection, inspected, mapping, prepareOpts, read);
       original = { headers: prepared.headers, separator: prepared.separator };
+      // the rejected rows downloaded, fixed and uploaded again: they add to the months, by key
+      const corrections = isCorrectionsFile(prepared.headers);
       if (!workbook) summary.encoding = prepared.encoding;
       summary.checksum = prepared.checksum;
       checkStructure(staged, prepared, file);
@@ -166,7 +169,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
 
       const changed = await touched(connection, mapping.kind);
       detected = changed;
-      const slices = await sliceCounts(connection, mapping.kind);
+      const slices = await sliceCounts(connection, mapping.kind, { corrections });
       if (slices.length > 0) summary.slices = slices;
       const drops = bigDrops(slices, opts.maxDropRate);
       if (drops.length > 0 && !opts.confirm) {
@@ -181,7 +184,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       }
       await transaction(connection, async () => {
         await recordSlices(connection, loadId, slices);
-        await storeRows(connection, mapping.kind, loadId);
+        await storeRows(connection, mapping.kind, loadId, { corrections });
         await opts.afterStore?.(connection, { kind: mapping.kind, dealers: changed.dealers, pairs: changed.pairs });
         summary.status = 'loaded';
         summary.rowsLoaded = counts.loaded;
