@@ -488,6 +488,15 @@ export const MESSAGES = {
   'suppliers.noHistory': { zh: '尚无评级。', en: 'Not rated yet.' },
   'suppliers.back': { zh: '返回供应商列表', en: 'Back to the suppliers' },
   'suppliers.statusNow': { zh: '当前状态（截至 {month}）', en: 'Status now (as of {month})' },
+  // F17: uploads that help (sample rows checked before uploading, rejected rows to fix), accessibility labels
+  'f17.allSent': { zh: '已全部上传', en: 'All files sent' },
+  'f17.sampleWarnings': { zh: '预览的 {n} 行中有 {bad} 行会被拒绝（按导入的同一规则检查）：', en: '{bad} of the {n} previewed rows would be rejected (checked by the same rules as the load):' },
+  'f17.sampleWarning': { zh: '第 {line} 行 · {column}：{reason}', en: 'Line {line} · {column}: {reason}' },
+  'f17.sampleOk': { zh: '预览的 {n} 行均符合导入规则。', en: 'The {n} previewed rows pass the load\'s rules.' },
+  'f17.rejectsFix': { zh: '下载被拒绝的行（CSV）', en: 'Download rejected rows (CSV)' },
+  'f17.rejectsFixXlsx': { zh: 'Excel', en: 'Excel' },
+  'f17.rejectsFixTitle': { zh: '原文件的列加行号和原因：在 Excel 中改正后直接上传，只补充这些行，不替换整月数据', en: 'The file\'s own columns plus line and reason: fix them in Excel and upload the file as it is; it adds these rows without replacing whole months' },
+  'f17.previewRegion': { zh: '{file} 的预览', en: 'Preview of {file}' },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;
