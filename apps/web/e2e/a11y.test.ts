@@ -75,4 +75,17 @@ describe('accessibility (axe-core): no critical or serious violations', () => {
       expect(errors).toEqual([]);
     }, 180_000);
   }
+
+  it('the uploads page with a file previewed (warnings, columns, the scrolling preview table)', async () => {
+    const { page, errors } = await h.page();
+    await login(page, h.tokens.consultant);
+    await page.goto('/uploads');
+    await hydrated(page);
+    const csv = ['经销商代码,工单号,VIN,进厂时间,维修类型,总金额,客户姓名', `${DEALER},R1,LSV1,2025-13-01,保养,500,张三`, `${DEALER},R2,LSV2,2025-03-01,保养,500,李四`].join('\r\n');
+    await page.locator('[data-testid="file-input"]').setInputFiles({ name: 'a11y.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.locator('[data-testid="preview-warnings"]').count(), { timeout: 15_000 }).toBe(1);
+    const vs = await seriousViolations(page);
+    expect(describeViolations(vs)).toBe('');
+    expect(errors).toEqual([]);
+  });
 });

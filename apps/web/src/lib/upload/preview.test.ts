@@ -144,7 +144,7 @@ describe('sample rows checked with the ingest\'s rules', () => {
       [7, '经销商代码', null, 'required'],
     ]);
     expect(problems[0]!.reason).toEqual({ zh: '无法识别的时间“2024-13-45”', en: 'unreadable timestamp "2024-13-45"' });
-    expect(problems[1]!.column.en).toBe('RO number');
+    expect(problems[1]!.column.en).toBe('RO number (工单号)');
     // no internal ids anywhere a user reads
     for (const x of problems) expect(`${x.column.zh} ${x.column.en} ${x.reason.zh}`).not.toMatch(/open_time|ro_no|total_amount|dealer_code/);
   });

@@ -150,7 +150,7 @@ export function sampleProblems(p: FilePreview, dealer?: string): SampleProblem[]
     const x = checkRow(p.mapping!, row, width, dealer ? { dealer } : {});
     if (!x) return [];
     const name = x.field ? fieldName(x.field) : { zh: '整行', en: 'whole row' };
-    const column = x.column && x.column !== name.zh && x.column !== name.en ? { zh: `${name.zh}（${x.column}）`, en: `${name.en} (${x.column})` } : name;
+    const column = { zh: x.column && x.column !== name.zh ? `${name.zh}（${x.column}）` : name.zh, en: x.column && x.column !== name.en ? `${name.en} (${x.column})` : name.en };
     return [{ line: p.titleRows + 2 + i, column, value: x.value, code: x.code, reason: reasonFor(x.code, x.value, { dealer, headerFields: width }) }];
   });
 }
