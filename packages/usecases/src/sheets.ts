@@ -113,7 +113,7 @@ export function rejectsSheet(load: Pick<LoadRecord, 'id' | 'file'>, rows: AsyncI
  * (`columns` from @fixops/ingest's fixableHeader; `rows` from fixableRows, already in the reader's
  * language). Cells are text as the file had them, plain numbers as numbers.
  */
-export function fixableRejectsSheet(load: Pick<LoadRecord, 'id' | 'file'>, columns: readonly string[], rows: AsyncIterable<readonly (string | number | bigint | boolean | null | undefined)[][]>): XlsxTable {
+export function fixableRejectsSheet(load: Pick<LoadRecord, 'id' | 'file'>, columns: readonly string[], rows: AsyncIterable<readonly (readonly (string | number | bigint | boolean | null | undefined)[])[]> | Iterable<readonly (readonly (string | number | bigint | boolean | null | undefined)[])[]>): XlsxTable {
   async function* cells(): AsyncGenerator<XlsxCell[]> {
     for await (const chunk of rows) for (const r of chunk) yield r.map((v, i) => (i === 0 || typeof v !== 'number' ? v : { value: v, type: 'number' as const }));
   }

@@ -125,8 +125,7 @@ const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
         for await (const chunk of fixableRows(c, load.id, h, { ...viewer, lang })) all.push(chunk);
         return { header: h, rows: all };
       });
-      async function* chunks() { yield* rows; }
-      return sendXlsx(reply, fixableRejectsSheet(load, fixableHeader(header, lang).columns, chunks()), lang);
+      return sendXlsx(reply, fixableRejectsSheet(load, fixableHeader(header, lang).columns, rows), lang);
     }
     // The read connection is held while the workbook is written; rows stream chunk by chunk.
     const rows = await app.store.read(async (c) => {

@@ -36,7 +36,7 @@ export function detectKind(headers: readonly string[], file: string): ColumnMapp
 
 /** The headers a column may have, for a message: in Chinese the Chinese ones (English ids read as jargon there). */
 function headersFor(s: ColumnSpec, lang: 'zh' | 'en'): string {
-  const zh = s.aliases.filter((a) => /[^\x00-\x7f]/.test(a));
+  const zh = s.aliases.filter((a) => /[\u0080-\uffff]/.test(a));
   return (lang === 'zh' && zh.length > 0 ? zh : s.aliases).join(' / ');
 }
 

@@ -64,7 +64,7 @@ export function fixableRow(r: StoredReject, header: { headers: string[]; separat
   const reason = reasonIn(r.reason, lang);
   if (!header) return [r.row, reason, r.column, r.value, r.rawText];
   const fields = r.rawText ? (Papa.parse<string[]>(r.rawText, { delimiter: header.separator, preview: 1 }).data[0] ?? []) : [];
-  return [r.row, reason, ...header.headers.map((_, i) => (fields[i] === undefined ? null : cell(fields[i]!)))];
+  return [r.row, reason, ...header.headers.map((_, i) => (fields[i] === undefined ? null : cell(fields[i])))];
 }
 
 export function fixableHeader(header: { headers: string[] } | null, lang: Lang): FixableHeader {
