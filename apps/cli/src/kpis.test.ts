@@ -96,7 +96,8 @@ describe('fixops flags', () => {
     const r = fixops(['flags', '--db', base, '--kind', 'trend', '--json', '--lang', 'en']);
     const flags = parseJson<Flag[]>(r.stdout);
     expect(flags.length).toBeGreaterThan(0);
-    expect(flags.every((f) => f.kind === 'trend' && /median/.test(f.message) && Math.abs(f.reference?.z ?? 0) >= 3.5)).toBe(true);
+    // a plain sentence; the median and z are in the detail line (issue 17)
+    expect(flags.every((f) => f.kind === 'trend' && /its own last 12 months/.test(f.message) && /median .*z = /.test(f.details?.en ?? '') && Math.abs(f.reference?.z ?? 0) >= 3.5)).toBe(true);
   });
 
   it('refuses an unknown kind', () => {

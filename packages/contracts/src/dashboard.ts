@@ -86,6 +86,6 @@ export const DealerPage = Type.Object({
   mix: Type.Array(RepairTypeShare),
   advisors: Type.Array(AdvisorKpis),
   /** The month's flags, then up to 60 earlier ones, newest first. */
-  flags: Type.Array(Type.Object({ month: Type.String(), kpi: Type.String(), kind: FlagKind, messages: Type.Object({ zh: Type.String(), en: Type.String() }) })),
+  flags: Type.Array(Type.Object({ month: Type.String(), kpi: Type.String(), kind: FlagKind, messages: Type.Object({ zh: Type.String(), en: Type.String() }), details: Type.Optional(Nullable(Type.Object({ zh: Type.String(), en: Type.String() }))) })),
   checklist: ChecklistModules,
 });

@@ -23,5 +23,7 @@ export const Flag = Type.Object({
   reference: Nullable(Type.Record(Type.String(), Type.Unknown())),
   message: Type.String(),
   messages: Type.Object({ zh: Type.String(), en: Type.String() }),
+  /** The statistics behind a trend or peer flag (median and z, the group's P10/P90); null for the others. */
+  details: Type.Optional(Nullable(Type.Object({ zh: Type.String(), en: Type.String() }))),
 });
 export const Flags = Type.Array(Flag);

@@ -109,3 +109,13 @@ export const LoadListQuery = Type.Object({
   format: Type.Optional(DownloadFormat),
   lang: Type.Optional(Lang),
 });
+
+/**
+ * GET /loads/:id/rejects.csv|xlsx: layout `log` (default) lists line, column, value, reason and
+ * raw text; `file` gives line and reason, then the file's own columns with its own headers and
+ * values, to be fixed in Excel and uploaded again. `lang` words the reasons (default: Accept-Language).
+ */
+export const RejectsQuery = Type.Object({
+  layout: Type.Optional(Type.Union([Type.Literal('log'), Type.Literal('file')])),
+  lang: Type.Optional(Lang),
+});

@@ -12,3 +12,7 @@ export { completeUtf8Prefix } from './detect/utf8Prefix.js';
 export { bomLength, ENCODINGS, notTextReason, sniffBytes, type Encoding, type Refusal, type Sniffed } from './detect/sniff.js';
 export { findHeaderRow, looksLikeHeader, HEADER_SEARCH_ROWS } from './detect/headerRow.js';
 export { workbookFormat, type WorkbookFormat } from './detect/workbookFormat.js';
+// The value and row rules (the preview warns about the rows the server would reject) and the reasons' words.
+export { checkRow, type RowProblem, type RowCheckOptions } from './rules/rows.js';
+export { cleanValue, readBookingStatus, readInteger, readMoney, readTimestamp } from './rules/values.js';
+export { reasonFor, reasonIn } from './rules/reasons.js';

@@ -15,3 +15,5 @@ export { removeStaleTempDirs, TEMP_PREFIX, tempPrefix } from './load/tempDirs.js
 export { workbookFormat, type WorkbookFormat } from './detect/workbookFormat.js';
 export { findHeaderRow, looksLikeHeader } from './detect/headerRow.js';
 export { workbookProblem } from './workbook/workbookCheck.js';
+export { fixableHeader, fixableRejectsCsv, fixableRow, fixableRows, originalHeader, type FixableHeader } from './load/fixable.js';
+export { reasonIn } from './rules/reasons.js';

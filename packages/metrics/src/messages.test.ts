@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { valueText as formatValue } from './format.js';
-import { flagMessage } from './messages.js';
+import { flagDetail, flagMessage } from './messages.js';
 
 describe('flag sentences', () => {
   it('target: value, side and target, in both languages', () => {
@@ -11,13 +11,27 @@ describe('flag sentences', () => {
   });
   it('trend says whether it is better or worse', () => {
     const m = flagMessage('ro_count', 'trend', 80, { median: 200, mad: 10, z: -8.1, n: 12, direction: 'worse' });
-    expect(m.zh).toBe('进厂台次 80，明显低于本店近 12 个月中位数 200（z = -8.1），变差');
-    expect(m.en).toContain('far below');
-    expect(m.en).toContain('worse');
+    expect(m.zh).toBe('进厂台次 80，远低于自身近12个月水平，变差');
+    expect(m.en).toBe('Repair orders 80, far below its own last 12 months: worse');
+    // the statistics go into the detail line, never into the sentence
+    expect(flagDetail('ro_count', 'trend', { median: 200, mad: 10, z: -8.1, n: 12, direction: 'worse' })).toEqual({
+      zh: '近 12 个月中位数 200，z = -8.1', en: '12-month median 200, z = -8.1',
+    });
   });
-  it('peer names the group, its size and the bound', () => {
-    expect(flagMessage('churn_rate', 'peer', 0.08, { group: 'metro', n: 6, p10: 0.01, p90: 0.05 }).en).toBe(
-      'Customer churn rate 8.0%, above the P90 of peer group metro (6 dealers): 5.0%');
+  it('peer: a plain sentence; the detail names the group, its size and the bound', () => {
+    const ref = { group: 'metro', n: 6, p10: 0.01, p90: 0.05 };
+    expect(flagMessage('churn_rate', 'peer', 0.08, ref)).toEqual({
+      zh: '客户流失率 8.0%，高于同组绝大多数经销商', en: 'Customer churn rate 8.0%, higher than almost every dealer in its peer group',
+    });
+    expect(flagDetail('churn_rate', 'peer', ref)?.en).toBe('peer group metro (6 dealers) P90 5.0%');
+    expect(flagDetail('booking_rate', 'peer', { group: 'city', n: 5, p10: 0.2, p90: 0.5 })?.zh).toBe('同组 city（5 家）P10 20.0%');
+  });
+  it('no jargon in any sentence: z, P10, P90 and medians only in the detail line', () => {
+    for (const kind of ['target', 'trend', 'peer', 'not_tracked'] as const) {
+      const m = flagMessage('booking_rate', kind, 0.1, { op: '>=', target: 0.3, median: 0.3, z: -5, n: 6, group: 'metro', p10: 0.2, p90: 0.5, direction: 'worse' });
+      for (const text of [m.zh, m.en]) expect(text).not.toMatch(/z =|P10|P90|中位数|median/);
+    }
+    expect(flagDetail('booking_rate', 'target', { op: '>=', target: 0.3 })).toBeNull();
   });
   it('not tracked never shows a number', () => {
     expect(flagMessage('on_time_rate', 'not_tracked', null, null).zh).toBe('准时交车率：未做统计（本月缺少计算所需的数据）');

@@ -1,4 +1,6 @@
-// The sentence a service manager reads for each flag, in Chinese and English.
+// The sentence a service manager reads for each flag, in Chinese and English, in plain words
+// ("far below its own last 12 months"), and beside it a detail line with the statistics behind
+// it (the median and z, the peer group's P10/P90) for whoever wants to check.
 
 import type { Message } from '@fixops/shared';
 import { kpiDefinition } from './catalog.js';
@@ -35,10 +37,31 @@ export function flagMessage(kpi: string, kind: FlagKind, value: number | null, r
     case 'trend': {
       const up = (value ?? 0) > (ref?.median ?? 0);
       const better = ref?.direction === 'better';
+      return {
+        zh: `${d.zh} ${v('zh', value)}，${up ? '远高于' : '远低于'}自身近12个月水平，${better ? '变好' : '变差'}`,
+        en: `${d.en} ${v('en', value)}, far ${up ? 'above' : 'below'} its own last 12 months: ${better ? 'better' : 'worse'}`,
+      };
+    }
+    case 'peer': {
+      const lower = d.better === 'higher';
+      return {
+        zh: `${d.zh} ${v('zh', value)}，${lower ? '低于' : '高于'}同组绝大多数经销商`,
+        en: `${d.en} ${v('en', value)}, ${lower ? 'lower' : 'higher'} than almost every dealer in its peer group`,
+      };
+    }
+  }
+}
+
+/** The statistics behind a trend or peer flag (null for the others, whose sentence says it all). */
+export function flagDetail(kpi: string, kind: FlagKind, ref: FlagReference | null): Message | null {
+  const d = kpiDefinition(kpi)!;
+  const v = (lang: 'zh' | 'en', x: number | null | undefined) => valueText(x ?? null, d.unit, lang);
+  switch (kind) {
+    case 'trend': {
       const z = (ref?.z ?? 0).toFixed(1);
       return {
-        zh: `${d.zh} ${v('zh', value)}，${up ? '明显高于' : '明显低于'}本店近 12 个月中位数 ${v('zh', ref?.median)}（z = ${z}），${better ? '变好' : '变差'}`,
-        en: `${d.en} ${v('en', value)}, far ${up ? 'above' : 'below'} this dealer's 12-month median of ${v('en', ref?.median)} (z = ${z}): ${better ? 'better' : 'worse'}`,
+        zh: `近 12 个月中位数 ${v('zh', ref?.median)}，z = ${z}`,
+        en: `12-month median ${v('en', ref?.median)}, z = ${z}`,
       };
     }
     case 'peer': {
@@ -46,9 +69,11 @@ export function flagMessage(kpi: string, kind: FlagKind, value: number | null, r
       const bound = lower ? ref?.p10 : ref?.p90;
       const group = ref?.group ?? 'default';
       return {
-        zh: `${d.zh} ${v('zh', value)}，${lower ? '低于' : '高于'}同组（${group}，${ref?.n ?? 0} 家）${lower ? 'P10' : 'P90'} ${v('zh', bound)}`,
-        en: `${d.en} ${v('en', value)}, ${lower ? 'below the P10' : 'above the P90'} of peer group ${group} (${ref?.n ?? 0} dealers): ${v('en', bound)}`,
+        zh: `同组 ${group}（${ref?.n ?? 0} 家）${lower ? 'P10' : 'P90'} ${v('zh', bound)}`,
+        en: `peer group ${group} (${ref?.n ?? 0} dealers) ${lower ? 'P10' : 'P90'} ${v('en', bound)}`,
       };
     }
+    default:
+      return null;
   }
 }

@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson, whereOf } from '@fixops/db';
 import type { Lang, Message } from '@fixops/shared';
 import { KPI_IDS } from './catalog.js';
-import { flagMessage, type FlagKind, type FlagReference } from './messages.js';
+import { flagDetail, flagMessage, type FlagKind, type FlagReference } from './messages.js';
 import { warmingCondition } from './compute/warming.js';
 
 /** ok: a value; not_tracked: null (未统计); warming_up: null while history accumulates (数据积累中). */
@@ -54,6 +54,8 @@ export interface Flag {
   reference: FlagReference | null;
   message: string;
   messages: Message;
+  /** The statistics behind a trend or peer flag (median and z, the group's P10/P90); null for the others. */
+  details: Message | null;
 }
 
 export interface FlagQuery {
@@ -74,6 +76,6 @@ export async function readFlags(connection: DuckDBConnection, q: FlagQuery = {})
   return rows.map((r) => {
     const reference = r.reference ? (JSON.parse(r.reference) as FlagReference) : null;
     const messages = flagMessage(r.kpi, r.kind, r.value, reference);
-    return { ...r, reference, message: q.lang === 'en' ? messages.en : messages.zh, messages };
+    return { ...r, reference, message: q.lang === 'en' ? messages.en : messages.zh, messages, details: flagDetail(r.kpi, r.kind, reference) };
   });
 }

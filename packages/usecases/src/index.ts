@@ -14,7 +14,7 @@ export {
   checkDealerPatch, editDealer, listDealerMaster, peerGroups, DEALER_LIMITS, PEER_GROUP_PATTERN,
   type DealerEdit, type DealerMaster, type DealerPatch,
 } from './dealerMaster.js';
-export { kpiRowsSheet, kpisSheet, flagsSheet, benchmarkSheet, coverageSheet, rejectsSheet, loadsSheet, unitType, FLAG_KIND_LABEL, COVERAGE_KIND_LABEL } from './sheets.js';
+export { kpiRowsSheet, kpisSheet, flagsSheet, benchmarkSheet, coverageSheet, rejectsSheet, fixableRejectsSheet, loadsSheet, unitType, FLAG_KIND_LABEL, COVERAGE_KIND_LABEL } from './sheets.js';
 export {
   listComparisons, openComparison, readComparison, comparisonDownload, COMPARISON_ID,
   type ComparisonSummary, type ComparisonKpi, type ComparisonView, type ComparisonFormat, type ComparisonDownload,

@@ -108,6 +108,24 @@ export function rejectsSheet(load: Pick<LoadRecord, 'id' | 'file'>, rows: AsyncI
   };
 }
 
+/**
+ * A load's rejected rows to fix and upload again: line and reason, then the file's own columns
+ * (`columns` from @fixops/ingest's fixableHeader; `rows` from fixableRows, already in the reader's
+ * language). Cells are text as the file had them, plain numbers as numbers.
+ */
+export function fixableRejectsSheet(load: Pick<LoadRecord, 'id' | 'file'>, columns: readonly string[], rows: AsyncIterable<readonly (readonly (string | number | bigint | boolean | null | undefined)[])[]> | Iterable<readonly (readonly (string | number | bigint | boolean | null | undefined)[])[]>): XlsxTable {
+  async function* cells(): AsyncGenerator<XlsxCell[]> {
+    for await (const chunk of rows) for (const r of chunk) yield r.map((v, i) => (i === 0 || typeof v !== 'number' ? v : { value: v, type: 'number' as const }));
+  }
+  return {
+    title: { zh: '被拒的行（改正后可再上传）', en: 'Rejected rows (fix and upload again)' },
+    details: [`#${load.id}`, load.file],
+    sheet: { zh: '被拒的行', en: 'Rejected rows' },
+    columns: columns.map((c, i) => (i === 0 ? col(c, c, 'integer') : col(c, c, 'text'))),
+    rows: cells(),
+  };
+}
+
 /** The load log as listed (newest first). */
 export function loadsSheet(loads: readonly LoadRecord[], scope: { dealer?: string; month?: string; kind?: string; status?: string; user?: string } = {}): XlsxTable {
   return {

@@ -4,12 +4,14 @@
 // dealer). The download is streamed chunk by chunk from DuckDB, never built in memory.
 // POST /loads/:id/undo (admin, consultant) puts back what a load replaced and recomputes.
 // ?format=xlsx on the log, and /loads/:id/rejects.xlsx: the same rows as workbooks.
+// ?layout=file on both downloads: the rejected rows with the file's own columns (line and reason
+// first, in the caller's language), to be fixed in Excel and uploaded again.
 
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
-import { countLoads, getLoad, listLoads, rejectsCsv, streamRejects, type LoadRecord } from '@fixops/ingest';
-import { loadsSheet, rejectsSheet } from '@fixops/usecases';
+import { countLoads, fixableHeader, fixableRejectsCsv, fixableRows, getLoad, listLoads, originalHeader, rejectsCsv, streamRejects, type LoadRecord } from '@fixops/ingest';
+import { fixableRejectsSheet, loadsSheet, rejectsSheet } from '@fixops/usecases';
 import { sendXlsx } from '../download.js';
 import { undoLoad } from '@fixops/usecases';
 import type { User } from '../auth/users.js';
@@ -18,7 +20,7 @@ import { actorOf } from '../auth/actor.js';
 import { fromFixopsError, notFound, requestLang } from '../errors.js';
 import { IdParams, responses } from '@fixops/contracts';
 import { knownDealer } from './dealers.js';
-import { LoadList, LoadListQuery, LoadRecord as LoadSchema, UndoSummary } from '@fixops/contracts';
+import { LoadList, LoadListQuery, LoadRecord as LoadSchema, RejectsQuery, UndoSummary } from '@fixops/contracts';
 
 /** HTTP status of an undo refusal: a missing load 404, a conflict with the log's state 409, the rest 422. */
 const UNDO_STATUS: Record<string, number> = { load_not_found: 404, load_already_undone: 409, undo_blocked: 409, load_not_undoable: 409, undo_unsupported: 422, undo_unavailable: 422 };
@@ -85,17 +87,19 @@ const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
 
   app.get('/loads/:id/rejects.csv', {
     schema: {
-      tags: ['uploads'], summary: 'Rejected rows of a load as CSV (UTF-8 with BOM)', params: IdParams,
-      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text' } as never, [400, 404]),
+      tags: ['uploads'], summary: 'Rejected rows of a load as CSV (UTF-8 with BOM)', params: IdParams, querystring: RejectsQuery,
+      produces: ['text/csv'], response: responses({ type: 'string', description: 'CSV: row, column, value, reason, raw_text; layout=file: line, reason, the file\'s own columns' } as never, [400, 404]),
     },
   }, async (req, reply) => {
     const load = await loadFor(req, req.params.id);
     const viewer = viewerOf(userOf(req));
+    const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
     const body = new PassThrough();
     // The read connection is held while the rows flow; a client that goes away ends it.
     app.store.read(async (c) => {
       body.write('\uFEFF');
-      for await (const piece of rejectsCsv(c, load.id, viewer)) {
+      const pieces = req.query.layout === 'file' ? fixableRejectsCsv(c, load.id, { ...viewer, lang }) : rejectsCsv(c, load.id, viewer);
+      for await (const piece of pieces) {
         if (body.destroyed) return;
         if (!body.write(piece)) await Promise.race([once(body, 'drain'), once(body, 'close')]);
       }
@@ -107,13 +111,22 @@ const loads: FastifyPluginCallbackTypebox = (app, _opts, done) => {
   });
   app.get('/loads/:id/rejects.xlsx', {
     schema: {
-      tags: ['uploads'], summary: 'Rejected rows of a load as an Excel workbook', params: IdParams,
+      tags: ['uploads'], summary: 'Rejected rows of a load as an Excel workbook', params: IdParams, querystring: RejectsQuery,
       produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: responses({ type: 'string', description: 'xlsx: line, column, value, reason, raw text' } as never, [400, 404]),
     },
   }, async (req, reply) => {
     const load = await loadFor(req, req.params.id);
     const viewer = viewerOf(userOf(req));
-    const lang = requestLang(req.headers['accept-language']);
+    const lang = req.query.lang ?? requestLang(req.headers['accept-language']);
+    if (req.query.layout === 'file') {
+      const { header, rows } = await app.store.read(async (c) => {
+        const h = await originalHeader(c, load.id);
+        const all = [];
+        for await (const chunk of fixableRows(c, load.id, h, { ...viewer, lang })) all.push(chunk);
+        return { header: h, rows: all };
+      });
+      return sendXlsx(reply, fixableRejectsSheet(load, fixableHeader(header, lang).columns, rows), lang);
+    }
     // The read connection is held while the workbook is written; rows stream chunk by chunk.
     const rows = await app.store.read(async (c) => {
       const all = [];

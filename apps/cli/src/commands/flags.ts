@@ -31,7 +31,7 @@ export async function flagsCommand(argv: string[]): Promise<number> {
     empty: '没有符合条件的提示。\nNo flags match.\n',
     table: (rows) => renderTable(
       [lang === 'zh' ? '经销商' : 'Dealer', lang === 'zh' ? '月份' : 'Month', 'KPI', lang === 'zh' ? '类型' : 'Kind', lang === 'zh' ? '说明' : 'Message'],
-      rows.map((f) => [f.dealer, f.month, lang === 'zh' ? kpiDefinition(f.kpi)!.zh : kpiDefinition(f.kpi)!.en, KIND_LABEL[f.kind], f.message]),
+      rows.map((f) => [f.dealer, f.month, lang === 'zh' ? kpiDefinition(f.kpi)!.zh : kpiDefinition(f.kpi)!.en, KIND_LABEL[f.kind], f.details ? `${f.message}${lang === 'zh' ? `（${f.details.zh}）` : ` (${f.details.en})`}` : f.message]),
     ),
   });
 }

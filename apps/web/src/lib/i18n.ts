@@ -33,7 +33,7 @@ export const MESSAGES = {
   'role.dealer': { zh: '经销商', en: 'Dealer' },
   'login.title': { zh: '登录', en: 'Log in' },
   'login.token': { zh: '访问令牌', en: 'Access token' },
-  'login.tokenHint': { zh: '令牌由管理员创建：pnpm -s fixops tokens create 用户名', en: 'An admin creates tokens: pnpm -s fixops tokens create NAME' },
+  'login.tokenHint': { zh: '还没有令牌，或令牌已失效？请联系您的系统管理员。', en: 'No token yet, or it no longer works? Ask your administrator for one.' },
   'login.submit': { zh: '登录', en: 'Log in' },
   'login.missing': { zh: '请输入令牌', en: 'Enter a token' },
   'login.failed': { zh: '令牌无效或已被撤销', en: 'The token is not valid or was revoked' },
@@ -617,6 +617,15 @@ export const MESSAGES = {
   'e17.overviewTable': { zh: '经销商总览表', en: 'Dealer overview table' },
   'e17.benchmarkTable': { zh: '同组排名表', en: 'Peer ranking table' },
   'e17.selectedDealer': { zh: '所选经销商', en: 'Selected dealer' },
+  // F17: uploads that help (sample rows checked before uploading, rejected rows to fix), accessibility labels
+  'f17.allSent': { zh: '已全部上传', en: 'All files sent' },
+  'f17.sampleWarnings': { zh: '预览的 {n} 行中有 {bad} 行会被拒绝（按导入的同一规则检查）：', en: '{bad} of the {n} previewed rows would be rejected (checked by the same rules as the load):' },
+  'f17.sampleWarning': { zh: '第 {line} 行 · {column}：{reason}', en: 'Line {line} · {column}: {reason}' },
+  'f17.sampleOk': { zh: '预览的 {n} 行均符合导入规则。', en: 'The {n} previewed rows pass the load\'s rules.' },
+  'f17.rejectsFix': { zh: '下载被拒绝的行（CSV）', en: 'Download rejected rows (CSV)' },
+  'f17.rejectsFixXlsx': { zh: 'Excel', en: 'Excel' },
+  'f17.rejectsFixTitle': { zh: '原文件的列加行号和原因：在 Excel 中改正后直接上传，只补充这些行，不替换整月数据', en: 'The file\'s own columns plus line and reason: fix them in Excel and upload the file as it is; it adds these rows without replacing whole months' },
+  'f17.previewRegion': { zh: '{file} 的预览', en: 'Preview of {file}' },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -43,7 +43,11 @@ describe('kind detection', () => {
     const e = refusal(['工单号', 'VIN', '维修类型', '备注']);
     expect(e.code).toBe('unknown_kind');
     expect(e.message.zh).toContain('工单号, VIN, 维修类型, 备注');
-    expect(e.message.zh).toContain('进厂时间 / 开单时间 / 接车时间');
+    expect(e.message.zh).toContain('进厂时间（进厂时间 / 开单时间 / 接车时间）');
+    expect(e.message.zh).toContain('总金额（');
+    // columns by the words a user knows, never by the stored ids
+    expect(e.message.zh).not.toMatch(/open_time|total_amount/);
+    expect(e.message.en).toContain('opened at (');
     expect(e.details).toMatchObject({ closest: { kind: 'repair_orders', missing: ['open_time', 'total_amount'] } });
   });
 });

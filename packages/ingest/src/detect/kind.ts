@@ -4,6 +4,7 @@
 import { fail } from '@fixops/shared';
 import { KINDS } from '../kinds/catalog.js';
 import { KIND_IDS, type ColumnSpec, type KindId } from '../kinds/types.js';
+import { fieldName } from '../kinds/fieldNames.js';
 import { mapColumns, type ColumnMapping } from './headers.js';
 
 export function detectKind(headers: readonly string[], file: string): ColumnMapping {
@@ -14,8 +15,8 @@ export function detectKind(headers: readonly string[], file: string): ColumnMapp
     const dealers = mapColumns(headers, 'dealers');
     if (dealers.missing.length === 0) return dealers;
     const closest = closestKind(headers);
-    const lacking = closest.missing.map((s) => `${s.name}（${s.aliases.join(' / ')}）`).join('；');
-    const lackingEn = closest.missing.map((s) => `${s.name} (${s.aliases.join(' / ')})`).join('; ');
+    const lacking = closest.missing.map((s) => `${fieldName(s.name).zh}（${headersFor(s, 'zh')}）`).join('；');
+    const lackingEn = closest.missing.map((s) => `${fieldName(s.name).en} (${s.aliases.join(' / ')})`).join('; ');
     return fail('unknown_kind', {
       zh: `${file}：无法识别文件类型。表头为 ${headers.join(', ')}；没有一种导出类型的必填列齐全。最接近的是“${KINDS[closest.kind].zh}”，缺少：${lacking}。请检查表头或用 --kind 指定类型。`,
       en: `${file}: cannot tell what kind of export this is. Headers: ${headers.join(', ')}; no kind has all its required columns. Closest is ${KINDS[closest.kind].en}, which lacks: ${lackingEn}. Check the headers or give --kind.`,
@@ -33,6 +34,12 @@ export function detectKind(headers: readonly string[], file: string): ColumnMapp
   return winners[0]!;
 }
 
+/** The headers a column may have, for a message: in Chinese the Chinese ones (English ids read as jargon there). */
+function headersFor(s: ColumnSpec, lang: 'zh' | 'en'): string {
+  const zh = s.aliases.filter((a) => /[\u0080-\uffff]/.test(a));
+  return (lang === 'zh' && zh.length > 0 ? zh : s.aliases).join(' / ');
+}
+
 /** The kind that came nearest, with what it lacked: helps the refusal message. */
 function closestKind(headers: readonly string[]): { kind: KindId; missing: ColumnSpec[] } {
   const scored = KIND_IDS.map((k) => mapColumns(headers, k)).sort((a, b) => b.mapped.length - a.mapped.length || a.missing.length - b.missing.length);
@@ -43,9 +50,9 @@ function closestKind(headers: readonly string[]): { kind: KindId; missing: Colum
 /** Refusal for a kind given with --kind whose required columns are not all there. */
 export function requireColumns(mapping: ColumnMapping, file: string): void {
   if (mapping.missing.length === 0) return;
-  const list = mapping.missing.map((s) => `${s.name} (${s.aliases.join(' / ')})`).join('; ');
+  const list = (lang: 'zh' | 'en') => mapping.missing.map((s) => `${fieldName(s.name)[lang]} (${headersFor(s, lang)})`).join('; ');
   fail('missing_column', {
-    zh: `${file}：缺少必填列（${KINDS[mapping.kind].zh}）：${list}`,
-    en: `${file}: missing required column(s) for ${KINDS[mapping.kind].en}: ${list}`,
+    zh: `${file}：缺少必填列（${KINDS[mapping.kind].zh}）：${list('zh')}`,
+    en: `${file}: missing required column(s) for ${KINDS[mapping.kind].en}: ${list('en')}`,
   }, { file, kind: mapping.kind, missing: mapping.missing.map((s) => ({ column: s.name, candidates: s.aliases })) });
 }

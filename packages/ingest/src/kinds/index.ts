@@ -1,2 +1,3 @@
 export * from './catalog.js';
 export * from './types.js';
+export * from './fieldNames.js';

@@ -40,7 +40,7 @@ interface LoadRow {
 }
 
 /** Rejected rows of a load that belong to `dealer` (see the top of this file). */
-const OWN_REJECT = `coalesce(r.dealer_code, CASE WHEN len(l.dealers) = 1 THEN l.dealers[1] END) = $dealer`;
+const OWN_REJECT = `r.row_no > 0 AND coalesce(r.dealer_code, CASE WHEN len(l.dealers) = 1 THEN l.dealers[1] END) = $dealer`;
 
 function toRecord(r: LoadRow, dealer?: string): LoadRecord {
   const rejected = Number(r.rows_rejected);
@@ -148,7 +148,7 @@ function rejectsQuery(loadId: number, opts: RejectsOptions): { sql: string; para
   const own = opts.viewer !== undefined ? `AND ${OWN_REJECT}` : '';
   return {
     sql: `SELECT r.row_no, r.column_name, r.value, r.reason, r.raw_text FROM rejected_rows r JOIN loads l ON l.id = r.load_id
-      WHERE r.load_id = $id ${own} ORDER BY r.row_no`,
+      WHERE r.load_id = $id AND r.row_no > 0 ${own} ORDER BY r.row_no`,
     params,
   };
 }

@@ -29,7 +29,8 @@ import { readWorkbookInWorker } from '../workbook/inWorkbookWorker.js';
 import { stagedIndexes, stageFile, STAGE_TABLE } from '../stage/stage.js';
 import { collectRejects, type RejectedRow } from '../stage/rejects.js';
 import { countRows, DUPS_TABLE, ROWS_TABLE, validateFile, type RowCounts } from '../stage/validate.js';
-import { nextLoadId, recordLoad } from './loadLog.js';
+import { nextLoadId, recordLoad, type OriginalHeader } from './loadLog.js';
+import { isCorrectionsFile } from './fixable.js';
 import { storeRows, touched } from './store.js';
 import { bigDrops, holdError, recordSlices, sliceCounts } from './slices.js';
 import { MAX_ERRORS_LISTED, type LoadSummary } from './summary.js';
@@ -101,6 +102,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
   };
   let rejects: RejectedRow[] = [];
   let byDealer: Record<string, number> = {};
+  let original: OriginalHeader | undefined;
   const limits = resolveLimits(opts.limits);
   let tempDir: string | undefined;
   // Dealers and months the file's good rows name, kept in the log even when the file is refused.
@@ -140,6 +142,9 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       const useWorker = opts.worker ?? inspected.size >= WORKER_MIN_BYTES;
       const read = (o: PrepareOptions) => (workbook ? Promise.resolve(workbook.prepared) : useWorker ? prepareInWorker(inspected, o, opts.workerLimits) : prepareFile(inspected, o));
       const { prepared, staged } = await readAndStage(connection, inspected, mapping, prepareOpts, read);
+      original = { headers: prepared.headers, separator: prepared.separator };
+      // the rejected rows downloaded, fixed and uploaded again: they add to the months, by key
+      const corrections = isCorrectionsFile(prepared.headers);
       if (!workbook) summary.encoding = prepared.encoding;
       summary.checksum = prepared.checksum;
       checkStructure(staged, prepared, file);
@@ -164,14 +169,14 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
 
       const changed = await touched(connection, mapping.kind);
       detected = changed;
-      const slices = await sliceCounts(connection, mapping.kind);
+      const slices = await sliceCounts(connection, mapping.kind, { corrections });
       if (slices.length > 0) summary.slices = slices;
       const drops = bigDrops(slices, opts.maxDropRate);
       if (drops.length > 0 && !opts.confirm) {
         Object.assign(summary, { status: 'needs_confirmation', dealers: changed.dealers, months: changed.months, error: holdError(file, drops, opts.maxDropRate!) });
         summary.ms = Date.now() - started;
         await transaction(connection, async () => {
-          await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects);
+          await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, {}, original);
           await recordSlices(connection, loadId, slices);
           await recordAudit(connection, loadAudit(actor, { ...summary, loadId }));
         });
@@ -179,7 +184,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       }
       await transaction(connection, async () => {
         await recordSlices(connection, loadId, slices);
-        await storeRows(connection, mapping.kind, loadId);
+        await storeRows(connection, mapping.kind, loadId, { corrections });
         await opts.afterStore?.(connection, { kind: mapping.kind, dealers: changed.dealers, pairs: changed.pairs });
         summary.status = 'loaded';
         summary.rowsLoaded = counts.loaded;
@@ -187,7 +192,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
         summary.months = changed.months;
         phase('store');
         summary.ms = Date.now() - started;
-        await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer);
+        await recordLoad(connection, { ...summary, loadId }, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer, original);
         // A load that would have been held and was applied because the user confirmed it says so.
         await recordAudit(connection, loadAudit(actor, { ...summary, loadId }, drops.length > 0));
       });
@@ -198,7 +203,7 @@ export async function ingestFile(connection: DuckDBConnection, path: string, opt
       Object.assign(summary, { status: 'refused', rowsLoaded: 0, dealers: [], months: [], error: e.error, ms: Date.now() - started });
       const logged = { ...summary, loadId, dealers: detected.dealers, months: detected.months };
       await transaction(connection, async () => {
-        await recordLoad(connection, logged, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer);
+        await recordLoad(connection, logged, startedAt, opts.uploadedBy ?? 'cli', rejects, byDealer, original);
         await recordAudit(connection, loadAudit(actor, logged));
       });
       return summary;

@@ -5,6 +5,19 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { YIELD_EVERY, yieldToEventLoop, type RejectedRow } from '../stage/rejects.js';
 import type { LoadSummary } from './summary.js';
 
+/**
+ * The file's own header is kept beside its rejected rows (as row 0: line numbers start at 1, so
+ * no data row has it), so the rejected rows can be given back with the file's columns, fixed in
+ * Excel and uploaded again. Readers of rejected rows skip it (history.ts).
+ */
+export const HEADER_ROW_NO = 0;
+
+/** The file's header as read (headers in file order) and the separator of the raw text kept for each rejected row. */
+export interface OriginalHeader {
+  headers: readonly string[];
+  separator: string;
+}
+
 export async function nextLoadId(connection: DuckDBConnection): Promise<number> {
   const reader = await connection.runAndReadAll("SELECT nextval('load_id_seq')::BIGINT AS id");
   return Number(reader.getRowObjects()[0]!.id);
@@ -15,7 +28,7 @@ export async function nextLoadId(connection: DuckDBConnection): Promise<number> 
  * to the limit). `byDealer` counts every rejected row per dealer code, so that a dealer can be
  * shown its own count without seeing another dealer's.
  */
-export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & { loadId: number }, startedAt: Date, uploadedBy: string, rejects: RejectedRow[], byDealer: Record<string, number> = {}): Promise<void> {
+export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & { loadId: number }, startedAt: Date, uploadedBy: string, rejects: RejectedRow[], byDealer: Record<string, number> = {}, original?: OriginalHeader): Promise<void> {
   await connection.run(
     `INSERT INTO loads (id, file_name, checksum, kind, status, dealers, months, rows_loaded, rows_rejected, rows_skipped, rows_duplicate,
        columns_mapped, columns_ignored, columns_dropped, encoding, separator, error_code, error_message, uploaded_by, started_at, ms, rejects_stored, rejects_by_dealer)
@@ -49,6 +62,17 @@ export async function recordLoad(connection: DuckDBConnection, s: LoadSummary & 
   );
   if (rejects.length === 0) return;
   const appender = await connection.createAppender('rejected_rows');
+  if (original) {
+    // header names are never personal data; the separator (value) parses each raw text again
+    appender.appendBigInt(BigInt(s.loadId));
+    appender.appendBigInt(BigInt(HEADER_ROW_NO));
+    appender.appendVarchar('');
+    appender.appendVarchar(original.separator);
+    appender.appendVarchar('');
+    appender.appendVarchar(JSON.stringify(original.headers));
+    appender.appendNull();
+    appender.endRow();
+  }
   for (let i = 0; i < rejects.length; i++) {
     if (i > 0 && i % YIELD_EVERY === 0) {
       // appending is synchronous: flush a batch, then let the event loop answer others

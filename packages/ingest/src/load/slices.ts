@@ -28,15 +28,28 @@ export function replacedTable(kind: KindId): { table: string; side: string } | u
   return table ? { table, side: `${table}_replaced` } : undefined;
 }
 
-/** Per (dealer, month) of the validated rows: rows stored now and rows after this load (monthly kinds only). */
-export async function sliceCounts(connection: DuckDBConnection, kind: KindId): Promise<SliceChange[]> {
+/** The stored rows a corrections file replaces: those with the key of one of its rows (null: whole months are replaced). */
+export function correctedRows(kind: KindId): string | null {
+  const key = KINDS[kind].key;
+  return key && KINDS[kind].monthFrom ? `(dealer_code, ${key}) IN (SELECT dealer_code, ${key} FROM ${ROWS} WHERE ${GOOD})` : null;
+}
+
+/**
+ * Per (dealer, month) of the validated rows: rows stored now and rows after this load (monthly
+ * kinds only). A corrections file keeps the other rows of the month: after = now − the rows it
+ * replaces by key + its own.
+ */
+export async function sliceCounts(connection: DuckDBConnection, kind: KindId, opts: { corrections?: boolean } = {}): Promise<SliceChange[]> {
   const t = replacedTable(kind);
   if (!t || !KINDS[kind].monthFrom) return [];
+  const corrected = opts.corrections ? correctedRows(kind) : null;
+  const kept = corrected ? `(SELECT dealer_code, month, count(*)::INTEGER AS n FROM ${t.table} WHERE NOT ${corrected} GROUP BY ALL)` : null;
   const rows = await queryJson<{ dealer: string; month: string; now: number; after: number }>(connection, `
     WITH incoming AS (SELECT dealer_code, month, count(*)::INTEGER AS n FROM ${ROWS} WHERE ${GOOD} GROUP BY ALL),
     stored AS (SELECT dealer_code, month, count(*)::INTEGER AS n FROM ${t.table} SEMI JOIN incoming USING (dealer_code, month) GROUP BY ALL)
-    SELECT i.dealer_code AS dealer, strftime(i.month, '%Y-%m') AS month, coalesce(s.n, 0)::INTEGER AS now, i.n AS after
-    FROM incoming i LEFT JOIN stored s USING (dealer_code, month) ORDER BY 1, 2`);
+    ${kept ? `, kept AS ${kept}` : ''}
+    SELECT i.dealer_code AS dealer, strftime(i.month, '%Y-%m') AS month, coalesce(s.n, 0)::INTEGER AS now, (i.n ${kept ? '+ coalesce(k.n, 0)' : ''})::INTEGER AS after
+    FROM incoming i LEFT JOIN stored s USING (dealer_code, month) ${kept ? 'LEFT JOIN kept k USING (dealer_code, month)' : ''} ORDER BY 1, 2`);
   return rows.map((r) => ({ kind, dealer: r.dealer, month: r.month, rowsNow: Number(r.now), rowsAfter: Number(r.after) }));
 }
 

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { KINDS } from '../kinds/catalog.js';
 import type { KindId } from '../kinds/types.js';
 import { GOOD, ROWS } from '../stage/validate.js';
-import { replacedTable } from './slices.js';
+import { correctedRows, replacedTable } from './slices.js';
 
 export const TABLE_OF: Record<KindId, string> = {
   repair_orders: 'repair_orders',
@@ -30,7 +30,8 @@ export function storedColumns(kind: KindId): string[] {
   return cols;
 }
 
-export async function storeRows(connection: DuckDBConnection, kind: KindId, loadId: number): Promise<void> {
+/** `corrections`: the file's rows replace the stored rows with the same key, not whole months (fixable.ts). */
+export async function storeRows(connection: DuckDBConnection, kind: KindId, loadId: number, opts: { corrections?: boolean } = {}): Promise<void> {
   const table = TABLE_OF[kind];
   const cols = storedColumns(kind);
   // dealers this load creates, so that undoing it can remove them again
@@ -49,7 +50,7 @@ export async function storeRows(connection: DuckDBConnection, kind: KindId, load
   }
   if (KINDS[kind].monthFrom) {
     const side = replacedTable(kind)!.side;
-    const replaced = `(dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM ${ROWS} WHERE ${GOOD})`;
+    const replaced = (opts.corrections ? correctedRows(kind) : null) ?? `(dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM ${ROWS} WHERE ${GOOD})`;
     await connection.run(`INSERT INTO ${side} BY NAME SELECT *, $load AS replaced_by FROM ${table} WHERE ${replaced}`, { load: loadId });
     await connection.run(`DELETE FROM ${table} WHERE ${replaced}`);
     await connection.run(`

@@ -3,6 +3,7 @@
 // a NULL from non-empty text into a rejected row that names the column and the value.
 
 import { BOOKING_STATUSES, REPAIR_TYPES, TOTALS_LABELS } from '../kinds/catalog.js';
+import { INT_PATTERN, MONEY_PATTERN, TS_PATTERN } from '../rules/values.js';
 
 function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
@@ -19,15 +20,7 @@ function enumRows(map: Record<string, readonly string[]>): string {
 }
 
 
-// Dates: ISO-ish with - or /, optional T or space and time; Chinese 年月日; compact yyyymmdd.
-const DATE_DASH = String.raw`\d{4}-\d{1,2}-\d{1,2}`;
-const DATE_SLASH = String.raw`\d{4}/\d{1,2}/\d{1,2}`;
-const DATE_ZH = String.raw`\d{4}年\d{1,2}月\d{1,2}日`;
-const TIME = String.raw`\d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?`;
-const TS_PATTERN = `((${DATE_DASH}|${DATE_SLASH})([ T]${TIME})?|${DATE_ZH}( *${TIME})?|\\d{8})`;
-const MONEY_PATTERN = String.raw`-?[￥¥]? *-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)? *元?`;
-const INT_PATTERN = String.raw`(\d{1,3}(,\d{3})+|\d+)(\.0+)?( ?(km|公里))?`;
-
+// The accepted patterns are the browser-safe rules' own (rules/values.ts), so the preview and the load agree.
 const WS = `' ' || chr(9) || chr(10) || chr(13) || chr(12288) || chr(160)`;
 
 // No IN-lists here: DuckDB plans them as joins, one per use of the macro.

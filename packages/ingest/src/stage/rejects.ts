@@ -13,7 +13,7 @@ import { bilingual, type Message } from '@fixops/shared';
 import { KINDS } from '../kinds/catalog.js';
 import { isPersonalHeader, type ColumnMapping } from '../detect/headers.js';
 import type { PreparedFile } from '../read/prepare.js';
-import { reasonFor } from './reasons.js';
+import { reasonFor } from '../rules/reasons.js';
 import { REJECTED, ROWS } from './validate.js';
 import { MAX_LINE_BYTES } from './stage.js';
 

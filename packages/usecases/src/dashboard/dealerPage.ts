@@ -32,6 +32,6 @@ export async function readDealerPage(c: DuckDBConnection, code: string, asked: s
   const advisors = await byAdvisor(c, code, month, await readSettings(c));
   const all = (await readFlags(c, { dealer: code })).filter((f) => f.month <= month);
   const flags = [...all.filter((f) => f.month === month), ...all.filter((f) => f.month < month).slice(0, EARLIER_FLAGS)]
-    .map((f) => ({ month: f.month, kpi: f.kpi, kind: f.kind, messages: f.messages }));
+    .map((f) => ({ month: f.month, kpi: f.kpi, kind: f.kind, messages: f.messages, details: f.details }));
   return { dealer, months, month, window, kpis, peers, mix, advisors, flags, checklist: await readChecklist(c, code, opts) };
 }

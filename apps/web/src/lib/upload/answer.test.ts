@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heldSlices, readUploadAnswer, rejectsHref } from './answer.js';
+import { fixableRejectsHref, heldSlices, readUploadAnswer, rejectsHref } from './answer.js';
 
 const summary = (file: string, status: 'loaded' | 'refused') => ({
   file, status, loadId: 7, kind: 'repair_orders', dealers: ['D001'], months: ['2024-01'], rowsLoaded: 10, rowsRejected: 1,
@@ -48,5 +48,12 @@ describe('load history time', () => {
     expect(shortTime('2025-12-03T08:15:42.123Z')).toBe('2025-12-03 08:15');
     expect(shortTime('2025-12-03 08:15:42')).toBe('2025-12-03 08:15');
     expect(shortTime('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('rejected rows to fix', () => {
+  it('asks for the file\'s own columns in the page\'s language', () => {
+    expect(fixableRejectsHref(12, 'csv', 'en')).toBe('/api/loads/12/rejects.csv?layout=file&lang=en');
+    expect(fixableRejectsHref(7, 'xlsx', 'zh')).toBe('/api/loads/7/rejects.xlsx?layout=file&lang=zh');
   });
 });

@@ -44,6 +44,14 @@ export function rejectsHref(loadId: number): string {
   return `/api/loads/${loadId}/rejects.csv`;
 }
 
+/**
+ * Rejected rows to fix and upload again (?layout=file): line and reason in the page's language,
+ * then the file's own columns; CSV (UTF-8 with BOM) or xlsx.
+ */
+export function fixableRejectsHref(loadId: number, format: 'csv' | 'xlsx', lang: 'zh' | 'en'): string {
+  return `/api/loads/${loadId}/rejects.${format}?${new URLSearchParams({ layout: 'file', lang }).toString()}`;
+}
+
 /** The months a held file would shrink by the limit or more (from its hold error), else every replaced one. */
 export function heldSlices(r: FileResult): SliceChange[] {
   const held = (r.error?.details as { slices?: SliceChange[] } | undefined)?.slices;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeSample, sniffEncoding } from './encoding.js';
-import { previewBytes, previewWorkbookBytes } from './preview.js';
+import { previewBytes, previewWorkbookBytes, sampleProblems } from './preview.js';
 
 const RO_HEADER = '经销商代码,工单号,VIN,进厂时间,维修类型,总金额（元）,客户姓名,手机号,备注';
 const RO_ROWS = [
@@ -118,5 +118,45 @@ describe('workbook preview (browser)', () => {
     const p = await previewWorkbookBytes('locked.xls', fixture('ro-encrypted.xls'), 'xls');
     expect(p.problem?.code).toBe('workbook_encrypted');
     expect(p.kind).toBeNull();
+  });
+});
+
+describe('sample rows checked with the ingest\'s rules', () => {
+  const text = [
+    '维修工单明细表',
+    '经销商代码,工单号,VIN,开单时间,维修类型,总金额（元）',
+    'D001,RO1,LSV1,2024-01-03 09:12,保养,1280.50',
+    'D001,RO2,LSV2,2024-13-45,保养,560',
+    'D001,,LSV3,2024-01-05,保养,560',
+    'D001,RO4,LSV4,2024-01-06,保养,五百元',
+    ',RO5,LSV5,2024-01-07,保养,"￥1,200.00"',
+  ].join('\r\n') + '\r\n';
+
+  it('names the line, the column by its field name (the header as written beside it) and the value', () => {
+    const p = previewBytes('ro.csv', utf8(text));
+    expect(p.titleRows).toBe(1);
+    expect(p.mapped.find((m) => m.field === 'open_time')).toEqual({ header: '开单时间', field: 'open_time' });
+    const problems = sampleProblems(p);
+    expect(problems.map((x) => [x.line, x.column.zh, x.value, x.code])).toEqual([
+      [4, '进厂时间（开单时间）', '2024-13-45', 'bad_timestamp'],
+      [5, '工单号', null, 'required'],
+      [6, '总金额（总金额（元））', '五百元', 'bad_money'],
+      [7, '经销商代码', null, 'required'],
+    ]);
+    expect(problems[0]!.reason).toEqual({ zh: '无法识别的时间“2024-13-45”', en: 'unreadable timestamp "2024-13-45"' });
+    expect(problems[1]!.column.en).toBe('RO number (工单号)');
+    // no internal ids anywhere a user reads
+    for (const x of problems) expect(`${x.column.zh} ${x.column.en} ${x.reason.zh}`).not.toMatch(/open_time|ro_no|total_amount|dealer_code/);
+  });
+
+  it('an upload that names the dealer: an empty dealer code is fine, another one is a mismatch', () => {
+    const p = previewBytes('ro.csv', utf8(text.replace('D001,RO1,', 'D002,RO1,')));
+    const problems = sampleProblems(p, 'D001');
+    expect(problems.map((x) => [x.line, x.code])).toEqual([[3, 'dealer_mismatch'], [4, 'bad_timestamp'], [5, 'required'], [6, 'bad_money']]);
+  });
+
+  it('nothing to warn about in a clean file, nor in one whose kind is unknown', () => {
+    expect(sampleProblems(previewBytes('ro.csv', utf8(roCsv())))).toEqual([]);
+    expect(sampleProblems(previewBytes('x.csv', utf8('foo,bar\n1,2\n')))).toEqual([]);
   });
 });

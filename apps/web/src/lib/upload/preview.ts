@@ -3,10 +3,13 @@
 // ignored or dropped as personal data. Detection is @fixops/ingest's own, so the preview and
 // the load cannot disagree on headers. Title lines above the header are skipped as the server
 // skips them; an Excel workbook is read by @fixops/ingest/workbook-preview, imported only when
-// a workbook is chosen (SheetJS is large: other pages' JS does not grow).
+// a workbook is chosen (SheetJS is large: other pages' JS does not grow). The sample rows are
+// checked with the ingest's own row rules (@fixops/ingest/headers checkRow: required values,
+// dates, amounts, whole numbers…), so the page warns before uploading about the rows the server
+// would reject, naming the line, the column by its field name and the value.
 
 import Papa from 'papaparse';
-import { detectKind, detectSeparator, findHeaderRow, HEADER_SEARCH_ROWS, KINDS, parseHeader, separatorName, workbookFormat, type KindId, type Separator } from '@fixops/ingest/headers';
+import { checkRow, detectKind, detectSeparator, fieldName, findHeaderRow, HEADER_SEARCH_ROWS, KINDS, parseHeader, reasonFor, separatorName, workbookFormat, type KindId, type MappedColumn, type Separator } from '@fixops/ingest/headers';
 import { FixopsException, type Message } from '@fixops/shared';
 import { decodeSample, sniffEncoding, type Encoding } from './encoding.js';
 
@@ -29,8 +32,10 @@ export interface FilePreview {
   rows: string[][];
   kind: KindId | null;
   kindName: Message | null;
-  /** Header as written → canonical column. */
+  /** Header as written → canonical column (shown by its name for people: fieldName). */
   mapped: { header: string; field: string }[];
+  /** The columns as the ingest maps them (for checking the sample rows); null when no kind fits. */
+  mapping: { kind: KindId; mapped: MappedColumn[] } | null;
   ignored: string[];
   dropped: string[];
   /** Why the server would refuse the file (no kind fits, not a CSV…); null when it looks loadable. */
@@ -45,7 +50,7 @@ export interface PreviewOptions {
 }
 
 function empty(file: string, size: number): FilePreview {
-  return { file, size, encoding: null, separator: null, sheet: null, workbook: null, titleRows: 0, headers: [], rows: [], kind: null, kindName: null, mapped: [], ignored: [], dropped: [], problem: null };
+  return { file, size, encoding: null, separator: null, sheet: null, workbook: null, titleRows: 0, headers: [], rows: [], kind: null, kindName: null, mapped: [], mapping: null, ignored: [], dropped: [], problem: null };
 }
 
 function asProblem(e: unknown): { code: string; message: Message } {
@@ -91,6 +96,7 @@ function detect(out: FilePreview, file: string): void {
     out.kind = m.kind;
     out.kindName = { zh: KINDS[m.kind].zh, en: KINDS[m.kind].en };
     out.mapped = m.mapped.map((c) => ({ header: c.header, field: c.spec.name }));
+    out.mapping = { kind: m.kind, mapped: m.mapped };
     out.ignored = m.ignored.map((c) => c.header).filter((h) => h !== '');
     out.dropped = m.dropped.map((c) => c.header);
   } catch (e) {
@@ -120,4 +126,31 @@ export async function previewFile(file: File, opts: Omit<PreviewOptions, 'size'>
   const format = workbookFormat(sample);
   if (format) return { ...(await previewWorkbookBytes(file.name, new Uint8Array(await file.arrayBuffer()), format, opts)), size: file.size };
   return previewBytes(file.name, sample, { ...opts, size: file.size });
+}
+
+/** A sample row the server would reject: its line in the file, the column and value, and why. */
+export interface SampleProblem {
+  /** 1-based line in the file (the sheet's row for a workbook). */
+  line: number;
+  /** The column by its name for people (工单号 / RO number), the header as written beside it when it differs. */
+  column: Message;
+  value: string | null;
+  code: string;
+  reason: Message;
+}
+
+/**
+ * The previewed rows the ingest would reject, by its own rules. `dealer` is the dealer the
+ * upload names (an empty dealer code is then fine, another one is a mismatch).
+ */
+export function sampleProblems(p: FilePreview, dealer?: string): SampleProblem[] {
+  if (!p.mapping || p.problem) return [];
+  const width = p.headers.length;
+  return p.rows.flatMap((row, i) => {
+    const x = checkRow(p.mapping!, row, width, dealer ? { dealer } : {});
+    if (!x) return [];
+    const name = x.field ? fieldName(x.field) : { zh: '整行', en: 'whole row' };
+    const column = { zh: x.column && x.column !== name.zh ? `${name.zh}（${x.column}）` : name.zh, en: x.column && x.column !== name.en ? `${name.en} (${x.column})` : name.en };
+    return [{ line: p.titleRows + 2 + i, column, value: x.value, code: x.code, reason: reasonFor(x.code, x.value, { dealer, headerFields: width }) }];
+  });
 }

@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ fetch, url, params, locals }) => {
     must<Setting[]>(fetch, '/api/settings', url),
   ]);
   const lang = locals.lang;
-  return { ...page, catalog, settings, flags: page.flags.map((f) => ({ month: f.month, kpi: f.kpi, kind: f.kind, text: f.messages[lang] })) };
+  return { ...page, catalog, settings, flags: page.flags.map((f) => ({ month: f.month, kpi: f.kpi, kind: f.kind, text: f.messages[lang], detail: f.details?.[lang] ?? null })) };
 };
 
 /** 整改计划: add an action from a flagged KPI or a failed module; change an action's status or add a note. */

@@ -1,4 +1,5 @@
-// The words for each problem a row can have, in Chinese and English.
+// The words for each problem a row can have, in Chinese and English (browser-safe: the upload
+// preview words its warnings with them too).
 
 import type { Message } from '@fixops/shared';
 
@@ -32,4 +33,20 @@ export function reasonFor(code: string, value: string | null, context: { key?: s
     };
     default: return { zh: code, en: code };
   }
+}
+
+/**
+ * A stored reason ("中文 / English", as `bilingual` writes it) in one language. The split is at
+ * the first " / " outside the “…” that quote a value in the Chinese text, so a value holding
+ * " / " stays whole; a reason stored in one language only is returned as it is.
+ */
+export function reasonIn(stored: string, lang: 'zh' | 'en'): string {
+  let quoted = false;
+  for (let i = 0; i < stored.length; i++) {
+    const ch = stored[i];
+    if (ch === '“') quoted = true;
+    else if (ch === '”') quoted = false;
+    else if (!quoted && stored.startsWith(' / ', i)) return lang === 'zh' ? stored.slice(0, i) : stored.slice(i + 3);
+  }
+  return stored;
 }
