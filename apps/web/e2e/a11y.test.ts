@@ -37,6 +37,9 @@ const PAGES: { name: string; path: (month: string) => string }[] = [
   { name: 'uploads', path: () => '/uploads' },
   { name: 'assessment form', path: () => `/dealers/${DEALER}/assess` },
   { name: 'report', path: (m) => `/dealers/${DEALER}/report?month=${m}` },
+  { name: 'drill-down', path: (m) => `/dealers/${DEALER}/kpis/on_time_rate?month=${m}&only=not_numerator` },
+  { name: 'comparisons', path: () => '/comparisons' },
+  { name: 'new comparison', path: () => '/comparisons/new' },
 ];
 
 interface Violation { id: string; impact: string | null; help: string; targets: string[] }
