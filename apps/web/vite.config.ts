@@ -1,4 +1,5 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import { settingOrFail } from '@fixops/config';
 
@@ -20,7 +21,8 @@ export default defineConfig({
       // Helpers and components, compiled by the Svelte plugin.
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       // The built server in a real browser: no Svelte plugin, so the build's *.svelte.js chunks load as they are.
-      { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000 } },
+      // Demo databases are loaded once per run and copied per file (@fixops/demo/test-db).
+      { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 240_000, globalSetup: [createRequire(import.meta.url).resolve('@fixops/demo/test-db-setup')] } },
     ],
   },
 });

@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000, env: { TZ: 'UTC' } },
+  test: {
+    include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000, env: { TZ: 'UTC' },
+    // the demo databases tests copy, built once per run (@fixops/demo/test-db)
+    globalSetup: [createRequire(import.meta.url).resolve('@fixops/demo/test-db-setup')],
+  },
 });

@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchBrowser, RESULTS_DIR } from './test-helpers/browser.js';
-import { cleanup, fixops, tempDir } from './test-helpers/run.js';
+import { cleanup, demoCopy, fixops, tempDir } from './test-helpers/run.js';
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'comparisons');
 const EAST = join(EXAMPLES, 'east-region-service-scorecard.yaml');
@@ -124,8 +124,7 @@ beforeAll(async () => {
   demoDb = join(dir, 'demo.duckdb');
   unseenDb = join(dir, 'seed7.duckdb');
   for (const [db, extra] of [[demoDb, []], [unseenDb, ['--seed', '7']]] as const) {
-    const r = fixops(['demo', '--db', db, ...extra]);
-    expect(r.code, `signal ${r.signal}: ${r.stderr.slice(-2000)}`).toBe(0);
+    await demoCopy(db, [...extra]);
   }
   // Complete on-site assessments (every module scored) for two East dealers, in December 2025.
   const template = await loadTemplateFile(join(TEMPLATES_DIR, 'dealer-aftersales.yaml'));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { AdvisorRow, BenchmarkRow, Flag, KpiValue } from '@fixops/metrics';
 import { EXAMPLE_KPIS_DIR, SHIPPED_KPIS_DIR } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, MAIN, parseJson, tempDir } from './test-helpers/run.js';
+import { cleanup, demoCopy, fixops, MAIN, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
@@ -20,15 +20,14 @@ let kpisDir: string;
 let db: string;
 let env: Record<string, string>;
 let month: string;
-beforeAll(() => {
+beforeAll(async () => {
   kpisDir = join(tempDir(), 'kpis');
   cpSync(SHIPPED_KPIS_DIR, kpisDir, { recursive: true });
   writeFileSync(join(kpisDir, 'first_service_share.yaml'), FIRST_SERVICE);
   env = { FIXOPS_KPIS_DIR: kpisDir };
   db = join(tempDir(), 'demo.duckdb');
-  const r = fixops(['demo', '--db', db], env);
-  expect(r.code, `${r.signal ?? ''} ${r.stderr.slice(-2000)}`).toBe(0);
-});
+  await demoCopy(db, [], env, 'FIXOPS_KPIS_DIR: shipped + first_service_share.yaml');
+}, 600_000);
 
 async function serve(): Promise<{ url: string; token: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [MAIN, 'start', '--db', db, '--port', '0'], { env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

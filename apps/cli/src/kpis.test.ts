@@ -5,16 +5,15 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { AdvisorRow, BenchmarkRow, Flag, KpiValue, RepairTypeRow } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
+import { cleanup, demoCopy, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 afterAll(cleanup);
 
 let base: string;
-beforeAll(() => {
+beforeAll(async () => {
   base = join(tempDir(), 'demo.duckdb');
-  const r = fixops(['demo', '--db', base]);
-  expect(r.code, r.stderr).toBe(0);
-});
+  await demoCopy(base);
+}, 600_000);
 
 function copy(): string {
   const db = join(tempDir(), 'copy.duckdb');

@@ -9,7 +9,7 @@ import { TEMPLATES_DIR, type Scorecard } from '@fixops/checklist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, RESULTS_DIR } from './test-helpers/browser.js';
-import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
+import { cleanup, demoCopy, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 let db: string;
 let dir: string;
@@ -18,8 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   dir = tempDir();
   db = join(dir, 'demo.duckdb');
-  const demo = fixops(['demo', '--db', db]);
-  expect(demo.code, `signal ${demo.signal}: ${demo.stderr.slice(-2000)}`).toBe(0);
+  await demoCopy(db);
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -14,7 +14,7 @@ import type { ComparisonResult } from '@fixops/compare';
 import type { LoadRecord, LoadSummary, StoredReject } from '@fixops/ingest';
 import { KPIS, type BenchmarkRow, type CoverageCell, type Flag, type KpiValue } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, parseJson, tempDir } from './test-helpers/run.js';
+import { cleanup, demoCopy, fixops, parseJson, tempDir } from './test-helpers/run.js';
 
 const EAST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'comparisons', 'east-region-service-scorecard.yaml');
 
@@ -23,11 +23,10 @@ afterAll(cleanup);
 let db: string;
 let dir: string;
 let loadId: number;
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
   db = join(dir, 'demo.duckdb');
-  const r = fixops(['demo', '--db', db]);
-  expect(r.code, r.stderr).toBe(0);
+  await demoCopy(db);
   // A load with rejected rows, one of them a formula.
   const file = join(dir, 'bad.csv');
   writeFileSync(file, '经销商代码,工单号,VIN,进厂时间,维修类型,总金额\nZZ001,X1,LX1,2025-03-01 10:00,保养,100\nZZ001,X2,LX2,never,保养,1\nZZ001,=HYPERLINK("x"),LX3,=1+1,保养,1\n');

@@ -1,4 +1,5 @@
-// End-to-end harness: a temp DuckDB file with the demo network (loaded once per test file),
+// End-to-end harness: a temp DuckDB file with the demo network (a copy of the one loaded once per
+// test run for the same network options: @fixops/demo/test-db, the e2e project's global setup),
 // users and tokens per role, the real server (API + the built dashboard on one port, as
 // `fixops start` runs it), and Debian's Chromium through playwright-core. Each page records
 // its console errors and page errors; `screenshot` writes test-results/<name>.png at the repo root.
@@ -18,6 +19,7 @@ import { settingOrFail } from '@fixops/config';
 import { openDatabase } from '@fixops/db';
 import { addUser, createToken, startServer, type NodeHandler } from '@fixops/api';
 import { loadDemoNetwork } from '@fixops/usecases';
+import { cachedDemoDb } from '@fixops/demo/test-db';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIR = resolve(here, '..');
@@ -92,9 +94,16 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     await mkdir(templatesDir);
     for (const [name, text] of Object.entries(opts.templates)) await writeFile(join(templatesDir, name), text);
   }
+  await cachedDemoDb(`web-e2e:loadDemoNetwork:${JSON.stringify(opts.network ?? {})}`, dbPath, async (path) => {
+    const demo = await openDatabase(path);
+    try {
+      await loadDemoNetwork(demo.connection, opts.network ?? {});
+    } finally {
+      demo.close();
+    }
+  });
   const db = await openDatabase(dbPath);
   try {
-    await loadDemoNetwork(db.connection, opts.network ?? {});
     await opts.prepare?.(db.connection, { templatesDir });
     const reader = await db.connection.runAndReadAll(
       "SELECT (SELECT list(dealer_code ORDER BY dealer_code) FROM dealers) AS dealers, (SELECT strftime(max(month), '%Y-%m') FROM kpi_values) AS latest");

@@ -20,4 +20,4 @@ export { TREND_MIN_HISTORY, TREND_Z, PEER_MIN_GROUP } from './compute/flags.js';
 export * from './coverage.js';
 export { warmingCondition, WARMING_KPIS } from './compute/warming.js';
 export { rebuildVisitIntervals } from './compute/intervals.js';
-export { kpiRows, kpiRowsAll, rowsCsvHeader, rowsCsvCells, ROW_COLUMNS, COLUMN_NAMES, ROWS_ONLY, ROWS_MAX_LIMIT, ROWS_DEFAULT_LIMIT, type KpiRows, type KpiRow, type KpiRowsQuery, type RowsOnly, type RowCell } from './rows.js';
+export { kpiRows, kpiRowsAll, kpiRowsTotals, rowsCsvHeader, rowsCsvCells, ROW_COLUMNS, COLUMN_NAMES, ROWS_ONLY, ROWS_MAX_LIMIT, ROWS_DEFAULT_LIMIT, type KpiRows, type KpiRowsTotals, type KpiRow, type KpiRowsQuery, type RowsOnly, type RowCell } from './rows.js';

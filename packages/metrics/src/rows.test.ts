@@ -1,13 +1,15 @@
 // The rows behind every number, on the whole demo network: for every KPI with rows and every
 // dealer-month, the rows marked in_numerator (counted, or their column summed) and the rows in
-// the denominator are what the stored value was computed from. Plus paging, `only`, ordering,
-// the accident fall-back rule and the KPIs without rows.
+// the denominator are what the stored value was computed from (kpiRowsTotals: one query per KPI
+// over all dealer-months, by the same marked rows and aggregate as kpiRows), and on a spread of
+// dealer-months the listed rows themselves make kpiRows' numerator and denominator. Plus paging,
+// `only`, ordering, the accident fall-back rule and the KPIs without rows.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryJson, type Database } from '@fixops/db';
 import { KPIS } from './catalog.js';
 import { readSettings, type Settings } from './settings.js';
-import { kpiRows, kpiRowsAll, rowsCsvCells, rowsCsvHeader, type KpiRow } from './rows.js';
+import { kpiRows, kpiRowsAll, kpiRowsTotals, rowsCsvCells, rowsCsvHeader, type KpiRow, type KpiRowsTotals } from './rows.js';
 import { demoDatabase } from './test-helpers/network.js';
 
 let db: Database;
@@ -31,16 +33,54 @@ async function allRows(dealer: string, month: string, kpi: string): Promise<{ ro
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
 
 describe('the rows behind every number, over the whole demo network', () => {
-  it('every KPI with rows, every dealer-month: the rows make the numerator, the denominator and the value', async () => {
-    const months = await queryJson<{ dealer: string; month: string }>(db.connection,
+  let months: { dealer: string; month: string }[];
+  const totals = new Map<string, KpiRowsTotals[]>();
+  beforeAll(async () => {
+    months = await queryJson<{ dealer: string; month: string }>(db.connection,
       "SELECT DISTINCT dealer_code AS dealer, strftime(month, '%Y-%m') AS month FROM kpi_values ORDER BY 1, 2");
+    for (const kpi of WITH_ROWS()) {
+      const r = await kpiRowsTotals(db.connection, kpi, settings);
+      if (!r.ok) throw new Error(r.error.message.en);
+      totals.set(kpi, r.value);
+    }
+  }, 600_000);
+
+  it('every KPI with rows, every dealer-month: the rows make the numerator, the denominator and the value', () => {
     expect(months.length).toBe(12 * 24);
     const ids = WITH_ROWS();
     expect(ids).toHaveLength(17); // the 15 KPIs computed from files and the two of the accident fall-back rule
     let checked = 0;
     for (const kpi of ids) {
       const def = KPIS.find((k) => k.id === kpi)!;
-      for (const { dealer, month } of months) {
+      const all = totals.get(kpi)!;
+      // one answer for every dealer-month, in order
+      expect(all.map(({ dealer, month }) => ({ dealer, month })), kpi).toEqual(months);
+      for (const p of all) {
+        const { dealer, month } = p;
+        if (def.value?.kind === 'ratio' || kpi === 'accident_avg_value') {
+          expect(p.denominator, `${kpi} ${dealer} ${month} denominator`).not.toBeNull();
+          expect(p.value === null ? p.denominator : close(p.value, p.numerator / p.denominator!), `${kpi} ${dealer} ${month} value`).toBe(p.value === null ? 0 : true);
+        } else {
+          expect(p.denominator).toBeNull();
+          expect(p.value, `${kpi} ${dealer} ${month} value`).not.toBeNull();
+          expect(close(p.value!, p.numerator), `${kpi} ${dealer} ${month} value`).toBe(true);
+        }
+        if (def.value?.kind === 'ratio' && p.value !== null) checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('on a spread of dealer-months (every dealer, every month, every KPI): the listed rows make kpiRows\' numbers, the same as kpiRowsTotals', async () => {
+    const ids = WITH_ROWS();
+    const dealers = [...new Set(months.map((m) => m.dealer))];
+    const monthList = [...new Set(months.map((m) => m.month))];
+    let spots = 0;
+    for (const [k, kpi] of ids.entries()) {
+      const byMonth = new Map(totals.get(kpi)!.map((t) => [`${t.dealer} ${t.month}`, t]));
+      // each dealer once per KPI, the month moving with dealer and KPI: over the KPIs, every dealer meets every month
+      for (const [d, dealer] of dealers.entries()) {
+        const month = monthList[(d * 7 + k * 5) % monthList.length]!;
         const page = await kpiRows(db.connection, { dealer, month, kpi, limit: 1000 }, settings);
         if (!page.ok) throw new Error(page.error.message.en);
         const p = page.value;
@@ -50,6 +90,10 @@ describe('the rows behind every number, over the whole demo network', () => {
         const inNum = rows.filter((r) => r.in_numerator);
         const num = p.measure === 'sum' ? inNum.reduce((s, r) => s + Number(r.numerator_amount ?? 0), 0) : inNum.length;
         expect(close(num, p.numerator), `${kpi} ${dealer} ${month} numerator`).toBe(true);
+        const t = byMonth.get(`${dealer} ${month}`)!;
+        expect({ numerator: t.numerator, denominator: t.denominator, rows: t.rows, value: t.value }, `${kpi} ${dealer} ${month} totals`)
+          .toEqual({ numerator: p.numerator, denominator: p.denominator, rows: p.total, value: p.value });
+        if (t.table !== null) expect(t.table).toBe(p.table);
         if (ratio) {
           const inDen = rows.filter((r) => r.in_denominator);
           const den = p.denominator_measure === 'sum' ? inDen.reduce((s, r) => s + Number(r.denominator_amount ?? 0), 0) : inDen.length;
@@ -63,11 +107,11 @@ describe('the rows behind every number, over the whole demo network', () => {
           expect(p.value, `${kpi} ${dealer} ${month} value`).not.toBeNull();
           expect(close(p.value!, num), `${kpi} ${dealer} ${month} value`).toBe(true);
         }
-        if (def.value?.kind === 'ratio' && p.value !== null) checked++;
+        spots++;
       }
     }
-    expect(checked).toBeGreaterThan(1000);
-  }, 1_800_000);
+    expect(spots).toBe(17 * 12);
+  }, 600_000);
 
   it('the accident fall-back: accident_repairs rows where the month has them, else the accident ROs', async () => {
     const [withAr] = await queryJson<{ dealer: string; month: string }>(db.connection,

@@ -105,7 +105,11 @@ const noRows = (kpi: string) => err('kpi_has_no_rows', {
 async function accidentPlan(c: DuckDBConnection, kpi: string, dealer: string, month: string, settings: Settings): Promise<RowsPlan> {
   const [n] = await queryJson<{ n: number }>(c,
     "SELECT count(*)::INTEGER AS n FROM accident_repairs WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE", { dealer, month });
-  const ar = (n?.n ?? 0) > 0;
+  return accidentPlanOf(kpi, (n?.n ?? 0) > 0, settings);
+}
+
+/** The accident plan of a dealer-month with accident_repairs rows (`ar`), or of one without (its accident ROs). */
+function accidentPlanOf(kpi: string, ar: boolean, settings: Settings): RowsPlan {
   const amount = ar ? 'repair_amount' : 'total_amount';
   const base = ar ? 'true' : "repair_type = 'accident'";
   const table: KpiTable = ar ? 'accident_repairs' : 'repair_orders';
@@ -148,16 +152,21 @@ function checkPaging(limit: number, offset: number): Result<null> {
   return ok(null);
 }
 
-/** The SQL pieces of a plan: the marked rows of the dealer-month, and the order they are listed in. */
-function sqlOf(plan: RowsPlan, better: 'higher' | 'lower', only: RowsOnly, sort: { column: string; dir: 'asc' | 'desc' } | null) {
+/** Which source rows a rows query reads: one dealer-month (`$dealer`, `$month`), or every dealer-month matching a SQL condition. */
+type Scope = { one: true } | { where: string };
+const ONE: Scope = { one: true };
+
+/** The SQL pieces of a plan: the marked rows of the scope, and the order they are listed in. */
+function sqlOf(plan: RowsPlan, better: 'higher' | 'lower', only: RowsOnly, sort: { column: string; dir: 'asc' | 'desc' } | null, scope: Scope = ONE) {
   const cols = ROW_COLUMNS[plan.table].map((c) => (TIMESTAMPS.has(c) ? `strftime(${c}, '%Y-%m-%d %H:%M:%S') AS ${c}` : c === 'mileage' ? 'mileage::DOUBLE AS mileage' : c));
   const inDen = plan.denominator ? `coalesce(${plan.denominator.where}, false)` : 'NULL::BOOLEAN';
+  const where = 'one' in scope ? "dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE" : scope.where;
   const marked = `
     SELECT ${cols.join(', ')}, coalesce(${plan.numerator.where}, false) AS in_numerator, ${inDen} AS in_denominator,
-      ${ORDER_TIME[plan.table]} AS fx_time, rowid AS fx_rowid
+      ${ORDER_TIME[plan.table]} AS fx_time, rowid AS fx_rowid, dealer_code AS fx_dealer, month AS fx_month
       ${plan.sumColumn ? `, ${plan.sumColumn} AS numerator_amount` : ''}
       ${plan.denominator?.sum ? `, ${plan.denominator.sum} AS denominator_amount` : ''}
-    FROM ${plan.table} WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE`;
+    FROM ${plan.table} WHERE ${where}`;
   const behind = `SELECT * FROM (${marked}) WHERE in_numerator OR coalesce(in_denominator, false)`;
   const filter = only === 'numerator' ? 'WHERE in_numerator' : only === 'not_numerator' ? 'WHERE NOT in_numerator' : '';
   // For a ratio where higher is better, the misses come first (the late orders); where lower is
@@ -168,7 +177,18 @@ function sqlOf(plan: RowsPlan, better: 'higher' | 'lower', only: RowsOnly, sort:
   return { behind, filter, order };
 }
 
-const money = (col: string) => `coalesce(sum(${col}::DECIMAL(38, 6)), 0)::DOUBLE`;
+const money = (col: string, filter: string) => `coalesce(sum(${col}::DECIMAL(38, 6)) FILTER (WHERE ${filter}), 0)::DOUBLE`;
+
+/**
+ * The numerator and denominator the marked rows `b` make, per dealer-month (fx_dealer, fx_month):
+ * the one aggregate behind both kpiRows (one dealer-month) and kpiRowsTotals (all of them).
+ */
+function totalsSql(plan: RowsPlan, b: string): string {
+  const num = plan.numerator.fn === 'sum' ? money('numerator_amount', 'in_numerator') : 'count(*) FILTER (WHERE in_numerator)::DOUBLE';
+  const inDen = 'coalesce(in_denominator, false)';
+  const den = plan.denominator === null ? 'NULL::DOUBLE' : plan.denominator.fn === 'sum' ? money('denominator_amount', inDen) : `count(*) FILTER (WHERE ${inDen})::DOUBLE`;
+  return `SELECT fx_dealer, fx_month, ${num} AS numerator, ${den} AS denominator, count(*)::INTEGER AS rows FROM ${b} GROUP BY fx_dealer, fx_month`;
+}
 
 async function prepare(c: DuckDBConnection, q: KpiRowsQuery, settings: Settings) {
   const month = checkMonth(q.month);
@@ -193,7 +213,7 @@ async function prepare(c: DuckDBConnection, q: KpiRowsQuery, settings: Settings)
 }
 
 const strip = (r: Record<string, unknown>): KpiRow => {
-  const { fx_time: _t, fx_rowid: _r, ...rest } = r;
+  const { fx_time: _t, fx_rowid: _r, fx_dealer: _d, fx_month: _m, ...rest } = r;
   return rest as KpiRow;
 };
 
@@ -206,18 +226,15 @@ export async function kpiRows(c: DuckDBConnection, q: KpiRowsQuery, settings: Se
   const p = await prepare(c, q, settings);
   if (!p.ok) return p;
   const { plan, params, only, sql } = p.value;
-  const num = plan.numerator.fn === 'sum' ? money('numerator_amount') : 'count(*)::DOUBLE';
-  const den = plan.denominator === null ? 'NULL' : plan.denominator.fn === 'sum' ? money('denominator_amount') : 'count(*)::DOUBLE';
-  const [agg] = await queryJson<{ numerator: number; denominator: number | null; total: number; value: number | null }>(c, `
-    WITH b AS (${sql.behind})
-    SELECT (SELECT ${num} FROM b WHERE in_numerator) AS numerator,
-      (SELECT ${den} FROM b WHERE coalesce(in_denominator, false)) AS denominator,
+  const [agg] = await queryJson<{ numerator: number | null; denominator: number | null; total: number; value: number | null }>(c, `
+    WITH b AS (${sql.behind}), t AS (${totalsSql(plan, 'b')})
+    SELECT (SELECT numerator FROM t) AS numerator, (SELECT denominator FROM t) AS denominator,
       (SELECT count(*)::INTEGER FROM b ${sql.filter}) AS total,
       (SELECT value FROM kpi_values WHERE dealer_code = $dealer AND month = strptime($month, '%Y-%m')::DATE AND kpi = $kpi) AS value`, { ...params, kpi: q.kpi });
   const rows = await queryJson<Record<string, unknown>>(c, `SELECT * FROM (${sql.behind}) ${sql.filter} ${sql.order} LIMIT ${limit} OFFSET ${offset}`, params);
   return ok({
     dealer: q.dealer, month: q.month, kpi: q.kpi, table: plan.table, value: agg!.value ?? null,
-    numerator: agg!.numerator, denominator: plan.denominator ? agg!.denominator ?? 0 : null,
+    numerator: agg!.numerator ?? 0, denominator: plan.denominator ? agg!.denominator ?? 0 : null,
     measure: plan.numerator.fn, denominator_measure: plan.denominator?.fn ?? null, total: agg!.total, limit, offset, only,
     columns: [...ROW_COLUMNS[plan.table]], rows: rows.map(strip),
   });
@@ -236,6 +253,52 @@ export async function kpiRowsAll(c: DuckDBConnection, q: Omit<KpiRowsQuery, 'lim
     }
   }
   return ok({ columns: [...ROW_COLUMNS[plan.table]], ratio: plan.denominator !== null, chunks: chunks() });
+}
+
+/** The numerator and denominator behind a KPI's value in one dealer-month (see kpiRowsTotals). */
+export interface KpiRowsTotals {
+  dealer: string;
+  month: string;
+  /** The source table of the rows (the accident fall-back rule reads either table, by dealer-month). */
+  table: KpiTable | null;
+  /** As kpiRows' numerator: from the marked rows (0 when there are none). */
+  numerator: number;
+  /** As kpiRows' denominator; null for a count or sum KPI. */
+  denominator: number | null;
+  /** The rows behind the number (kpiRows' total with only = all). */
+  rows: number;
+  /** The stored value. */
+  value: number | null;
+}
+
+/**
+ * For every dealer-month with a stored value of `kpi`: the numerator, denominator and row count
+ * its rows make, by the same marked rows and the same aggregate as kpiRows, in one query per
+ * table instead of one per dealer-month (to check every stored number at once).
+ */
+export async function kpiRowsTotals(c: DuckDBConnection, kpi: string, settings: Settings): Promise<Result<KpiRowsTotals[]>> {
+  const def = kpiDefinition(kpi);
+  if (!def) return checkKpi(kpi) as Result<never>;
+  const hasAr = '(dealer_code, month) IN (SELECT DISTINCT dealer_code, month FROM accident_repairs)';
+  let plans: { plan: RowsPlan; scope: Scope }[];
+  if (def.value) {
+    const plan = filePlan(kpiRowsSpec(kpi, settings)!);
+    if (!plan.ok) return plan;
+    plans = [{ plan: plan.value, scope: { where: 'true' } }];
+  } else if (kpi === 'accident_avg_value' || kpi === 'major_accident_count') {
+    plans = [{ plan: accidentPlanOf(kpi, true, settings), scope: { where: hasAr } }, { plan: accidentPlanOf(kpi, false, settings), scope: { where: `NOT ${hasAr}` } }];
+  } else {
+    return noRows(kpi);
+  }
+  const ratio = plans[0]!.plan.denominator !== null;
+  const parts = plans.map(({ plan, scope }, i) => `SELECT *, '${plan.table}' AS fx_table FROM (${totalsSql(plan, `(${sqlOf(plan, def.better, 'all', null, scope).behind}) AS b${i}`)})`);
+  const params = Object.assign({}, ...plans.map((p) => p.plan.params)) as Record<string, number>;
+  const totals = await queryJson<{ dealer: string; month: string; table: KpiTable | null; numerator: number | null; denominator: number | null; rows: number | null; value: number | null }>(c, `
+    WITH t AS (${parts.join(' UNION ALL ')})
+    SELECT v.dealer_code AS dealer, strftime(v.month, '%Y-%m') AS month, t.fx_table AS "table", t.numerator, t.denominator, t.rows, v.value
+    FROM kpi_values v LEFT JOIN t ON t.fx_dealer = v.dealer_code AND t.fx_month = v.month
+    WHERE v.kpi = $kpi ORDER BY 1, 2`, { ...params, kpi });
+  return ok(totals.map((t) => ({ ...t, numerator: t.numerator ?? 0, denominator: ratio ? t.denominator ?? 0 : null, rows: t.rows ?? 0 })));
 }
 
 /** The CSV header and cells of the rows (in the order of `columns`, then the flags). */

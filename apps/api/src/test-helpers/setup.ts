@@ -1,9 +1,12 @@
-// A small demo network loaded the way `fixops demo` does, with one user and token per role.
+// A small demo network loaded the way `fixops demo` does, with one user and token per role. Built
+// once per test run (the demo files, the database, its users and tokens) and copied into each
+// test environment's own temp dir (@fixops/demo/test-db; vitest.config's global setup).
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeNetwork } from '@fixops/demo';
+import { cachedDemoDir } from '@fixops/demo/test-db';
 import { openDatabase, queryJson } from '@fixops/db';
 import type { KindId } from '@fixops/ingest';
 import { loadExport } from '@fixops/usecases';
@@ -32,6 +35,20 @@ export async function setupTestEnv(opts: Partial<AppOptions> = {}): Promise<Test
   const dir = await mkdtemp(join(tmpdir(), 'fixops-api-test-'));
   const dataDir = join(dir, 'demo');
   const dbPath = join(dir, 'fixops.duckdb');
+  const { dealers, months, tokens, files } = await cachedDemoDir('api:setupTestEnv', dir, (into) => buildDemo(join(into, 'demo'), join(into, 'fixops.duckdb')));
+  const app = await buildApp({ dbPath, ...opts });
+  await app.ready();
+  return {
+    dir, dbPath, dataDir, dealers, own: dealers[0]!, other: dealers[1]!, months, tokens, files, app,
+    async close() {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The demo files in `dataDir`, loaded into `dbPath`, with the users and tokens of TestEnv. */
+async function buildDemo(dataDir: string, dbPath: string): Promise<Pick<TestEnv, 'dealers' | 'months' | 'tokens' | 'files'>> {
   const { manifestPath } = await writeNetwork(dataDir, { dealers: 6, months: 6 });
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { files: { name: string; kind: KindId; dealer?: string }[] };
   const db = await openDatabase(dbPath);
@@ -56,15 +73,7 @@ export async function setupTestEnv(opts: Partial<AppOptions> = {}): Promise<Test
   } finally {
     db.close();
   }
-  const app = await buildApp({ dbPath, ...opts });
-  await app.ready();
-  return {
-    dir, dbPath, dataDir, dealers, own: dealers[0]!, other: dealers[1]!, months, tokens, files: manifest.files, app,
-    async close() {
-      await app.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { dealers, months, tokens, files: manifest.files };
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

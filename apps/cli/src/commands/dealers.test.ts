@@ -5,17 +5,16 @@
 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixops, parseJson, tempDir } from '../test-helpers/run.js';
+import { cleanup, demoCopy, fixops, parseJson, tempDir } from '../test-helpers/run.js';
 
 afterAll(cleanup);
 
 interface Dealer { code: string; name: string | null; region: string | null; city: string | null; peerGroup: string }
 let db: string;
-beforeAll(() => {
+beforeAll(async () => {
   db = join(tempDir(), 'demo.duckdb');
-  const r = fixops(['demo', '--db', db]);
-  if (r.code !== 0) throw new Error(r.stderr);
-}, 240_000);
+  await demoCopy(db);
+}, 600_000);
 
 const list = (...args: string[]) => parseJson<Dealer[]>(fixops(['dealers', '--json', '--db', db, ...args]).stdout);
 

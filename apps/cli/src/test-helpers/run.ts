@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cachedDemoDb } from '@fixops/demo/test-db';
 
 export const MAIN = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'main.js');
 
@@ -38,4 +39,19 @@ export function tempDir(): string {
 }
 export function cleanup(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/**
+ * A copy at `db` of the database `fixops demo --db … <args>` makes: the command runs once per
+ * test run for the same args (vitest.config's global setup keeps the result) and every caller gets
+ * its own copy, so a test may change it. `env` is passed to the command; `envKey` must name what
+ * it changes (e.g. 'kpis: shipped + first_service_share'), as it is part of the cache key with the
+ * args. A failed `fixops demo` throws with its output.
+ */
+export async function demoCopy(db: string, args: string[] = [], env: Record<string, string> = {}, envKey = ''): Promise<void> {
+  await cachedDemoDb(`cli:fixops demo ${JSON.stringify(args)} ${envKey}`, db, (path) => {
+    const r = fixops(['demo', '--db', path, ...args], env);
+    if (r.code !== 0) throw new Error(`fixops demo ${args.join(' ')}: exit ${r.code}, signal ${r.signal}: ${r.stderr.slice(-2000)}`);
+    return Promise.resolve();
+  });
 }
