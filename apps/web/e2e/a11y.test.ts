@@ -8,9 +8,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { findTemplate, saveAssessment } from '@fixops/assessment';
-import { scoreAssessment } from '@fixops/checklist';
 import { hydrated, login, useHarness } from './harness.js';
+import { weakBoardsVisit } from './weak-visit.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DEALER = 'SH001';
@@ -18,15 +17,7 @@ const DEALER = 'SH001';
 // SH001 has a finished visit in the latest month, so the report and the assessment history have content.
 const h = useHarness({
   network: { dealers: 4, months: 6 },
-  prepare: async (connection) => {
-    const t = await findTemplate('dealer-aftersales');
-    if (!t.ok) throw new Error(t.error.message.en);
-    const scores = [{ id: 'front_desk.visual_boards', score: 6 }];
-    const card = scoreAssessment(t.value, scores);
-    if (!card.ok) throw new Error(card.error.message.en);
-    const [row] = (await connection.runAndReadAll("SELECT strftime(max(month), '%Y-%m') AS m FROM kpi_values")).getRowObjectsJson() as { m: string }[];
-    await saveAssessment(connection, { dealer: DEALER, date: `${row!.m}-05`, scores, scorecard: card.value });
-  },
+  prepare: weakBoardsVisit(DEALER),
 });
 
 /** The pages axe checks: a name for the test and the path (given the latest month). */

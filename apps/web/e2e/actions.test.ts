@@ -5,22 +5,13 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { findTemplate, saveAssessment } from '@fixops/assessment';
-import { scoreAssessment } from '@fixops/checklist';
 import { login, screenshot, useHarness } from './harness.js';
+import { weakBoardsVisit } from './weak-visit.js';
 
 // SH001's latest visit scored 看板管理 6 of 24 (25 %, below its pass line) as a whole module.
 const h = useHarness({
   network: { dealers: 4, months: 6 },
-  prepare: async (connection) => {
-    const t = await findTemplate('dealer-aftersales');
-    if (!t.ok) throw new Error(t.error.message.en);
-    const scores = [{ id: 'front_desk.visual_boards', score: 6 }];
-    const card = scoreAssessment(t.value, scores);
-    if (!card.ok) throw new Error(card.error.message.en);
-    const [row] = (await connection.runAndReadAll("SELECT strftime(max(month), '%Y-%m') AS m FROM kpi_values")).getRowObjectsJson() as { m: string }[];
-    await saveAssessment(connection, { dealer: 'SH001', date: `${row!.m}-05`, scores, scorecard: card.value });
-  },
+  prepare: weakBoardsVisit('SH001'),
 });
 
 async function submit(page: Page, button: Locator): Promise<void> {

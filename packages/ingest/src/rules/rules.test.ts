@@ -1,9 +1,8 @@
 // The browser-safe rules against the ingest itself: value by value against the DuckDB macros,
 // and row by row against what a real load rejects (line, column, code).
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { MACROS_SQL } from '../sql/macros.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useMacrosDb } from '../test-helpers/macrosDb.js';
 import { cleanupTempDirs, csv, RO_HEADER_ZH, roRow, tempDatabase, tempDir, writeFixture } from '../test-helpers/fixtures.js';
 import { ingestFile } from '../load/ingestFile.js';
 import { listRejects } from '../load/history.js';
@@ -13,21 +12,11 @@ import { reasonFor } from './reasons.js';
 import { checkRow } from './rows.js';
 import { readBookingStatus, readInteger, readMoney, readTimestamp } from './values.js';
 
-let instance: DuckDBInstance;
-let c: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  c = await instance.connect();
-  await c.run(MACROS_SQL);
-});
-afterAll(() => {
-  c.closeSync();
-  instance.closeSync();
-});
+const macros = useMacrosDb();
 afterEach(cleanupTempDirs);
 
 async function sql(expr: string, value: string): Promise<string | null> {
-  const r = await c.runAndReadAll(`SELECT ${expr}(nullif($v::VARCHAR, ''))::VARCHAR AS x`, { v: value });
+  const r = await macros().runAndReadAll(`SELECT ${expr}(nullif($v::VARCHAR, ''))::VARCHAR AS x`, { v: value });
   return r.getRowObjectsJson()[0]!.x as string | null;
 }
 

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { MACROS_SQL } from './macros.js';
+import { describe, expect, it } from 'vitest';
+import { useMacrosDb } from '../test-helpers/macrosDb.js';
 
-let instance: DuckDBInstance;
-let c: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  c = await instance.connect();
-  await c.run(MACROS_SQL);
-});
-afterAll(() => {
-  c.closeSync();
-  instance.closeSync();
-});
+const macros = useMacrosDb();
 
 /** Typed converters take the value as read. */
 async function one(expr: string, value: string | null): Promise<unknown> {
   if (expr === 'fx_repair_type' || expr === 'fx_booking_status') return lookup(expr === 'fx_repair_type' ? 'fx_repair_types' : 'fx_booking_statuses', value);
-  const r = await c.runAndReadAll(`SELECT ${expr}(nullif($v::VARCHAR, ''))::VARCHAR AS x`, { v: value });
+  const r = await macros().runAndReadAll(`SELECT ${expr}(nullif($v::VARCHAR, ''))::VARCHAR AS x`, { v: value });
   return r.getRowObjectsJson()[0]!.x;
 }
 
 /** Enums: the validator joins the cleaned, lower-cased value with a lookup table. */
 async function lookup(table: string, value: string | null): Promise<unknown> {
-  const r = await c.runAndReadAll(`SELECT e.canon AS x FROM (SELECT $v::VARCHAR AS v) s LEFT JOIN ${table} e ON e.raw = lower(fx_clean(s.v))`, { v: value });
+  const r = await macros().runAndReadAll(`SELECT e.canon AS x FROM (SELECT $v::VARCHAR AS v) s LEFT JOIN ${table} e ON e.raw = lower(fx_clean(s.v))`, { v: value });
   const x = r.getRowObjectsJson()[0]!.x;
   return table === 'fx_repair_types' ? (x ?? 'unclassified') : x;
 }
@@ -31,7 +20,7 @@ async function lookup(table: string, value: string | null): Promise<unknown> {
 describe('enum lookup tables', () => {
   it('hold each synonym once', async () => {
     for (const t of ['fx_repair_types', 'fx_booking_statuses']) {
-      const r = await c.runAndReadAll(`SELECT count(*) = count(DISTINCT raw) AS unique FROM ${t}`);
+      const r = await macros().runAndReadAll(`SELECT count(*) = count(DISTINCT raw) AS unique FROM ${t}`);
       expect(r.getRowObjectsJson()[0]!.unique).toBe(true);
     }
   });
@@ -66,7 +55,7 @@ describe('timestamps (all local time, date-only = 00:00)', () => {
   });
 
   it('trims tabs, line breaks and full-width spaces from text', async () => {
-    const r = await c.runAndReadAll("SELECT fx_clean(chr(9) || ' RO1' || chr(12288) || chr(13) || chr(10)) AS a, fx_clean(' ') AS b, fx_clean('a b') AS c");
+    const r = await macros().runAndReadAll("SELECT fx_clean(chr(9) || ' RO1' || chr(12288) || chr(13) || chr(10)) AS a, fx_clean(' ') AS b, fx_clean('a b') AS c");
     expect(r.getRowObjectsJson()[0]).toEqual({ a: 'RO1', b: null, c: 'a b' });
   });
 });
@@ -134,7 +123,7 @@ describe('booking statuses', () => {
 
 describe('totals rows', () => {
   it.each([['合计', true], ['总计：', true], ['小计', true], ['Total', true], ['SUM', true], ['合计金额', false]])('%s label: %s', async (t, e) => {
-    const r = await c.runAndReadAll('SELECT fx_totals_label($v) AS x', { v: t });
+    const r = await macros().runAndReadAll('SELECT fx_totals_label($v) AS x', { v: t });
     expect(r.getRowObjectsJson()[0]!.x).toBe(e);
   });
 });
