@@ -75,6 +75,7 @@ export const VARIABLES = [
   v('FIXOPS_USER', 'cliUser', text, undefined, '(the login name)', '审计日志中记录的命令行操作者（默认为系统登录名）', 'who the audit log names for command-line writes (default: the login name)'),
   v('FIXOPS_CHROMIUM', 'chromium', text, '/usr/bin/chromium', '`/usr/bin/chromium`', '浏览器测试和基准使用的 Chromium', 'the Chromium that browser tests and benchmarks drive'),
   v('FIXOPS_ELD_FILE', 'eldFile', text, undefined, '(unset)', '仅供基准内部使用：事件循环延迟写入的文件', 'benchmarks only: where the server writes its event-loop delay'),
+  v('FIXOPS_TEST_DB_CACHE', 'testDbCache', text, undefined, '(unset)', '仅供测试内部使用：一次测试运行共用的演示数据库所在目录', 'tests only: the folder where one test run keeps its shared demo databases'),
   v('FIXOPS_RSS_FILE', 'rssFile', text, undefined, '(unset)', '仅供基准内部使用：峰值内存写入的文件', 'benchmarks only: where a measured process writes its peak memory'),
 ] as const satisfies readonly Variable[];
 
