@@ -26,9 +26,9 @@ const MAJOR_AR: Measure = { fn: 'count', table: 'accident_repairs', where: [{ co
  * The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. Not `full`: the rows
  * of the scope's dealer-months; `dealers` (the scope's dealers) lets each scan skip the others.
  */
-export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[]): { sql: string; params: Record<string, number> } {
+export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[], narrow?: ReadonlySet<string>): { sql: string; params: Record<string, number>; cast: string[] } {
   const p = new SqlParams(settings);
-  const passes = new Passes(p);
+  const passes = new Passes(p, narrow);
   const measure = (m: Measure) => passes.measure(m);
   const select: string[] = [];
   for (const k of kpis) {
@@ -58,12 +58,40 @@ export function compileMonthly(kpis: readonly KpiDefinition[], settings: Setting
     ${ctes.length ? `WITH ${ctes.join(', ')}` : ''}
     SELECT s.dealer_code, s.month${select.map((x) => `,\n      ${x}`).join('')}
     FROM ${SCOPE} s ${tables.map((t) => `LEFT JOIN t_${t.table} USING (dealer_code, month)`).join(' ')}`;
-  return { sql, params: p.values };
+  return { sql, params: p.values, cast: tables.flatMap((t) => [...t.cast].map((c) => `${t.table}.${c}`)) };
+}
+
+/** Money values this far from zero still fit DECIMAL(18, 6) with room to spare. */
+const NARROW_LIMIT = 1e11;
+
+/**
+ * Of the stored money columns `cast` ('table.column'), those whose values all lie within
+ * ±NARROW_LIMIT: DuckDB answers min/max of a whole table from its statistics (a millisecond), and
+ * any bound it gives holds the rows of a narrower scope too.
+ */
+async function narrowColumns(connection: DuckDBConnection, cast: readonly string[]): Promise<Set<string>> {
+  const narrow = new Set<string>();
+  const byTable = new Map<string, string[]>();
+  for (const tc of cast) {
+    const [table, column] = tc.split('.') as [string, string];
+    byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  }
+  for (const [table, columns] of byTable) {
+    const row = (await connection.runAndReadAll(`SELECT ${columns.map((c) => `min(${c})::DOUBLE, max(${c})::DOUBLE`).join(', ')} FROM ${table}`)).getRows()[0]!;
+    columns.forEach((c, i) => {
+      const [lo, hi] = [row[2 * i], row[2 * i + 1]];
+      // no values at all (NULL bounds) fit too; NaN and infinities fail the comparison
+      const fits = (v: unknown) => v === null || (typeof v === 'number' && Math.abs(v) < NARROW_LIMIT);
+      if (fits(lo) && fits(hi)) narrow.add(`${table}.${c}`);
+    });
+  }
+  return narrow;
 }
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it. */
 export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean): Promise<void> {
   const dealers = full ? undefined : (await connection.runAndReadAll(`SELECT DISTINCT dealer_code FROM ${SCOPE}`)).getRows().map((r) => String(r[0]));
-  const { sql, params } = compileMonthly(KPIS, settings, full, dealers);
+  const narrow = await narrowColumns(connection, compileMonthly(KPIS, settings, full, dealers).cast);
+  const { sql, params } = compileMonthly(KPIS, settings, full, dealers, narrow);
   await connection.run(sql, params);
 }
