@@ -26,7 +26,7 @@ const MAJOR_AR: Measure = { fn: 'count', table: 'accident_repairs', where: [{ co
  * The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. Not `full`: the rows
  * of the scope's dealer-months; `dealers` (the scope's dealers) lets each scan skip the others.
  */
-export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[], narrow?: ReadonlySet<string>): { sql: string; params: Record<string, number>; cast: string[] } {
+export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[], narrow?: ReadonlySet<string>, definesScope = false): { sql: string; params: Record<string, number>; cast: string[] } {
   const p = new SqlParams(settings);
   const passes = new Passes(p, narrow);
   const measure = (m: Measure) => passes.measure(m);
@@ -53,11 +53,19 @@ export function compileMonthly(kpis: readonly KpiDefinition[], settings: Setting
   // not full: the scope's dealers as literals too, so that each scan skips other dealers' row groups
   const only = dealers === undefined ? '' : ` WHERE dealer_code IN (${dealers.length ? dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') : 'NULL'})`;
   const ctes = tables.map((t) => t.sql(full ? t.table : `${t.table} SEMI JOIN ${SCOPE} USING (dealer_code, month)${only}`));
+  let from = `${SCOPE} s ${tables.map((t) => `LEFT JOIN t_${t.table} USING (dealer_code, month)`).join(' ')}`;
+  if (full && definesScope) {
+    // every dealer-month of the export tables (scope.ts's DEALER_MONTHS): the passes' own groups,
+    // plus the grouped dealer-months of a table no measure reads
+    const rest = KPI_TABLES.filter((t) => !tables.some((p) => p.table === t));
+    ctes.push(...rest.map((t) => `t_${t} AS (SELECT dealer_code, month FROM ${t} GROUP BY ALL)`));
+    from = [...tables.map((t) => t.table), ...rest].map((t, i) => (i === 0 ? `t_${t}` : `FULL JOIN t_${t} USING (dealer_code, month)`)).join(' ');
+  }
   const sql = `
     CREATE OR REPLACE TEMP TABLE fx_monthly AS
     ${ctes.length ? `WITH ${ctes.join(', ')}` : ''}
-    SELECT s.dealer_code, s.month${select.map((x) => `,\n      ${x}`).join('')}
-    FROM ${SCOPE} s ${tables.map((t) => `LEFT JOIN t_${t.table} USING (dealer_code, month)`).join(' ')}`;
+    SELECT dealer_code, month${select.map((x) => `,\n      ${x}`).join('')}
+    FROM ${from}`;
   return { sql, params: p.values, cast: tables.flatMap((t) => [...t.cast].map((c) => `${t.table}.${c}`)) };
 }
 
@@ -88,10 +96,15 @@ async function narrowColumns(connection: DuckDBConnection, cast: readonly string
   return narrow;
 }
 
-/** `full`: the scope is every dealer-month, so no row needs checking against it. */
-export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean): Promise<void> {
+/**
+ * `full`: the scope is every dealer-month, so no row needs checking against it. `definesScope`
+ * (full only): no scope exists yet; fx_monthly gets a row for every dealer-month of the export
+ * tables, from the passes' own groups (scope.ts's scopeFromMonthly then makes it the scope), so
+ * that no separate scan groups repair_orders by dealer-month first.
+ */
+export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean, definesScope = false): Promise<void> {
   const dealers = full ? undefined : (await connection.runAndReadAll(`SELECT DISTINCT dealer_code FROM ${SCOPE}`)).getRows().map((r) => String(r[0]));
   const narrow = await narrowColumns(connection, compileMonthly(KPIS, settings, full, dealers).cast);
-  const { sql, params } = compileMonthly(KPIS, settings, full, dealers, narrow);
+  const { sql, params } = compileMonthly(KPIS, settings, full, dealers, narrow, definesScope);
   await connection.run(sql, params);
 }
