@@ -39,13 +39,20 @@ const MEASURES: Measure[] = [
 ];
 
 describe('the two-stage pass', () => {
-  it('gives every measure exactly what its own filtered aggregate gives', async () => {
+  it.each([
+    ['DECIMAL(38, 6)', new Set<string>()],
+    ['DECIMAL(18, 6) for total_amount (narrow)', new Set(['repair_orders.total_amount'])],
+  ])('gives every measure exactly what its own filtered aggregate gives, casting to %s', async (_, narrow) => {
     const settings = { timeEstimateToleranceMinutes: 30 };
     const p = new SqlParams(settings);
-    const passes = new Passes(p);
+    const passes = new Passes(p, narrow);
     const names = MEASURES.map((m) => passes.measure(m));
     const avg = passes.table('repair_orders').avgWhereEnum('total_amount', 'repair_type', 'accident');
     const tables = passes.tables(['repair_orders', 'bookings', 'accident_repairs']);
+    const passSql = tables.map((t) => t.sql(t.table)).join('\n');
+    expect(passSql.includes('(total_amount)::DECIMAL(18, 6)')).toBe(narrow.size > 0);
+    expect(passSql).toContain('((abs(total_amount - estimate_amount)))::DECIMAL(38, 6)'); // a derived column: never narrowed
+    expect([...tables[0]!.cast].sort()).toEqual(['total_amount']);
     const twoStage = await queryJson<Record<string, unknown>>(db.connection, `
       WITH ${tables.map((t) => t.sql(t.table)).join(', ')}
       SELECT dealer_code, month, ${names.map((n, i) => `${n}::DOUBLE AS m${i}`).join(', ')}, ${avg} AS a

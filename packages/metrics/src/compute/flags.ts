@@ -22,12 +22,16 @@ export type FlagKindName = 'not_tracked' | 'target' | 'trend' | 'peer';
 export interface FlagSelection {
   kinds?: readonly FlagKindName[];
   kpis?: readonly string[];
-  /** kpi_flags was emptied first (a full recompute): nothing to delete. */
+  /** A full recompute: kpi_flags was emptied first (nothing to delete) and every scope is every dealer-month. */
   emptied?: boolean;
 }
 
 export async function computeFlags(connection: DuckDBConnection, settings: Settings, timer = new PhaseTimer(), only: FlagSelection = {}): Promise<void> {
   const wants = (kind: FlagKindName) => only.kinds === undefined || only.kinds.includes(kind);
+  // a full recompute: every scope is every dealer-month, and kpi_values holds exactly those, so
+  // checking values against the scopes would keep every row (skipped)
+  const whole = only.emptied === true;
+  const inScope = (scope: string) => (whole ? '' : `SEMI JOIN ${scope} USING (dealer_code, month)`);
   const ofKpis = (alias: string) => (only.kpis === undefined ? '' : `AND ${alias}kpi IN (${only.kpis.map(sqlString).join(', ')})`);
   const directions = KPIS.map((k) => `(${sqlString(k.id)}, ${sqlString(k.better)})`).join(', ');
   const targets = targetsOf(settings).map((t) => `(${sqlString(t.kpi)}, ${sqlString(t.op)}, ${t.value})`).join(', ');
@@ -45,14 +49,14 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     await connection.run(`
     INSERT INTO kpi_flags
     SELECT v.dealer_code, v.month, v.kpi, 'not_tracked', NULL, NULL
-    FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = v.dealer_code
+    FROM kpi_values v ${inScope(SCOPE)} LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = v.dealer_code
     WHERE v.value IS NULL AND NOT ${warmingCondition('v.kpi', 'v.month')} ${ofKpis('v.')}`);
   }
   if (wants('target')) {
     await connection.run(`
     INSERT INTO kpi_flags
     SELECT v.dealer_code, v.month, v.kpi, 'target', v.value, json_object('op', t.op, 'target', t.target)
-    FROM kpi_values v SEMI JOIN ${SCOPE} USING (dealer_code, month) JOIN fx_targets t USING (kpi)
+    FROM kpi_values v ${inScope(SCOPE)} JOIN fx_targets t USING (kpi)
     WHERE ((t.op = '>=' AND v.value < t.target) OR (t.op = '<=' AND v.value > t.target)) ${ofKpis('v.')}`);
   }
   if (wants('trend')) await timer.time('flags.trend', () => connection.run(`
@@ -62,11 +66,11 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
       -- one window pass over the non-null values (a month without a value is simply absent)
       SELECT dealer_code, month, kpi, value, list(value) OVER (
         PARTITION BY dealer_code, kpi ORDER BY month RANGE BETWEEN INTERVAL 12 MONTH PRECEDING AND INTERVAL 1 MONTH PRECEDING) AS history
-      FROM kpi_values v WHERE value IS NOT NULL AND dealer_code IN (SELECT dealer_code FROM ${TREND_SCOPE}) ${ofKpis('v.')}
+      FROM kpi_values v WHERE value IS NOT NULL ${whole ? '' : `AND dealer_code IN (SELECT dealer_code FROM ${TREND_SCOPE})`} ${ofKpis('v.')}
     ), z AS (
       -- mad: the median of |x - median|, DuckDB's own aggregate (the same numbers as taking the median twice)
       SELECT *, list_aggregate(history, 'median') AS median, list_aggregate(history, 'mad') AS mad
-      FROM w SEMI JOIN ${TREND_SCOPE} USING (dealer_code, month)
+      FROM w ${inScope(TREND_SCOPE)}
       WHERE len(history) >= ${TREND_MIN_HISTORY}
     )
     SELECT z.dealer_code, z.month, z.kpi, 'trend', z.value,
@@ -80,10 +84,10 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     WITH g AS (
       SELECT v.dealer_code, v.month, v.kpi, v.value, coalesce(d.peer_group, 'default') AS peer_group
       FROM kpi_values v LEFT JOIN dealers d USING (dealer_code)
-      WHERE v.value IS NOT NULL ${ofKpis('v.')} AND (coalesce(d.peer_group, 'default'), v.month) IN (SELECT peer_group, month FROM ${PEER_SCOPE})
+      WHERE v.value IS NOT NULL ${ofKpis('v.')} ${whole ? '' : `AND (coalesce(d.peer_group, 'default'), v.month) IN (SELECT peer_group, month FROM ${PEER_SCOPE})`}
     ), q AS (
       SELECT peer_group, month, kpi, count(*) AS n, quantile_cont(value, 0.1) AS p10, quantile_cont(value, 0.9) AS p90
-      FROM g SEMI JOIN ${PEER_SCOPE} USING (peer_group, month) GROUP BY ALL HAVING count(*) >= ${PEER_MIN_GROUP}
+      FROM g ${whole ? '' : `SEMI JOIN ${PEER_SCOPE} USING (peer_group, month)`} GROUP BY ALL HAVING count(*) >= ${PEER_MIN_GROUP}
     )
     SELECT g.dealer_code, g.month, g.kpi, 'peer', g.value, json_object('group', g.peer_group, 'n', q.n, 'p10', q.p10, 'p90', q.p90)
     FROM g JOIN q USING (peer_group, month, kpi) JOIN fx_directions d USING (kpi)

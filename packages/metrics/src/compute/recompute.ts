@@ -7,7 +7,7 @@ import { catalogueProblem } from '../catalog.js';
 import { readSettings, settingEffect } from '../settings.js';
 import { col, computeMonthly } from './monthly.js';
 import { computeFlags } from './flags.js';
-import { scopeAll, scopeChanges, scopeValued, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
+import { scopeChanges, scopeValued, SCOPE, TREND_SCOPE, PEER_SCOPE } from './scope.js';
 import { computeValues } from './values.js';
 import { catalogueChanges, noChange, storeCatalogue, type CatalogueChange } from './catalogue-state.js';
 import { refreshCoverage, WARMING_CHANGES } from './warming.js';
@@ -36,8 +36,8 @@ export async function recomputeAll(connection: DuckDBConnection): Promise<Recomp
   const timer = new PhaseTimer();
   await timer.time('intervals', () => ensureVisitIntervals(connection));
   await timer.time('coverage', () => refreshCoverage(connection));
+  // the scope (every dealer-month) comes from the per-month pass's own groups (values.ts)
   await timer.time('scope', async () => {
-    await scopeAll(connection);
     await connection.run('DELETE FROM kpi_values');
     await connection.run('DELETE FROM kpi_flags');
   });

@@ -25,6 +25,21 @@ export async function scopeValued(connection: DuckDBConnection): Promise<void> {
 
 export async function scopeAll(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS SELECT DISTINCT dealer_code, month FROM ${DEALER_MONTHS}`);
+  await wholeScopes(connection);
+}
+
+/**
+ * The same scope as scopeAll, from fx_monthly computed with `definesScope` (monthly.ts: one row
+ * per dealer-month of the export tables, from the per-month pass's own groups): a full recompute
+ * then reads repair_orders once instead of twice.
+ */
+export async function scopeFromMonthly(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${SCOPE} AS SELECT dealer_code, month FROM fx_monthly`);
+  await wholeScopes(connection);
+}
+
+/** The trend and peer scopes of a scope that is every dealer-month. */
+async function wholeScopes(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${TREND_SCOPE} AS SELECT * FROM ${SCOPE}`);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${PEER_SCOPE} AS
     SELECT DISTINCT coalesce(d.peer_group, 'default') AS peer_group, s.month FROM ${SCOPE} s LEFT JOIN dealers d USING (dealer_code)`);

@@ -7,14 +7,19 @@ import { KPI_IDS } from '../catalog.js';
 import type { Settings } from '../settings.js';
 import { computeCustomerWindows } from './customers.js';
 import { col, computeMonthly } from './monthly.js';
-import { SCOPE } from './scope.js';
+import { SCOPE, scopeFromMonthly } from './scope.js';
 import { warmingCondition } from './warming.js';
 import { PhaseTimer } from './phases.js';
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it (and kpi_values was emptied first). */
 export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<void> {
+  if (full) {
+    // the per-month pass first: its groups give the scope (every dealer-month), no separate scan
+    await timer.time('monthly', () => computeMonthly(connection, settings, true, true));
+    await timer.time('scope', () => scopeFromMonthly(connection));
+  }
   await timer.time('customers', () => computeCustomerWindows(connection, full));
-  await timer.time('monthly', () => computeMonthly(connection, settings, full));
+  if (!full) await timer.time('monthly', () => computeMonthly(connection, settings, false));
   await timer.time('values', () => storeValues(connection, full));
 }
 
