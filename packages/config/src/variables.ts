@@ -31,6 +31,7 @@ export interface Config {
   chromium: string;
   eldFile?: string;
   rssFile?: string;
+  testDbCache?: string;
 }
 
 export interface Variable<K extends keyof Config = keyof Config> {
