@@ -48,7 +48,7 @@ export interface DealerEdit {
   dealer: DealerMaster;
   /** The fields whose value changed (none: nothing was stored or audited). */
   changed: (keyof Omit<DealerMaster, 'code'> | NameField)[];
-  /** The names of the dealer's region and peer group before and after the edit. */
+  /** The names of the region and peer group the dealer has after the edit, before and after it (as audited). */
   names: { before: Record<NameField, string | null>; after: Record<NameField, string | null> };
   /** Set when the peer group changed and everything was recomputed. */
   recompute: { dealerMonths: number; ms: number; flags: FlagChanges } | null;
@@ -158,7 +158,6 @@ export async function editDealer(c: DuckDBConnection, code: string, patch: Deale
       return invalid('regionEn', '需要先有区域。', 'needs a region first.', patch.regionEn);
     }
     // The names are those of the region and group the dealer has after the edit.
-    const namesBefore = await namesOf(c, before.region, before.peerGroup);
     const stored = await namesOf(c, after.region, after.peerGroup);
     const namesAfter = { ...stored };
     const asked = { regionEn, groupZh, groupEn };
@@ -166,7 +165,7 @@ export async function editDealer(c: DuckDBConnection, code: string, patch: Deale
     const changedFields = (['name', 'region', 'city', 'peerGroup'] as const).filter((f) => after[f] !== before[f]);
     const changedNames = NAME_FIELDS.filter((f) => namesAfter[f] !== stored[f]);
     const changed: DealerEdit['changed'] = [...changedFields, ...changedNames];
-    const names = { before: namesBefore, after: namesAfter };
+    const names = { before: stored, after: namesAfter };
     if (changed.length === 0) return ok({ before, dealer: before, changed, names, recompute: null });
     if (changedFields.length > 0) {
       await c.run('UPDATE dealers SET name = $name, region = $region, city = $city, peer_group = $peerGroup WHERE dealer_code = $code',
