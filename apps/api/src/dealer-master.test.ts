@@ -21,6 +21,34 @@ const patch = (token: string, code: string, payload: object, lang = 'zh') => env
 });
 
 describe('dealers master data', () => {
+  it('names the region and peer group in both languages from the master: /api/overview gives the English region name after an edit', async () => {
+    type Row = { code: string; region: string | null; group: string; regionName: { zh: string; en: string } | null; groupName: { zh: string; en: string } };
+    const overview = async () => (await env.app.inject({ url: '/api/overview', headers: bearer(env.tokens.admin) })).json<Row[]>();
+    const row = (await overview()).find((d) => d.code === env.own)!;
+    expect(row.region).not.toBeNull();
+    // Before: the seeded names (the stored value where none is seeded).
+    expect(row.regionName!.zh).toBe(row.region);
+    expect(row.groupName.zh.length).toBeGreaterThan(0);
+    const r = await patch(env.tokens.admin, env.own, { regionEn: ' Own Region ', groupEn: 'Own Group', groupZh: '本组' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json<Static<typeof DealerEdited>>().changed).toEqual(['regionEn', 'groupZh', 'groupEn']);
+    const after = await overview();
+    expect(after.find((d) => d.code === env.own)).toMatchObject({ regionName: { zh: row.region, en: 'Own Region' }, groupName: { zh: '本组', en: 'Own Group' } });
+    // Every dealer of the same region and group shows the same names.
+    for (const d of after.filter((x) => x.region === row.region)) expect(d.regionName).toEqual({ zh: row.region, en: 'Own Region' });
+    for (const d of after.filter((x) => x.group === row.group)) expect(d.groupName).toEqual({ zh: '本组', en: 'Own Group' });
+    const one = (await env.app.inject({ url: `/api/dealers/${env.own}`, headers: bearer(env.tokens.dealer) })).json<Row>();
+    expect(one.regionName).toEqual({ zh: row.region, en: 'Own Region' });
+    const page = (await env.app.inject({ url: `/api/dealers/${env.own}/dashboard`, headers: bearer(env.tokens.dealer) })).json<{ dealer: Row }>();
+    expect(page.dealer).toMatchObject({ regionName: { zh: row.region, en: 'Own Region' }, groupName: { zh: '本组', en: 'Own Group' } });
+    const master = (await env.app.inject({ url: '/api/dealer-master', headers: bearer(env.tokens.admin) })).json<Static<typeof DealerMasterList>>();
+    expect(master.regionNames).toContainEqual({ region: row.region, en: 'Own Region' });
+    expect(master.groupNames).toContainEqual({ id: row.group, zh: '本组', en: 'Own Group' });
+    const bad = await patch(env.tokens.admin, env.own, { regionEn: 'a\nb' }, 'en');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ error: { message: string } }>().error.message).toContain('region English name');
+  });
+
   it('is read and edited by admins only', async () => {
     for (const who of ['consultant', 'dealer'] as const) {
       expect((await env.app.inject({ url: '/api/dealer-master', headers: bearer(env.tokens[who]) })).statusCode).toBe(403);

@@ -171,6 +171,30 @@ describe('admin page', () => {
     expect(errors.filter((e) => !e.includes('status of 400 (Bad Request) (http://127.0.0.1'))).toEqual([]);
   });
 
+  it('names a region in English in the dealers table; pages in English show that name', async () => {
+    const code = h.dealers[2]!;
+    const { page, errors } = await h.page();
+    await login(page, h.tokens.admin);
+    await page.goto('/admin');
+    await hydrated(page);
+    const row = page.locator(`table[data-testid="admin-dealers"] tr[data-dealer="${code}"]`);
+    const region = await row.locator('input[name="region"]').inputValue();
+    const was = await row.locator('input[name="regionEn"]').inputValue();
+    await row.locator('input[name="regionEn"]').fill(' Far South-west ');
+    await submit(page, page.locator(`form#dealer-${code} button[type="submit"]`));
+    expect(await page.locator('[data-testid="dealer-done"]').textContent()).toBe(`已更新 ${code}：区域英文名 ${was || '—'} → Far South-west。`);
+    expect(await row.locator('input[name="regionEn"]').inputValue()).toBe('Far South-west');
+    await page.goto(`/lang?to=en&next=${encodeURIComponent('/')}`);
+    const overviewRow = page.locator(`table[data-testid="overview"] tr[data-dealer="${code}"]`);
+    expect(await overviewRow.textContent()).toContain('Far South-west');
+    expect(await overviewRow.textContent()).not.toContain(region);
+    await page.goto(`/dealers/${code}`);
+    expect(await page.locator('.meta').textContent()).toContain('Far South-west');
+    await page.goto(`/lang?to=zh&next=${encodeURIComponent(`/dealers/${code}`)}`);
+    expect(await page.locator('.meta').textContent()).toContain(region);
+    expect(errors).toEqual([]);
+  });
+
   it('is refused to a consultant (403 page, no link)', async () => {
     const { page } = await h.page();
     await login(page, h.tokens.consultant);

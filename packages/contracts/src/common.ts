@@ -14,6 +14,9 @@ export const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', descri
 export const DealerCode = Type.String({ minLength: 1, maxLength: 64 });
 export const Lang = Type.Union([Type.Literal('zh'), Type.Literal('en')]);
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A region's or peer group's name in both languages, from the dealers master (the stored value where no name is stored). */
+export const PlaceName = Type.Object({ zh: Type.String(), en: Type.String() });
 /** `?format=xlsx` turns a table answer into a workbook download (`lang`: its headers' language). */
 export const DownloadFormat = Type.Union([Type.Literal('json'), Type.Literal('xlsx')], { description: 'json (default) or xlsx: the same rows as an Excel workbook download' });
 export const DealerParams = Type.Object({ code: DealerCode });

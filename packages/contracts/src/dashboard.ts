@@ -3,7 +3,7 @@
 // quartiles per month and KPI (trend bands), and the latest visit's module score rates.
 
 import { Type } from 'typebox';
-import { Month, Nullable } from './common.js';
+import { Month, Nullable, PlaceName } from './common.js';
 import { AdvisorKpis, DealerSummary, RepairTypeShare } from './dealers.js';
 import { FlagKind } from './flags.js';
 import { KpiStatus } from './kpis.js';
@@ -74,7 +74,10 @@ const PeerPoint = Type.Object({
 
 /** Everything the dashboard's dealer page shows for one month, in one answer. */
 export const DealerPage = Type.Object({
-  dealer: Type.Object({ code: Type.String(), name: Nullable(Type.String()), region: Nullable(Type.String()), group: Type.String(), city: Nullable(Type.String()) }),
+  dealer: Type.Object({
+    code: Type.String(), name: Nullable(Type.String()), region: Nullable(Type.String()), group: Type.String(), city: Nullable(Type.String()),
+    regionName: Nullable(PlaceName), groupName: PlaceName,
+  }),
   /** Months with data (repair orders counted), oldest first. */
   months: Type.Array(Type.String()),
   /** The month shown: the one asked for, else the latest; null without data. */

@@ -1,7 +1,7 @@
 // Dealers: the list with the latest month's key KPIs and flag counts, one dealer, breakdowns.
 
 import { Type } from 'typebox';
-import { Month, Nullable } from './common.js';
+import { Month, Nullable, PlaceName } from './common.js';
 
 export const KEY_KPIS = ['ro_count', 'revenue', 'revenue_per_ro', 'booking_rate', 'on_time_rate', 'churn_rate'] as const;
 
@@ -15,6 +15,10 @@ export const DealerSummary = Type.Object({
   region: Nullable(Type.String()),
   group: Type.String(),
   city: Nullable(Type.String()),
+  /** The region in both languages (null without a region). */
+  regionName: Nullable(PlaceName),
+  /** The peer group in both languages. */
+  groupName: PlaceName,
   latestMonth: Nullable(Type.String()),
   kpis: Type.Record(Type.String(), Nullable(Type.Number())),
   /** KPIs of `kpis` that are null because the dealer's history is still warming up (数据积累中). */

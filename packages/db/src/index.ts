@@ -7,3 +7,4 @@ export * from './parquet.js';
 export * from './audit.js';
 export * from './backup.js';
 export * from './where.js';
+export { SEED_REGIONS, SEED_GROUPS } from './migration-dealer-names.js';

@@ -19,7 +19,7 @@ describe('migration 15 (visit intervals in dealer order)', () => {
     await migrate(c, migrations.filter((m) => m.version <= 14));
     await c.run(`INSERT INTO visit_intervals VALUES
       ('SH002', 'V2', 300, NULL), ('BJ001', 'V9', 290, 295), ('SH002', 'V1', 301, 310), ('BJ001', 'V9', 295, NULL), ('BJ001', 'V1', 280, NULL)`);
-    expect(await migrate(c)).toEqual([15]);
+    expect(await migrate(c, migrations.filter((m) => m.version <= 15))).toEqual([15]);
     const rows = await queryJson<{ dealer_code: string; vin: string; mi: number; next_mi: number | null }>(c, 'SELECT * FROM visit_intervals');
     expect(rows).toEqual([
       { dealer_code: 'BJ001', vin: 'V1', mi: 280, next_mi: null },

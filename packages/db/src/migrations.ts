@@ -9,6 +9,7 @@ import { kpiCatalogueMigration } from './migration-kpi-catalogue.js';
 import { visitOrderMigration } from './migration-visit-order.js';
 import { warmingMigration } from './migration-warming.js';
 import { assessmentDraftsMigration } from './migration-assessment-drafts.js';
+import { dealerNamesMigration } from './migration-dealer-names.js';
 
 export interface Migration {
   version: number;
@@ -233,4 +234,5 @@ export const migrations: readonly Migration[] = [
   warmingMigration,
   kpiCatalogueMigration,
   visitOrderMigration,
+  dealerNamesMigration,
 ];

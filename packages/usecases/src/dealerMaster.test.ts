@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { loadDemoNetwork } from './demo.js';
 import { loadExport } from './loadExport.js';
 import { changeSetting } from './changeSetting.js';
-import { checkDealerPatch, editDealer, listDealerMaster, peerGroups } from './dealerMaster.js';
+import { checkDealerPatch, dealerNames, editDealer, listDealerMaster, peerGroups } from './dealerMaster.js';
 
 const actor: AuditActor = { user: 'root', via: 'api', ip: '127.0.0.1' };
 let dir: string;
@@ -125,6 +125,49 @@ describe('editDealer', () => {
     const audit = (await listAudit(db.connection)).entries.find((a) => a.action === 'dealer.edit' && a.target === moved)!;
     expect(audit.detail).toMatchObject({ before: { peerGroup: 'metro' }, after: { peerGroup: 'city' } });
   }, 120_000);
+
+  it('names the region in English and the peer group in both languages, for every dealer of that region or group; audited; no recompute', async () => {
+    const master = await listDealerMaster(db.connection);
+    const d = master.find((x) => x.region !== null && x.peerGroup === 'city')!;
+    const sameRegion = master.filter((x) => x.region === d.region).map((x) => x.code);
+    const r = await editDealer(db.connection, d.code, { regionEn: '  Region X ', groupZh: '城市组', groupEn: 'City group' }, actor);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.changed).toEqual(['regionEn', 'groupZh', 'groupEn']);
+    expect(r.value.recompute).toBeNull();
+    expect(r.value.names.after).toEqual({ regionEn: 'Region X', groupZh: '城市组', groupEn: 'City group' });
+    const names = await dealerNames(db.connection);
+    expect(names.regions.find((x) => x.region === d.region)).toEqual({ region: d.region, en: 'Region X' });
+    expect(names.groups.find((x) => x.id === 'city')).toEqual({ id: 'city', zh: '城市组', en: 'City group' });
+    expect(sameRegion.length).toBeGreaterThan(0);
+    const audit = (await listAudit(db.connection, { action: 'dealer.edit' })).entries.find((a) => a.target === d.code)!;
+    expect(audit.detail).toMatchObject({
+      changed: ['regionEn', 'groupZh', 'groupEn'], region: d.region, peerGroup: 'city',
+      before: { regionEn: r.value.names.before.regionEn, groupZh: '城市', groupEn: 'City' },
+      after: { regionEn: 'Region X', groupZh: '城市组', groupEn: 'City group' },
+    });
+    // Cleared with '': the region is shown as stored again; the same names again change nothing.
+    const cleared = await editDealer(db.connection, d.code, { regionEn: '' }, actor);
+    expect(cleared.ok && cleared.value.changed).toEqual(['regionEn']);
+    expect((await dealerNames(db.connection)).regions.find((x) => x.region === d.region)).toEqual({ region: d.region, en: null });
+    const same = await editDealer(db.connection, d.code, { groupEn: 'City group' }, actor);
+    expect(same.ok && same.value.changed).toEqual([]);
+  });
+
+  it('checks the names like the other fields, and refuses an English region name for a dealer without a region', async () => {
+    const code = (p: Parameters<typeof checkDealerPatch>[0]) => {
+      const r = checkDealerPatch(p, ['city']);
+      return r.ok ? 'ok' : `${r.error.code}:${(r.error.details?.field as string | undefined) ?? ''}`;
+    };
+    expect(code({ regionEn: 'a\tb' })).toBe('invalid_dealer_field:regionEn');
+    expect(code({ groupZh: '组'.repeat(51) })).toBe('invalid_dealer_field:groupZh');
+    expect(code({ groupEn: 'x'.repeat(50) })).toBe('ok');
+    const [d] = await listDealerMaster(db.connection);
+    const noRegion = await editDealer(db.connection, d!.code, { region: '', regionEn: 'Somewhere' }, actor);
+    expect(!noRegion.ok && noRegion.error.code).toBe('invalid_dealer_field');
+    expect(!noRegion.ok && noRegion.error.message.en).toContain('region English name needs a region first');
+    expect((await listDealerMaster(db.connection)).find((x) => x.code === d!.code)!.region).toBe(d!.region);
+  });
 
   it('a dealers file loaded later replaces the hand edit (the file is the master)', async () => {
     const [d] = await listDealerMaster(db.connection);

@@ -4,6 +4,10 @@
 // dealer between benchmark groups, so every KPI and flag is recomputed in the same transaction
 // and the answer lists the flags that appeared or went away. A dealers file loaded later
 // replaces these values again: the file is the master, and its load is audited like any other.
+// The names of the dealer's region (English) and peer group (Chinese, English) live in the
+// master's name tables (migration 17) and are shared by every dealer of that region or group:
+// an edit through one dealer renames the region or group for all of them, and is audited with
+// that dealer's edit.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson, recordAudit, transaction, type AuditActor } from '@fixops/db';
@@ -19,24 +23,38 @@ export interface DealerMaster {
   peerGroup: string;
 }
 
-/** Fields to change; absent means unchanged. Region and city may be cleared with '' (or null). */
+/** The names of a region (English) and of a peer group (Chinese and English); null: none stored. */
+export interface RegionNames { region: string; en: string | null }
+export interface GroupNames { id: string; zh: string | null; en: string | null }
+
+/** Fields to change; absent means unchanged. Region, city and the names may be cleared with '' (or null). */
 export interface DealerPatch {
   name?: string;
   region?: string | null;
   city?: string | null;
   peerGroup?: string;
+  /** The English name of the dealer's region (after this edit's region change, if any). */
+  regionEn?: string | null;
+  /** The Chinese and English names of the dealer's peer group (after this edit's group change, if any). */
+  groupZh?: string | null;
+  groupEn?: string | null;
 }
+
+type NameField = 'regionEn' | 'groupZh' | 'groupEn';
+const NAME_FIELDS: readonly NameField[] = ['regionEn', 'groupZh', 'groupEn'];
 
 export interface DealerEdit {
   before: DealerMaster;
   dealer: DealerMaster;
   /** The fields whose value changed (none: nothing was stored or audited). */
-  changed: (keyof Omit<DealerMaster, 'code'>)[];
+  changed: (keyof Omit<DealerMaster, 'code'> | NameField)[];
+  /** The names of the region and peer group the dealer has after the edit, before and after it (as audited). */
+  names: { before: Record<NameField, string | null>; after: Record<NameField, string | null> };
   /** Set when the peer group changed and everything was recomputed. */
   recompute: { dealerMonths: number; ms: number; flags: FlagChanges } | null;
 }
 
-export const DEALER_LIMITS = { name: 100, region: 50, city: 50, peerGroup: 40 } as const;
+export const DEALER_LIMITS = { name: 100, region: 50, city: 50, peerGroup: 40, regionEn: 50, groupZh: 50, groupEn: 50 } as const;
 /** A new peer group: lower-case letters, digits, '-' and '_', starting with a letter or digit. */
 export const PEER_GROUP_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -45,6 +63,9 @@ const FIELD_WORDS = {
   region: { zh: '区域', en: 'region' },
   city: { zh: '城市', en: 'city' },
   peerGroup: { zh: '同组', en: 'peer group' },
+  regionEn: { zh: '区域英文名', en: 'region English name' },
+  groupZh: { zh: '同组中文名', en: 'peer group Chinese name' },
+  groupEn: { zh: '同组英文名', en: 'peer group English name' },
 } as const;
 
 const SELECT = 'SELECT dealer_code AS code, name, region, city, peer_group AS "peerGroup" FROM dealers';
@@ -57,6 +78,21 @@ export async function peerGroups(c: DuckDBConnection): Promise<string[]> {
   return (await queryJson<{ g: string }>(c, 'SELECT DISTINCT peer_group AS g FROM dealers ORDER BY 1')).map((r) => r.g);
 }
 
+/** The stored names of the regions and peer groups the dealers use (null where none is stored). */
+export async function dealerNames(c: DuckDBConnection): Promise<{ regions: RegionNames[]; groups: GroupNames[] }> {
+  const regions = await queryJson<RegionNames>(c, `
+    SELECT DISTINCT d.region, r.name_en AS en FROM dealers d LEFT JOIN regions r ON r.region = d.region WHERE d.region IS NOT NULL ORDER BY 1`);
+  const groups = await queryJson<GroupNames>(c, `
+    SELECT DISTINCT d.peer_group AS id, g.name_zh AS zh, g.name_en AS en FROM dealers d LEFT JOIN peer_groups g ON g.id = d.peer_group ORDER BY 1`);
+  return { regions, groups };
+}
+
+async function namesOf(c: DuckDBConnection, region: string | null, group: string): Promise<Record<NameField, string | null>> {
+  const [r] = region === null ? [] : await queryJson<{ en: string | null }>(c, 'SELECT name_en AS en FROM regions WHERE region = $region', { region });
+  const [g] = await queryJson<{ zh: string | null; en: string | null }>(c, 'SELECT name_zh AS zh, name_en AS en FROM peer_groups WHERE id = $group', { group });
+  return { regionEn: r?.en ?? null, groupZh: g?.zh ?? null, groupEn: g?.en ?? null };
+}
+
 const invalid = (field: keyof typeof FIELD_WORDS, zh: string, en: string, value: unknown) =>
   err('invalid_dealer_field', { zh: `经销商${FIELD_WORDS[field].zh}${zh}`, en: `Dealer ${FIELD_WORDS[field].en} ${en}` }, { field, value });
 
@@ -64,7 +100,7 @@ const invalid = (field: keyof typeof FIELD_WORDS, zh: string, en: string, value:
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** One text field: trimmed; '' clears it when `optional`; too long, control characters → an error. */
-function text(field: 'name' | 'region' | 'city', raw: string | null, optional: boolean): Result<string | null> {
+function text(field: 'name' | 'region' | 'city' | NameField, raw: string | null, optional: boolean): Result<string | null> {
   const v = (raw ?? '').trim();
   if (v === '') return optional ? ok(null) : invalid(field, '不能为空。', 'must not be empty.', raw);
   if (CONTROL.test(v)) return invalid(field, '不能包含控制字符（换行、制表符等）。', 'must not contain control characters (line breaks, tabs…).', raw);
@@ -81,7 +117,7 @@ export function checkDealerPatch(patch: DealerPatch, groups: readonly string[]):
     if (!r.ok) return r;
     out.name = r.value!;
   }
-  for (const field of ['region', 'city'] as const) {
+  for (const field of ['region', 'city', ...NAME_FIELDS] as const) {
     if (patch[field] === undefined) continue;
     const r = text(field, patch[field], true);
     if (!r.ok) return r;
@@ -102,7 +138,7 @@ export function checkDealerPatch(patch: DealerPatch, groups: readonly string[]):
     out.peerGroup = g;
   }
   if (Object.keys(out).length === 0) {
-    return err('invalid_request', { zh: '没有要修改的字段（名称、区域、城市、同组）。', en: 'Nothing to change (name, region, city, peer group).' });
+    return err('invalid_request', { zh: '没有要修改的字段（名称、区域、城市、同组、区域英文名、同组中英文名）。', en: 'Nothing to change (name, region, city, peer group, region English name, peer group names).' });
   }
   return ok(out);
 }
@@ -116,17 +152,45 @@ export async function editDealer(c: DuckDBConnection, code: string, patch: Deale
     if (!before) return unknownDealer(code);
     const checked = checkDealerPatch(patch, await peerGroups(c));
     if (!checked.ok) return checked;
-    const after: DealerMaster = { ...before, ...checked.value };
-    const changed = (['name', 'region', 'city', 'peerGroup'] as const).filter((f) => after[f] !== before[f]);
-    if (changed.length === 0) return ok({ before, dealer: before, changed, recompute: null });
-    await c.run('UPDATE dealers SET name = $name, region = $region, city = $city, peer_group = $peerGroup WHERE dealer_code = $code',
-      { code, name: after.name, region: after.region, city: after.city, peerGroup: after.peerGroup });
+    const { regionEn, groupZh, groupEn, ...fields } = checked.value;
+    const after: DealerMaster = { ...before, ...fields };
+    if (regionEn !== undefined && regionEn !== null && after.region === null) {
+      return invalid('regionEn', '需要先有区域。', 'needs a region first.', patch.regionEn);
+    }
+    // The names are those of the region and group the dealer has after the edit.
+    const stored = await namesOf(c, after.region, after.peerGroup);
+    const namesAfter = { ...stored };
+    const asked = { regionEn, groupZh, groupEn };
+    for (const f of NAME_FIELDS) if (asked[f] !== undefined) namesAfter[f] = asked[f];
+    const changedFields = (['name', 'region', 'city', 'peerGroup'] as const).filter((f) => after[f] !== before[f]);
+    const changedNames = NAME_FIELDS.filter((f) => namesAfter[f] !== stored[f]);
+    const changed: DealerEdit['changed'] = [...changedFields, ...changedNames];
+    const names = { before: stored, after: namesAfter };
+    if (changed.length === 0) return ok({ before, dealer: before, changed, names, recompute: null });
+    if (changedFields.length > 0) {
+      await c.run('UPDATE dealers SET name = $name, region = $region, city = $city, peer_group = $peerGroup WHERE dealer_code = $code',
+        { code, name: after.name, region: after.region, city: after.city, peerGroup: after.peerGroup });
+    }
+    if (changedNames.includes('regionEn')) {
+      await c.run(`INSERT INTO regions (region, name_en) VALUES ($region, $en) ON CONFLICT (region) DO UPDATE SET name_en = excluded.name_en`,
+        { region: after.region, en: namesAfter.regionEn });
+    }
+    if (changedNames.includes('groupZh') || changedNames.includes('groupEn')) {
+      await c.run(`INSERT INTO peer_groups (id, name_zh, name_en) VALUES ($id, $zh, $en)
+        ON CONFLICT (id) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en`,
+        { id: after.peerGroup, zh: namesAfter.groupZh, en: namesAfter.groupEn });
+    }
+    const value = (f: DealerEdit['changed'][number], side: 'before' | 'after') =>
+      (NAME_FIELDS as readonly string[]).includes(f) ? (side === 'before' ? stored : namesAfter)[f as NameField] : (side === 'before' ? before : after)[f as keyof DealerMaster];
     await recordAudit(c, {
       actor, action: 'dealer.edit', target: code,
       detail: {
         dealer: code, changed,
-        before: Object.fromEntries(changed.map((f) => [f, before[f]])),
-        after: Object.fromEntries(changed.map((f) => [f, after[f]])),
+        before: Object.fromEntries(changed.map((f) => [f, value(f, 'before')])),
+        after: Object.fromEntries(changed.map((f) => [f, value(f, 'after')])),
+        // The names belong to a region or group: say which one was renamed.
+        ...(changedNames.includes('regionEn') ? { region: after.region } : {}),
+        ...(changedNames.some((f) => f !== 'regionEn') ? { peerGroup: after.peerGroup } : {}),
       },
     });
     let recompute: DealerEdit['recompute'] = null;
@@ -134,6 +198,6 @@ export async function editDealer(c: DuckDBConnection, code: string, patch: Deale
       const { result, flags } = await withFlagChanges(c, () => recomputeAll(c));
       recompute = { dealerMonths: result.dealerMonths, ms: result.ms, flags };
     }
-    return ok({ before, dealer: after, changed, recompute });
+    return ok({ before, dealer: after, changed, names, recompute });
   });
 }

@@ -11,8 +11,8 @@ export { withLoadLimits, type LoadLimits } from './loadLimits.js';
 export { compareFlags, kindWords, withFlagChanges, type FlagChange, type FlagChanges } from './flagChanges.js';
 export { changeSetting, type SettingChangeResult } from './changeSetting.js';
 export {
-  checkDealerPatch, editDealer, listDealerMaster, peerGroups, DEALER_LIMITS, PEER_GROUP_PATTERN,
-  type DealerEdit, type DealerMaster, type DealerPatch,
+  checkDealerPatch, dealerNames, editDealer, listDealerMaster, peerGroups, DEALER_LIMITS, PEER_GROUP_PATTERN,
+  type DealerEdit, type DealerMaster, type DealerPatch, type GroupNames, type RegionNames,
 } from './dealerMaster.js';
 export { kpiRowsSheet, kpisSheet, flagsSheet, benchmarkSheet, coverageSheet, rejectsSheet, fixableRejectsSheet, loadsSheet, unitType, FLAG_KIND_LABEL, COVERAGE_KIND_LABEL } from './sheets.js';
 export {
@@ -23,3 +23,4 @@ export { scopeComparison, anonymousSelection, peerLabel, type ComparisonViewer, 
 export { saveComparison, comparisonYaml, type SaveComparisonRequest, type SavedComparison } from './comparisonsSave.js';
 export { compareSheet } from './comparisonsSheet.js';
 export { comparisonsDir } from '@fixops/compare';
+export { groupName, NAME_COLUMNS, NAME_JOINS, regionName, withNames, type NamePair } from './dealerNames.js';

@@ -10,7 +10,7 @@ import { queryJson } from '@fixops/db';
 import { byAdvisor, checkDealer, checkKpi, KPIS, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import { requireDealer, requireRole, userOf } from '../auth/access.js';
 import { actorOf } from '../auth/actor.js';
-import { editDealer, kpisSheet, listDealerMaster, peerGroups } from '@fixops/usecases';
+import { dealerNames, editDealer, kpisSheet, listDealerMaster, NAME_COLUMNS, NAME_JOINS, peerGroups, withNames } from '@fixops/usecases';
 import type { Store } from '../plugins/db.js';
 import { sendMemoJson } from '../plugins/memoJson.js';
 import { ApiError, orHttp, requestLang } from '../errors.js';
@@ -20,12 +20,12 @@ import { BreakdownQuery, BreakdownRows, DealerList, DealerSummary, KEY_KPIS } fr
 import { DealerKpiQuery, KpiValues } from '@fixops/contracts';
 import { DealerEdited, DealerMasterList, DealerPatch } from '@fixops/contracts';
 
-interface DealerRow { code: string; name: string | null; region: string | null; group: string; city: string | null }
+interface DealerRow { code: string; name: string | null; region: string | null; group: string; city: string | null; regionEn: string | null; groupZh: string | null; groupEn: string | null }
 
 async function summaries(c: DuckDBConnection, dealer?: string) {
-  const rows = await queryJson<DealerRow>(c,
-    `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${dealer !== undefined ? 'WHERE dealer_code = $dealer' : ''} ORDER BY dealer_code`,
-    dealer !== undefined ? { dealer } : undefined);
+  const rows = (await queryJson<DealerRow>(c,
+    `SELECT dealer_code AS code, name, d.region, peer_group AS "group", city, ${NAME_COLUMNS} FROM dealers d ${NAME_JOINS} ${dealer !== undefined ? 'WHERE dealer_code = $dealer' : ''} ORDER BY dealer_code`,
+    dealer !== undefined ? { dealer } : undefined)).map(withNames);
   // Each dealer's latest month, from one KPI; then only the months that are someone's latest.
   const latest = new Map<string, string>();
   for (const v of await readKpis(c, { dealer, kpi: 'ro_count' })) if ((latest.get(v.dealer) ?? '') < v.month) latest.set(v.dealer, v.month);
@@ -85,12 +85,15 @@ const dealers: FastifyPluginCallbackTypebox = (app, _opts, done) => {
     schema: { tags: ['dealers'], summary: 'Dealers master data (name, region, city, peer group) and the peer groups in use; admin only', response: responses(DealerMasterList, [403]) },
   }, async (req) => {
     requireRole(req, 'admin');
-    return app.store.read(async (c) => ({ dealers: await listDealerMaster(c), peerGroups: await peerGroups(c) }));
+    return app.store.read(async (c) => {
+      const names = await dealerNames(c);
+      return { dealers: await listDealerMaster(c), peerGroups: await peerGroups(c), regionNames: names.regions, groupNames: names.groups };
+    });
   });
 
   app.patch('/dealers/:code', {
     schema: {
-      tags: ['dealers'], summary: 'Edit one dealer\'s name, region, city or peer group; admin only; audited; a peer-group change recomputes',
+      tags: ['dealers'], summary: 'Edit one dealer\'s name, region, city or peer group, or the names of its region (English) and peer group (zh/en); admin only; audited; a peer-group change recomputes',
       params: DealerParams, body: DealerPatch, response: responses(DealerEdited, [400, 403, 404]),
     },
   }, async (req) => {

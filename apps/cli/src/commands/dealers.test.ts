@@ -57,6 +57,22 @@ describe('fixops dealers', () => {
     expect(fixops(['dealers', 'set', 'SZ009', '--db', db]).code).toBe(2);
   });
 
+  it('names the region in English and the peer group in both languages, checked and audited', () => {
+    const r = fixops(['dealers', 'set', 'SZ009', '--region-en', ' South-west ', '--group-zh', '一线城市', '--group-en', 'Tier-1 city', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    // SZ009 is in 西南 (edited above): its seeded English name is replaced.
+    expect(r.stdout).toContain('regionEn: Southwest China → South-west');
+    expect(r.stdout).toContain('groupZh: 大城市 → 一线城市');
+    expect(r.stdout).toContain('groupEn: Metro → Tier-1 city');
+    const audit = parseJson<{ target: string; detail: Record<string, unknown> }[]>(fixops(['audit', '--action', 'dealer.edit', '--json', '--db', db]).stdout);
+    expect(audit[0]).toMatchObject({ target: 'SZ009', detail: { region: '西南', peerGroup: 'metro', changed: ['regionEn', 'groupZh', 'groupEn'], after: { regionEn: 'South-west' } } });
+    const bad = fixops(['dealers', 'set', 'SZ009', '--group-en', 'a\tb', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('control characters');
+    // Back to the seeded names, so the next tests see the demo's groups as before.
+    expect(fixops(['dealers', 'set', 'SZ009', '--group-zh', '大城市', '--group-en', 'Metro', '--db', db]).code).toBe(0);
+  });
+
   it('a new peer group recomputes and prints the flags added and removed', () => {
     const r = fixops(['dealers', 'set', 'SZ009', '--peer-group', 'city', '--json', '--db', db]);
     expect(r.code, r.stderr).toBe(0);

@@ -1,8 +1,10 @@
 // `fixops dealers [--region R] [--group G] [--json]` · `fixops dealers set CODE [--name ..]
-// [--region ..] [--city ..] [--peer-group ..] [--json]`: the dealers master data and its edit
+// [--region ..] [--city ..] [--peer-group ..] [--region-en ..] [--group-zh ..] [--group-en ..] [--json]`:
+// the dealers master data and its edit
 // by hand (checked, audited with before and after; a new peer group recomputes every KPI and
 // flag and prints the flags that appeared and went away). A dealers file loaded later
-// replaces these values again: the file is the master.
+// replaces these values again: the file is the master. The names of the dealer's region (English)
+// and peer group (Chinese, English) are shared by every dealer of that region or group.
 
 import { cliActor } from '@fixops/db';
 import { editDealer, listDealerMaster, type DealerPatch } from '@fixops/usecases';
@@ -14,16 +16,18 @@ import { renderTable } from '../output/table.js';
 import { orUsage } from '../select.js';
 import { flagChangesText, withRecomputeProgress } from '../output/flagChanges.js';
 
-const USAGE = 'usage: fixops dealers [--region R] [--group G] [--json] · fixops dealers set CODE [--name NAME] [--region R] [--city C] [--peer-group G] [--json]  [--db FILE]';
+const USAGE = 'usage: fixops dealers [--region R] [--group G] [--json] · fixops dealers set CODE [--name NAME] [--region R] [--city C] [--peer-group G] [--region-en NAME] [--group-zh NAME] [--group-en NAME] [--json]  [--db FILE]';
 
 export async function dealersCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...DB_OPTION, ...JSON_OPTION,
     name: { type: 'string' }, region: { type: 'string' }, city: { type: 'string' }, 'peer-group': { type: 'string' }, group: { type: 'string' },
+    'region-en': { type: 'string' }, 'group-zh': { type: 'string' }, 'group-en': { type: 'string' },
   }, true);
   const [action = 'list', code] = positionals;
   if (action === 'list' && positionals.length <= 1) {
-    if (values.name !== undefined || values.city !== undefined || values['peer-group'] !== undefined) throw new UsageError(USAGE);
+    if (values.name !== undefined || values.city !== undefined || values['peer-group'] !== undefined
+      || values['region-en'] !== undefined || values['group-zh'] !== undefined || values['group-en'] !== undefined) throw new UsageError(USAGE);
     const all = await withDatabase(values.db, (db) => listDealerMaster(db.connection));
     const rows = all.filter((d) => (values.region === undefined || d.region === values.region) && (values.group === undefined || d.peerGroup === values.group));
     return printList(rows, {
@@ -39,7 +43,12 @@ export async function dealersCommand(argv: string[]): Promise<number> {
   if (values.region !== undefined) patch.region = values.region;
   if (values.city !== undefined) patch.city = values.city;
   if (values['peer-group'] !== undefined) patch.peerGroup = values['peer-group'];
-  if (Object.keys(patch).length === 0) throw new UsageError(`fixops dealers set: name at least one of --name, --region, --city, --peer-group\n${USAGE}`);
+  if (values['region-en'] !== undefined) patch.regionEn = values['region-en'];
+  if (values['group-zh'] !== undefined) patch.groupZh = values['group-zh'];
+  if (values['group-en'] !== undefined) patch.groupEn = values['group-en'];
+  if (Object.keys(patch).length === 0) {
+    throw new UsageError(`fixops dealers set: name at least one of --name, --region, --city, --peer-group, --region-en, --group-zh, --group-en\n${USAGE}`);
+  }
   const result = await withDatabase(values.db, (db) => withRecomputeProgress(() => editDealer(db.connection, code, patch, cliActor())));
   if (!result.ok && result.error.code === 'unknown_dealer') fail(result.error.code, result.error.message, result.error.details);
   const edit = orUsage(result);
@@ -53,7 +62,9 @@ export async function dealersCommand(argv: string[]): Promise<number> {
     return 0;
   }
   const shown = (v: string | null) => (v === null ? '—' : v);
-  const lines = edit.changed.map((f) => `  ${f}: ${shown(edit.before[f])} → ${shown(d[f])}`);
+  const before = { ...edit.names.before, ...edit.before };
+  const after = { ...edit.names.after, ...d };
+  const lines = edit.changed.map((f) => `  ${f}: ${shown(before[f])} → ${shown(after[f])}`);
   process.stdout.write(`经销商已更新 Dealer updated: ${d.code}\n${lines.join('\n')}\n`);
   if (edit.recompute) {
     process.stdout.write(`已重新计算 recomputed ${edit.recompute.dealerMonths} 个经销商月 dealer-months in ${edit.recompute.ms} ms\n${flagChangesText(edit.recompute.flags)}`);

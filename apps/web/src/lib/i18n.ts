@@ -626,6 +626,14 @@ export const MESSAGES = {
   'f17.rejectsFixXlsx': { zh: 'Excel', en: 'Excel' },
   'f17.rejectsFixTitle': { zh: '原文件的列加行号和原因：在 Excel 中改正后直接上传，只补充这些行，不替换整月数据', en: 'The file\'s own columns plus line and reason: fix them in Excel and upload the file as it is; it adds these rows without replacing whole months' },
   'f17.previewRegion': { zh: '{file} 的预览', en: 'Preview of {file}' },
+  // N17: names of regions and peer groups in both languages, edited in the dealers table
+  'n17.regionEn': { zh: '区域英文名', en: 'Region (English)' },
+  'n17.groupZh': { zh: '同组中文名', en: 'Group (Chinese)' },
+  'n17.groupEn': { zh: '同组英文名', en: 'Group (English)' },
+  'n17.field_regionEn': { zh: '区域英文名', en: 'region English name' },
+  'n17.field_groupZh': { zh: '同组中文名', en: 'peer group Chinese name' },
+  'n17.field_groupEn': { zh: '同组英文名', en: 'peer group English name' },
+  'n17.namesShared': { zh: '区域和同组的名称由该区域或同组的所有经销商共用。', en: 'The names of a region and of a peer group are shared by all of its dealers.' },
 } satisfies Record<string, Text>;
 
 export type MessageKey = keyof typeof MESSAGES;

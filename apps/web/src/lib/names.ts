@@ -1,30 +1,36 @@
-// Regions and peer groups in the page's language. The dealers master holds one name each
-// (a region as the network writes it, 华东; a peer group as an id-like word, metro), and the
-// master's schema has no English column yet (it needs a migration); until then the common
-// Chinese regions and the usual peer-group ids are named here, and any other value is shown as
-// the master has it.
+// Regions and peer groups in the page's language. The dealers master holds one value each (a
+// region as the network writes it, 华东; a peer group as an id-like word, metro) and, in its
+// name tables, their names in both languages; the API sends them with every row that shows a
+// region or a group (`regionName`, `groupName`). A page collects them into a name book from the
+// rows it has, and names any value through it; a value the book does not know is shown as the
+// master has it.
 
 import type { Lang } from '@fixops/shared';
 
-const REGIONS: Readonly<Record<string, string>> = {
-  华东: 'East China', 华北: 'North China', 华南: 'South China', 华中: 'Central China', 华西: 'West China',
-  西南: 'Southwest China', 西北: 'Northwest China', 东北: 'Northeast China',
-};
+export interface PlaceName { zh: string; en: string }
+/** A row as the API sends it: the stored values and their names. */
+export interface NamedRow { region: string | null; group: string; regionName?: PlaceName | null; groupName?: PlaceName }
+export interface NameBook { regions: ReadonlyMap<string, PlaceName>; groups: ReadonlyMap<string, PlaceName> }
 
-const GROUPS: Readonly<Record<string, { zh: string; en: string }>> = {
-  metro: { zh: '大城市', en: 'Metro' },
-  city: { zh: '城市', en: 'City' },
-  default: { zh: '默认组', en: 'Default' },
-};
-
-/** A region in the page's language (as stored when it has no known English name). */
-export function regionName(region: string | null | undefined, lang: Lang): string {
-  if (!region) return '—';
-  return lang === 'en' ? REGIONS[region] ?? region : region;
+/** The names the rows carry, by stored value. */
+export function nameBook(rows: readonly NamedRow[]): NameBook {
+  const regions = new Map<string, PlaceName>();
+  const groups = new Map<string, PlaceName>();
+  for (const r of rows) {
+    if (r.region && r.regionName) regions.set(r.region, r.regionName);
+    if (r.group && r.groupName) groups.set(r.group, r.groupName);
+  }
+  return { regions, groups };
 }
 
-/** A peer group in the page's language (its id when it has no known name). */
-export function groupName(group: string | null | undefined, lang: Lang): string {
+/** A region in the page's language (as stored when it has no name). */
+export function regionName(region: string | null | undefined, lang: Lang, book: NameBook): string {
+  if (!region) return '—';
+  return book.regions.get(region)?.[lang] ?? region;
+}
+
+/** A peer group in the page's language (its id when it has no name). */
+export function groupName(group: string | null | undefined, lang: Lang, book: NameBook): string {
   if (!group) return '—';
-  return GROUPS[group]?.[lang] ?? group;
+  return book.groups.get(group)?.[lang] ?? group;
 }

@@ -4,7 +4,7 @@ import { KEY_KPIS } from './kpi.js';
 import { choices, filterRows, overviewColumns, sortRows } from './overview.js';
 
 const row = (code: string, region: string | null, group: string, booking: number | null, flags = 0): OverviewRow => ({
-  code, name: `${code} 汽车`, region, group, city: null, latestMonth: '2025-12', kpis: { booking_rate: booking },
+  code, name: `${code} 汽车`, region, group, city: null, regionName: region === null ? null : { zh: region, en: region }, groupName: { zh: group, en: group }, latestMonth: '2025-12', kpis: { booking_rate: booking },
   flags: { total: flags, not_tracked: 0, target: flags, trend: 0, peer: 0 },
   spark: { kpi: 'ro_count', months: [], values: [] }, checklist: null,
 });

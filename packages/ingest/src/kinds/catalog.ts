@@ -115,6 +115,11 @@ export const KINDS: Record<KindId, KindSpec> = {
       { name: 'region', type: 'text', required: 'no', aliases: ['区域', '大区', 'region'] },
       { name: 'peer_group', type: 'text', required: 'no', aliases: ['分组', '级别', '类别', 'group', 'peer_group'] },
       { name: 'city', type: 'text', required: 'no', aliases: ['城市', 'city'] },
+      // Names of the region and the peer group for pages in English (and a peer group's Chinese
+      // name): stored per region and per group in the master's name tables (migration 17).
+      { name: 'region_en', type: 'text', required: 'no', aliases: ['区域英文', '区域英文名', 'region_en', 'region_english'] },
+      { name: 'group_zh', type: 'text', required: 'no', aliases: ['分组中文', '分组中文名', 'group_zh'] },
+      { name: 'group_en', type: 'text', required: 'no', aliases: ['分组英文', '分组英文名', 'group_en', 'group_english'] },
     ],
   },
 };

@@ -35,6 +35,9 @@ export const FIELD_NAMES: Readonly<Record<string, Message>> = {
   region: { zh: '区域', en: 'region' },
   peer_group: { zh: '分组', en: 'peer group' },
   city: { zh: '城市', en: 'city' },
+  region_en: { zh: '区域英文名', en: 'region (English)' },
+  group_zh: { zh: '分组中文名', en: 'peer group (Chinese)' },
+  group_en: { zh: '分组英文名', en: 'peer group (English)' },
 };
 
 /** A column's name for people (the id itself for a column not in the catalogue). */

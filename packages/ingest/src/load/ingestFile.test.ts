@@ -366,6 +366,31 @@ describe('replace per (dealer, month, kind)', () => {
     ]);
     db.close();
   });
+
+  it('a dealers file may name regions and peer groups in English (and groups in Chinese); a file without them keeps the stored names', async () => {
+    const db = await tempDatabase();
+    const dir = tempDir();
+    const s = await ingestFile(db.connection, writeFixture(dir, 'dealers.csv', csv([
+      ['经销商代码', '经销商名称', '区域', '区域英文', '分组', '分组中文', '分组英文'],
+      ['SH001', '上海甲', '长三角', 'Yangtze Delta', 'tier1', '一级', 'Tier 1'],
+      ['SH002', '上海乙', '华东', '', 'metro', '', 'Big city'],
+    ])));
+    expect(s.error).toBeUndefined();
+    expect(s).toMatchObject({ status: 'loaded', kind: 'dealers', rowsLoaded: 2 });
+    expect(await queryJson(db.connection, 'SELECT dealer_code, region, peer_group FROM dealers ORDER BY 1')).toEqual([
+      { dealer_code: 'SH001', region: '长三角', peer_group: 'tier1' },
+      { dealer_code: 'SH002', region: '华东', peer_group: 'metro' },
+    ]);
+    const names = () => queryJson(db.connection, `
+      SELECT (SELECT name_en FROM regions WHERE region = '长三角') AS delta, (SELECT name_en FROM regions WHERE region = '华东') AS east,
+        (SELECT name_zh || '/' || name_en FROM peer_groups WHERE id = 'tier1') AS tier1, (SELECT name_zh || '/' || name_en FROM peer_groups WHERE id = 'metro') AS metro`);
+    // 华东 keeps its seeded name (the file leaves it empty); metro keeps its Chinese name.
+    expect(await names()).toEqual([{ delta: 'Yangtze Delta', east: 'East China', tier1: '一级/Tier 1', metro: '大城市/Big city' }]);
+    const again = await ingestFile(db.connection, writeFixture(dir, 'dealers2.csv', csv([['dealer_code', 'name', 'region', 'group'], ['SH001', '上海甲', '长三角', 'tier1']])));
+    expect(again).toMatchObject({ status: 'loaded', kind: 'dealers', rowsLoaded: 1 });
+    expect(await names()).toEqual([{ delta: 'Yangtze Delta', east: 'East China', tier1: '一级/Tier 1', metro: '大城市/Big city' }]);
+    db.close();
+  });
 });
 
 describe('the load log', () => {

@@ -46,6 +46,7 @@ export async function storeRows(connection: DuckDBConnection, kind: KindId, load
       UPDATE dealers SET name = coalesce(r.name, dealers.name), region = coalesce(r.region, dealers.region),
         peer_group = coalesce(r.peer_group, dealers.peer_group), city = coalesce(r.city, dealers.city), load_id = $load
       FROM (SELECT * FROM ${ROWS} WHERE ${GOOD}) r WHERE dealers.dealer_code = r.dealer_code`, { load: loadId });
+    await storeNames(connection);
     return;
   }
   if (KINDS[kind].monthFrom) {
@@ -88,4 +89,17 @@ export async function touched(connection: DuckDBConnection, kind: KindId): Promi
   const pairs = rows.flatMap((p) => (p.month ? [{ dealer: p.dealer, month: p.month }] : []));
   const months = spec.monthFrom ? [...new Set(pairs.map((p) => p.month))].sort() : [];
   return { dealers, months, pairs };
+}
+
+/** The file's English region names and peer-group names (optional columns) into the name tables; a name the file leaves empty keeps the stored one. */
+async function storeNames(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`
+    INSERT INTO regions (region, name_en)
+    SELECT region, max(region_en) FROM ${ROWS} WHERE ${GOOD} AND region IS NOT NULL AND region_en IS NOT NULL GROUP BY region
+    ON CONFLICT (region) DO UPDATE SET name_en = excluded.name_en`);
+  await connection.run(`
+    INSERT INTO peer_groups (id, name_zh, name_en)
+    SELECT peer_group, max(group_zh), max(group_en) FROM ${ROWS}
+    WHERE ${GOOD} AND peer_group IS NOT NULL AND (group_zh IS NOT NULL OR group_en IS NOT NULL) GROUP BY peer_group
+    ON CONFLICT (id) DO UPDATE SET name_zh = coalesce(excluded.name_zh, peer_groups.name_zh), name_en = coalesce(excluded.name_en, peer_groups.name_en)`);
 }

@@ -4,6 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson } from '@fixops/db';
 import { OVERVIEW_KPIS, SPARK_KPI, type DealerPage } from '@fixops/contracts';
+import { NAME_COLUMNS, NAME_JOINS, withNames } from '../dealerNames.js';
 import { byAdvisor, KPIS, readFlags, readKpis, readSettings, roMix } from '@fixops/metrics';
 import type { Static } from 'typebox';
 import { readChecklist, type ChecklistReadOptions } from './checklist.js';
@@ -17,12 +18,12 @@ const pageKpis = () => new Set<string>([...OVERVIEW_KPIS, ...KPIS.filter((k) => 
 const EARLIER_FLAGS = 60;
 
 export async function readDealerPage(c: DuckDBConnection, code: string, asked: string | undefined, opts: ChecklistReadOptions = {}): Promise<Static<typeof DealerPage>> {
-  const [dealer] = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(c,
-    'SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers WHERE dealer_code = $code', { code });
+  const [dealer] = (await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null; regionEn: string | null; groupZh: string | null; groupEn: string | null }>(c,
+    `SELECT dealer_code AS code, name, d.region, peer_group AS "group", city, ${NAME_COLUMNS} FROM dealers d ${NAME_JOINS} WHERE dealer_code = $code`, { code })).map(withNames);
   const months = (await readKpis(c, { dealer: code, kpi: SPARK_KPI })).map((k) => k.month).sort();
   const month = asked ?? months.at(-1) ?? null;
   if (!dealer || month === null) {
-    return { dealer: dealer ?? { code, name: null, region: null, group: '', city: null }, months, month, window: [], kpis: [], peers: [], mix: [], advisors: [], flags: [], checklist: { visit: null, modules: [] } };
+    return { dealer: dealer ?? { code, name: null, region: null, group: '', city: null, regionName: null, groupName: { zh: '', en: '' } }, months, month, window: [], kpis: [], peers: [], mix: [], advisors: [], flags: [], checklist: { visit: null, modules: [] } };
   }
   const window = lastMonths(month, 12);
   const PAGE_KPIS = pageKpis();

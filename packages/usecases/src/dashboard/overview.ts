@@ -9,6 +9,7 @@ import { KPIS, warmingCondition } from '@fixops/metrics';
 import { OVERVIEW_KPIS, SPARK_KPI, SPARK_MONTHS, type Overview } from '@fixops/contracts';
 import type { Static } from 'typebox';
 import { lastMonths } from '@fixops/shared';
+import { NAME_COLUMNS, NAME_JOINS, withNames } from '../dealerNames.js';
 
 interface Visit { id: number; dealer: string; date: string; month: string; total: number; max: number; rate: number; passed: boolean | null; complete: boolean; scored: number; items: number }
 type FlagCounts = { total: number; not_tracked: number; target: number; trend: number; peer: number };
@@ -37,8 +38,8 @@ export async function readOverview(c: DuckDBConnection, q: { dealer?: string; mo
   const pv = asked !== undefined ? { ...p, ym: asked } : p;
   const inMonth = asked !== undefined ? 'AND month = CAST($month AS DATE)' : '';
   const visitsUpTo = asked !== undefined ? `${where ? 'AND' : 'WHERE'} data_month <= $ym` : '';
-  const dealers = await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null }>(c,
-    `SELECT dealer_code AS code, name, region, peer_group AS "group", city FROM dealers ${where} ORDER BY dealer_code`, p);
+  const dealers = (await queryJson<{ code: string; name: string | null; region: string | null; group: string; city: string | null; regionEn: string | null; groupZh: string | null; groupEn: string | null }>(c,
+    `SELECT dealer_code AS code, name, d.region, peer_group AS "group", city, ${NAME_COLUMNS} FROM dealers d ${NAME_JOINS} ${where} ORDER BY dealer_code`, p)).map(withNames);
   // Each dealer's latest month is the last month with a repair-order count.
   const latestCte = `latest AS (SELECT dealer_code, max(month) AS m FROM kpi_values WHERE kpi = '${SPARK_KPI}' ${dealer !== undefined ? 'AND dealer_code = $dealer' : ''} ${inMonth} GROUP BY 1)`;
   const kpis = await queryJson<{ dealer: string; month: string; kpi: string; value: number | null; warming: boolean }>(c, `

@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ fetch, url, parent }) => {
     must<Setting[]>(fetch, '/api/settings', url),
     must<Static<typeof DealerMasterList>>(fetch, '/api/dealer-master', url),
   ]);
-  return { users, tokens, settings, dealers: master.dealers, peerGroups: master.peerGroups };
+  return { users, tokens, settings, dealers: master.dealers, peerGroups: master.peerGroups, regionNames: master.regionNames ?? [], groupNames: master.groupNames ?? [] };
 };
 
 /** The API's problem (its message is already in the page's language) as the action's failure. */
@@ -90,13 +90,22 @@ export const actions: Actions = {
       region: formField(form, 'region') ?? '',
       city: formField(form, 'city') ?? '',
       peerGroup: formField(form, 'peerGroup') ?? '',
+      // The names of the region and group: sent only when changed in the form (they belong to the
+      // region or group, so an unchanged name must not follow the dealer into another one).
+      ...Object.fromEntries((['regionEn', 'groupZh', 'groupEn'] as const)
+        .map((f) => [f, formField(form, f) ?? '', formField(form, `${f}0`) ?? ''] as const)
+        .filter(([, now, was]) => now.trim() !== was.trim())
+        .map(([f, now]) => [f, now])),
     };
     const r = await request<Static<typeof DealerEdited>>(fetch, `/api/dealers/${encodeURIComponent(code)}`, json('PATCH', body));
     if (!r.ok) return fail(r.problem.status >= 400 && r.problem.status < 600 ? r.problem.status : 502, { action: 'dealer', message: r.problem.message, code });
     const e = r.value;
     return {
       action: 'dealer',
-      edited: { code: e.dealer.code, changed: e.changed, before: e.before, after: e.dealer, dealerMonths: e.recompute?.dealerMonths ?? null },
+      edited: {
+        code: e.dealer.code, changed: e.changed, before: { ...e.names?.before, ...e.before }, after: { ...e.names?.after, ...e.dealer },
+        dealerMonths: e.recompute?.dealerMonths ?? null,
+      },
       ...(e.recompute ? { flags: cut(e.recompute.flags) } : {}),
     };
   },

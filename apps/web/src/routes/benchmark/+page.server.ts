@@ -43,5 +43,7 @@ export const load: PageServerLoad = async ({ fetch, url, parent }) => {
     dealerRole: own !== null,
     dealerChoices: own ? [] : dealers.map((d) => ({ code: d.code, name: d.name, group: d.group })),
     hasDealers: dealers.length > 0,
+    // the names of the groups (from the dealers master), for the page's language
+    names: dealers.map((d) => ({ region: d.region, group: d.group, regionName: d.regionName, groupName: d.groupName })),
   };
 };

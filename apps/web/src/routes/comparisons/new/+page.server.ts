@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ fetch, url, parent, locals }) => {
     must<DealerSummary[]>(fetch, '/api/dealers', url),
     must<CatalogEntry[]>(fetch, '/api/catalog', url),
   ]);
-  return { dealers: dealers.map((d) => ({ code: d.code, name: d.name, region: d.region, group: d.group })), catalog };
+  return { dealers: dealers.map((d) => ({ code: d.code, name: d.name, region: d.region, group: d.group, regionName: d.regionName, groupName: d.groupName })), catalog };
 };
 
 export const actions: Actions = {
