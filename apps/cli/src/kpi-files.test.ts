@@ -4,29 +4,21 @@
 // file and the field.
 
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AdvisorRow, BenchmarkRow, Flag, KpiValue } from '@fixops/metrics';
-import { EXAMPLE_KPIS_DIR, SHIPPED_KPIS_DIR } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, demoCopy, fixops, MAIN, parseJson, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, MAIN, parseJson } from './test-helpers/run.js';
+import { FIRST_SERVICE, firstServiceDemo } from './test-helpers/first-service.js';
 
 afterAll(cleanup);
-
-/** 首保占比 (first-service share), the example KPI file the product ships. */
-const FIRST_SERVICE = readFileSync(join(EXAMPLE_KPIS_DIR, 'first_service_share.yaml'), 'utf8');
 
 let kpisDir: string;
 let db: string;
 let env: Record<string, string>;
 let month: string;
 beforeAll(async () => {
-  kpisDir = join(tempDir(), 'kpis');
-  cpSync(SHIPPED_KPIS_DIR, kpisDir, { recursive: true });
-  writeFileSync(join(kpisDir, 'first_service_share.yaml'), FIRST_SERVICE);
-  env = { FIXOPS_KPIS_DIR: kpisDir };
-  db = join(tempDir(), 'demo.duckdb');
-  await demoCopy(db, [], env, 'FIXOPS_KPIS_DIR: shipped + first_service_share.yaml');
+  ({ db, kpisDir, env } = await firstServiceDemo());
 }, 600_000);
 
 async function serve(): Promise<{ url: string; token: string; stop: () => Promise<void> }> {

@@ -2,16 +2,11 @@
 // JSON that matches `fixops kpis --json`, a table with the misses first, every row as CSV, and
 // usage errors with exit code 2.
 
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXAMPLE_KPIS_DIR, SHIPPED_KPIS_DIR } from '@fixops/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, demoCopy, fixops, parseJson, tempDir } from './test-helpers/run.js';
+import { cleanup, fixops, parseJson } from './test-helpers/run.js';
+import { firstServiceDemo } from './test-helpers/first-service.js';
 
 afterAll(cleanup);
-
-/** 首保占比 (first-service share), the example KPI file the product ships. */
-const FIRST_SERVICE = readFileSync(join(EXAMPLE_KPIS_DIR, 'first_service_share.yaml'), 'utf8');
 
 interface Rows { value: number | null; numerator: number; denominator: number | null; total: number; offset: number; rows: Record<string, string | number | boolean | null>[] }
 interface KpiRow { dealer: string; month: string; kpi: string; value: number | null }
@@ -20,12 +15,7 @@ let db: string;
 let env: Record<string, string>;
 const month = '2025-12';
 beforeAll(async () => {
-  const kpisDir = join(tempDir(), 'kpis');
-  cpSync(SHIPPED_KPIS_DIR, kpisDir, { recursive: true });
-  writeFileSync(join(kpisDir, 'first_service_share.yaml'), FIRST_SERVICE);
-  env = { FIXOPS_KPIS_DIR: kpisDir };
-  db = join(tempDir(), 'demo.duckdb');
-  await demoCopy(db, [], env, 'FIXOPS_KPIS_DIR: shipped + first_service_share.yaml');
+  ({ db, env } = await firstServiceDemo());
 }, 600_000);
 
 const rows = (args: string[]) => fixops(['rows', '--db', db, ...args], env);
