@@ -63,7 +63,7 @@ const HELP = `fixops — 售后评估平台 after-sales assessment
   fixops rows    --dealer CODE --month M --kpi ID [--only all|numerator|not_numerator] [--limit N --offset N] [--json|--csv|--format xlsx --out FILE]   指标明细行 / the rows behind a KPI value
   fixops settings [set KEY VALUE | reset KEY] [--json]       阈值与目标 / thresholds and targets
   fixops dealers [--region R] [--group G] [--json] · fixops dealers set CODE [--name N] [--region R] [--city C] [--peer-group G]   经销商主数据 / dealers master data
-  fixops recompute                                           全部重算 / recompute every KPI and flag
+  fixops recompute [--from-rows]                             全部重算 / recompute every KPI and flag
   fixops assess --dealer CODE --date YYYY-MM-DD [--month M] [--template ID] [--assessor NAME] --scores FILE [--finish] [--json]   现场评估 / on-site assessment
   fixops assess --visit ID [--scores FILE] [--finish]        继续草稿、完成评估 / continue or finish a draft
   fixops assessments --dealer CODE [--json]                  评估历史 / visits and module history

@@ -10,6 +10,7 @@ import { visitOrderMigration } from './migration-visit-order.js';
 import { warmingMigration } from './migration-warming.js';
 import { assessmentDraftsMigration } from './migration-assessment-drafts.js';
 import { dealerNamesMigration } from './migration-dealer-names.js';
+import { kpiGroupsMigration } from './migration-kpi-groups.js';
 
 export interface Migration {
   version: number;
@@ -235,4 +236,5 @@ export const migrations: readonly Migration[] = [
   kpiCatalogueMigration,
   visitOrderMigration,
   dealerNamesMigration,
+  kpiGroupsMigration,
 ];

@@ -8,11 +8,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryJson, transaction } from './query.js';
 import { quotedIdentifier, quotedString } from './sql.js';
 
-/** Tables that hold data (schema_migrations stays with each database). */
+/** Tables that hold data (schema_migrations stays with each database; the KPI engine's kept groups, kpi_groups_*, are derived: the first full recompute after an import rebuilds them). */
 async function dataTables(connection: DuckDBConnection): Promise<{ name: string; columns: string[] }[]> {
   const rows = await queryJson<{ table_name: string; column_name: string }>(connection, `
     SELECT table_name, column_name FROM information_schema.columns
     WHERE table_schema = 'main' AND table_catalog = current_database() AND table_name <> 'schema_migrations'
+      AND table_name NOT LIKE 'kpi\\_groups\\_%' ESCAPE '\\'
     ORDER BY table_name, ordinal_position`);
   const byTable = new Map<string, string[]>();
   for (const r of rows) byTable.set(r.table_name, [...(byTable.get(r.table_name) ?? []), r.column_name]);

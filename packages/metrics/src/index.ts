@@ -7,6 +7,7 @@ export * from './benchmark.js';
 export * from './breakdown.js';
 export * from './lookup.js';
 export { recomputeAll, recomputeAfterLoad, recomputeAfterSetting, syncCatalogue, assertCatalogue, type RecomputeStats, type LoadChange } from './compute/recompute.js';
+export { forgetGroups } from './compute/groups.js';
 export { changeText, type CatalogueChange } from './compute/catalogue-state.js';
 export { kpiRowsSpec } from './rows-spec.js';
 export { rowsSpecOf, type KpiRowsSpec, type MeasureRows } from './catalogue/compile.js';

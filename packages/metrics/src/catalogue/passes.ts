@@ -23,7 +23,7 @@ const onEnum = (table: KpiTable, c: Condition) => {
   return col !== undefined && col.type === 'enum' && col.sql === undefined;
 };
 
-class TablePass {
+export class TablePass {
   /** Enum columns in the stage-1 key. */
   readonly keys = new Set<string>();
   /** Per-row booleans: SQL → name. */
@@ -88,7 +88,8 @@ class TablePass {
     const rest = this.rest(m.where, p);
     const filter = this.enumFilter(m.where, p);
     if (m.fn === 'count') {
-      const s = rest === null ? 'n' : this.agg1(`count_if(${rest})`);
+      // BIGINT: count_if answers HUGEINT, which DuckDB stores and reads far slower in a kept table
+      const s = rest === null ? 'n' : this.agg1(`count_if(${rest})::BIGINT`);
       return this.agg2(`coalesce(sum(${s})${filter}, 0)::BIGINT`);
     }
     const v = this.value(m.column!);
@@ -121,24 +122,50 @@ class TablePass {
     return this.agg2(`max(${a})`);
   }
 
-  /** The CTE t_<table> (dealer_code, month, <stage-2 names>); `from` narrows the table's rows. */
-  sql(from: string): string {
+  /**
+   * Stage 1: one row per (dealer_code, month, enum keys) of `from` (the table, or its rows of
+   * some dealer-months) with the stage-1 aggregates. `stamp` adds `load_sum`, the sum of the
+   * rows' load_id, by which kept groups are checked against the table (compute/groups.ts).
+   */
+  groupsSql(from: string, stamp = false): string {
     const keys = [...this.keys].sort();
     const inner = ['dealer_code', 'month', ...keys,
       ...[...this.values].map(([sql, name]) => `${sql} AS ${name}`),
-      ...[...this.atoms].map(([sql, name]) => `${sql} AS ${name}`)];
-    const s1 = [...this.stage1].map(([sql, name]) => `${sql} AS ${name}`);
+      ...[...this.atoms].map(([sql, name]) => `${sql} AS ${name}`),
+      ...(stamp ? ['load_id'] : [])];
+    const s1 = [...[...this.stage1].map(([sql, name]) => `${sql} AS ${name}`), ...(stamp ? ['sum(load_id)::BIGINT AS load_sum'] : [])];
+    return `SELECT dealer_code, month, ${keys.map((k) => `${k}, `).join('')}
+          ${s1.join(',\n          ')}
+        FROM (SELECT ${inner.join(', ')} FROM ${from})
+        GROUP BY ALL`;
+  }
+
+  /**
+   * What decides the stage-1 groups' columns and values: their SQL (every DECIMAL width written
+   * as 38: the narrow cast gives the same sums and averages) and the parameters it uses.
+   */
+  fingerprint(params: Readonly<Record<string, number>>): string {
+    const sql = this.groupsSql('?', true).replace(/DECIMAL\(18, 6\)/g, 'DECIMAL(38, 6)');
+    const used = Object.keys(params).filter((k) => new RegExp(`\\$${k}\\b`).test(sql)).sort();
+    return JSON.stringify({ table: this.table, sql, params: used.map((k) => [k, params[k]]) });
+  }
+
+  /** The CTE t_<table> (dealer_code, month, <stage-2 names>) over `groups`: stage-1 rows, or a subquery computing them. */
+  measuresSql(groups: string): string {
     const s2 = [...this.stage2].map(([sql, name]) => `${sql} AS ${name}`);
     return `t_${this.table} AS (
       SELECT dealer_code, month,
         ${s2.join(',\n        ')}
-      FROM (
-        SELECT dealer_code, month, ${keys.map((k) => `${k}, `).join('')}
-          ${s1.join(',\n          ')}
-        FROM (SELECT ${inner.join(', ')} FROM ${from})
-        GROUP BY ALL
-      ) GROUP BY dealer_code, month
+      FROM ${groups}
+      GROUP BY dealer_code, month
     )`;
+  }
+
+  /** The CTE t_<table> computed from the rows of `from` (both stages). */
+  sql(from: string): string {
+    return this.measuresSql(`(
+        ${this.groupsSql(from)}
+      )`);
   }
 }
 

@@ -24,26 +24,28 @@ export interface FlagSelection {
   kpis?: readonly string[];
   /** A full recompute: kpi_flags was emptied first (nothing to delete) and every scope is every dealer-month. */
   emptied?: boolean;
+  /** Every dealer-month with values is in scope (a target change): no scope table is read. */
+  whole?: boolean;
 }
 
 export async function computeFlags(connection: DuckDBConnection, settings: Settings, timer = new PhaseTimer(), only: FlagSelection = {}): Promise<void> {
   const wants = (kind: FlagKindName) => only.kinds === undefined || only.kinds.includes(kind);
   // a full recompute: every scope is every dealer-month, and kpi_values holds exactly those, so
   // checking values against the scopes would keep every row (skipped)
-  const whole = only.emptied === true;
+  const whole = only.emptied === true || only.whole === true;
   const inScope = (scope: string) => (whole ? '' : `SEMI JOIN ${scope} USING (dealer_code, month)`);
   const ofKpis = (alias: string) => (only.kpis === undefined ? '' : `AND ${alias}kpi IN (${only.kpis.map(sqlString).join(', ')})`);
   const directions = KPIS.map((k) => `(${sqlString(k.id)}, ${sqlString(k.better)})`).join(', ');
   const targets = targetsOf(settings).map((t) => `(${sqlString(t.kpi)}, ${sqlString(t.op)}, ${t.value})`).join(', ');
+  // out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope
+  const inDeleteScope = (pairs: string) => (whole ? '' : `AND (dealer_code, month) IN (${pairs})`);
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE fx_directions AS SELECT * FROM (VALUES ${directions}) t(kpi, better);
-    CREATE OR REPLACE TEMP TABLE fx_targets AS SELECT * FROM (VALUES ${targets}) t(kpi, op, target);
-    -- out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope
-    ${only.emptied ? '' : `${wants('not_tracked') ? `DELETE FROM kpi_flags WHERE kind = 'not_tracked' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});` : ''}
-    ${wants('target') ? `DELETE FROM kpi_flags WHERE kind = 'target' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE});` : ''}
-    ${wants('trend') ? `DELETE FROM kpi_flags WHERE kind = 'trend' ${ofKpis('')} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${TREND_SCOPE});` : ''}
-    ${wants('peer') ? `DELETE FROM kpi_flags WHERE kind = 'peer' ${ofKpis('')} AND (dealer_code, month) IN (
-      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group);` : ''}`}`);
+    ${wants('trend') || wants('peer') ? `CREATE OR REPLACE TEMP TABLE fx_directions AS SELECT * FROM (VALUES ${directions}) t(kpi, better);` : ''}
+    ${only.emptied ? '' : `${wants('not_tracked') ? `DELETE FROM kpi_flags WHERE kind = 'not_tracked' ${ofKpis('')} ${inDeleteScope(`SELECT dealer_code, month FROM ${SCOPE}`)};` : ''}
+    ${wants('target') ? `DELETE FROM kpi_flags WHERE kind = 'target' ${ofKpis('')} ${inDeleteScope(`SELECT dealer_code, month FROM ${SCOPE}`)};` : ''}
+    ${wants('trend') ? `DELETE FROM kpi_flags WHERE kind = 'trend' ${ofKpis('')} ${inDeleteScope(`SELECT dealer_code, month FROM ${TREND_SCOPE}`)};` : ''}
+    ${wants('peer') ? `DELETE FROM kpi_flags WHERE kind = 'peer' ${ofKpis('')} ${inDeleteScope(`
+      SELECT d.dealer_code, p.month FROM ${PEER_SCOPE} p JOIN dealers d ON d.peer_group = p.peer_group`)};` : ''}`}`);
 
   if (wants('not_tracked')) {
     await connection.run(`
@@ -52,11 +54,11 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     FROM kpi_values v ${inScope(SCOPE)} LEFT JOIN kpi_coverage coverage ON coverage.dealer_code = v.dealer_code
     WHERE v.value IS NULL AND NOT ${warmingCondition('v.kpi', 'v.month')} ${ofKpis('v.')}`);
   }
-  if (wants('target')) {
+  if (wants('target') && targets !== '') {
     await connection.run(`
     INSERT INTO kpi_flags
     SELECT v.dealer_code, v.month, v.kpi, 'target', v.value, json_object('op', t.op, 'target', t.target)
-    FROM kpi_values v ${inScope(SCOPE)} JOIN fx_targets t USING (kpi)
+    FROM kpi_values v ${inScope(SCOPE)} JOIN (VALUES ${targets}) t(kpi, op, target) USING (kpi)
     WHERE ((t.op = '>=' AND v.value < t.target) OR (t.op = '<=' AND v.value > t.target)) ${ofKpis('v.')}`);
   }
   if (wants('trend')) await timer.time('flags.trend', () => connection.run(`

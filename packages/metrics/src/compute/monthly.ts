@@ -6,12 +6,13 @@
 
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KPIS, type KpiDefinition } from '../catalog.js';
-import { KPI_TABLES } from '../catalogue/columns.js';
+import { KPI_TABLES, type KpiTable } from '../catalogue/columns.js';
 import { ratioSql, SqlParams } from '../catalogue/compile.js';
-import { Passes } from '../catalogue/passes.js';
+import { Passes, type TablePass } from '../catalogue/passes.js';
 import type { Measure } from '../catalogue/types.js';
 import type { Settings } from '../settings.js';
 import { SCOPE } from './scope.js';
+import { dealersSql, groupsTable, rebuildGroups, refreshGroups, staleGroups, usedParams } from './groups.js';
 
 /** A KPI id as a SQL column name. */
 export const col = (id: string) => `"${id.replace(/"/g, '""')}"`;
@@ -25,8 +26,10 @@ const MAJOR_AR: Measure = { fn: 'count', table: 'accident_repairs', where: [{ co
 /**
  * The SQL of fx_monthly for `kpis`, and its parameters. Exported for tests. Not `full`: the rows
  * of the scope's dealer-months; `dealers` (the scope's dealers) lets each scan skip the others.
+ * `kept`: tables whose stage-1 groups are read from kpi_groups_<table> (groups.ts), not computed
+ * from their rows.
  */
-export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[], narrow?: ReadonlySet<string>, definesScope = false): { sql: string; params: Record<string, number>; cast: string[] } {
+export function compileMonthly(kpis: readonly KpiDefinition[], settings: Settings, full: boolean, dealers?: readonly string[], narrow?: ReadonlySet<string>, definesScope = false, kept: ReadonlySet<KpiTable> = new Set()): MonthlyPlan {
   const p = new SqlParams(settings);
   const passes = new Passes(p, narrow);
   const measure = (m: Measure) => passes.measure(m);
@@ -51,8 +54,9 @@ export function compileMonthly(kpis: readonly KpiDefinition[], settings: Setting
   }
   const tables = passes.tables(KPI_TABLES);
   // not full: the scope's dealers as literals too, so that each scan skips other dealers' row groups
-  const only = dealers === undefined ? '' : ` WHERE dealer_code IN (${dealers.length ? dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') : 'NULL'})`;
-  const ctes = tables.map((t) => t.sql(full ? t.table : `${t.table} SEMI JOIN ${SCOPE} USING (dealer_code, month)${only}`));
+  const only = dealers === undefined ? '' : ` WHERE ${dealersSql(dealers)}`;
+  const rowsOf = (source: string) => (full ? source : `${source} SEMI JOIN ${SCOPE} USING (dealer_code, month)${only}`);
+  const ctes = tables.map((t) => (kept.has(t.table) ? t.measuresSql(`(SELECT * FROM ${rowsOf(groupsTable(t.table))})`) : t.sql(rowsOf(t.table))));
   let from = `${SCOPE} s ${tables.map((t) => `LEFT JOIN t_${t.table} USING (dealer_code, month)`).join(' ')}`;
   if (full && definesScope) {
     // every dealer-month of the export tables (scope.ts's DEALER_MONTHS): the passes' own groups,
@@ -66,7 +70,16 @@ export function compileMonthly(kpis: readonly KpiDefinition[], settings: Setting
     ${ctes.length ? `WITH ${ctes.join(', ')}` : ''}
     SELECT dealer_code, month${select.map((x) => `,\n      ${x}`).join('')}
     FROM ${from}`;
-  return { sql, params: p.values, cast: tables.flatMap((t) => [...t.cast].map((c) => `${t.table}.${c}`)) };
+  return { sql, params: p.values, cast: tables.flatMap((t) => [...t.cast].map((c) => `${t.table}.${c}`)), passes: tables };
+}
+
+export interface MonthlyPlan {
+  sql: string;
+  params: Record<string, number>;
+  /** 'table.column' of the stored money columns cast per row. */
+  cast: string[];
+  /** The passes, one per table a measure reads. */
+  passes: TablePass[];
 }
 
 /** Money values this far from zero still fit DECIMAL(18, 6) with room to spare. */
@@ -102,11 +115,26 @@ async function narrowColumns(connection: DuckDBConnection, cast: readonly string
  * tables, from the passes' own groups (scope.ts's scopeFromMonthly then makes it the scope), so
  * that no separate scan groups repair_orders by dealer-month first.
  */
-export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean, definesScope = false): Promise<void> {
+/** Answers the tables whose kept stage-1 groups were rebuilt from their rows (groups.ts). */
+export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean, definesScope = false): Promise<KpiTable[]> {
   const dealers = full ? undefined : (await connection.runAndReadAll(`SELECT DISTINCT dealer_code FROM ${SCOPE}`)).getRows().map((r) => String(r[0]));
-  // only for a full pass: after deletes DuckDB's statistics are no longer exact and min/max scans
-  // the column (~80 ms here), more than the narrower cast saves on the few dealers of an incremental pass
-  const narrow = full ? await narrowColumns(connection, compileMonthly(KPIS, settings, full, dealers).cast) : undefined;
-  const { sql, params } = compileMonthly(KPIS, settings, full, dealers, narrow, definesScope);
-  await connection.run(sql, params);
+  const plan = compileMonthly(KPIS, settings, full, dealers);
+  let kept: ReadonlySet<KpiTable>;
+  let stale: KpiTable[] = [];
+  if (full) {
+    stale = await staleGroups(connection, plan.passes, plan.params);
+    if (stale.length > 0) {
+      // only when rebuilding from the rows: after deletes DuckDB's statistics are no longer exact
+      // and min/max scans the column (~80 ms here)
+      const narrow = await narrowColumns(connection, plan.cast.filter((c) => stale.some((t) => c.startsWith(`${t}.`))));
+      const rebuilding = compileMonthly(KPIS, settings, full, dealers, narrow);
+      await rebuildGroups(connection, rebuilding.passes.filter((p) => stale.includes(p.table)), rebuilding.params);
+    }
+    kept = new Set(plan.passes.map((p) => p.table));
+  } else {
+    kept = await refreshGroups(connection, plan.passes, plan.params, dealers!);
+  }
+  const { sql, params } = compileMonthly(KPIS, settings, full, dealers, undefined, definesScope, kept);
+  await connection.run(sql, usedParams(sql, params));
+  return stale;
 }

@@ -22,6 +22,12 @@ export interface RecomputeStats {
   catalogue?: CatalogueChange;
   /** Milliseconds per step (coverage, scope, customers, monthly, values, flags). */
   phases: Phases;
+  /**
+   * The export tables whose per-month groups (compute/groups.ts) this recompute rebuilt from
+   * their rows: KPI files or a threshold changed, or rows changed without a recompute. Empty when
+   * every kept group could be used.
+   */
+  groupsRebuilt: string[];
 }
 
 export interface LoadChange {
@@ -77,39 +83,41 @@ export async function recomputeAfterSetting(connection: DuckDBConnection, key: s
   const started = Date.now();
   const timer = new PhaseTimer();
   const effect = settingEffect(key);
-  if (effect.kind === 'none') return { mode: 'partial', dealerMonths: 0, ms: Date.now() - started, phases: timer.phases };
+  if (effect.kind === 'none') return { mode: 'partial', dealerMonths: 0, ms: Date.now() - started, phases: timer.phases, groupsRebuilt: [] };
   const settings = await readSettings(connection);
-  await timer.time('scope', () => scopeValued(connection));
   if (effect.kind === 'target') {
-    await timer.time('flags', () => computeFlags(connection, settings, timer, { kinds: ['target'], kpis: [effect.kpi] }));
-  } else {
-    await timer.time('monthly', () => computeMonthly(connection, settings, true));
-    await timer.time('values', async () => {
-      const kpis = effect.kpis.map((k) => `'${k}'`).join(', ');
-      await connection.run(`DELETE FROM kpi_values WHERE kpi IN (${kpis})`);
-      await connection.run(`
-        INSERT INTO kpi_values (dealer_code, month, kpi, value)
-        SELECT dealer_code, month, unnest([${kpis}]) AS kpi, unnest([${effect.kpis.map(col).join(', ')}]) AS value FROM fx_monthly`);
-    });
-    await timer.time('flags', () => computeFlags(connection, settings, timer, { kpis: effect.kpis }));
+    // every dealer-month with values, so no scope table: that KPI's target flags, replaced whole
+    await timer.time('flags', () => computeFlags(connection, settings, timer, { kinds: ['target'], kpis: [effect.kpi], whole: true }));
+    const valued = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM kpi_values WHERE kpi = $kpi', { kpi: effect.kpi });
+    return finish(connection, 'partial', started, timer, [], Number(valued.getRowObjects()[0]!.n));
   }
-  return finish(connection, 'partial', started, timer);
+  await timer.time('scope', () => scopeValued(connection));
+  const rebuilt = await timer.time('monthly', () => computeMonthly(connection, settings, true));
+  await timer.time('values', async () => {
+    const kpis = effect.kpis.map((k) => `'${k}'`).join(', ');
+    await connection.run(`DELETE FROM kpi_values WHERE kpi IN (${kpis})`);
+    await connection.run(`
+      INSERT INTO kpi_values (dealer_code, month, kpi, value)
+      SELECT dealer_code, month, unnest([${kpis}]) AS kpi, unnest([${effect.kpis.map(col).join(', ')}]) AS value FROM fx_monthly`);
+  });
+  await timer.time('flags', () => computeFlags(connection, settings, timer, { kpis: effect.kpis }));
+  return finish(connection, 'partial', started, timer, rebuilt);
 }
 
 async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer): Promise<RecomputeStats> {
   const settings = await readSettings(connection);
   // a full recompute emptied kpi_values and kpi_flags first: nothing to delete
-  await computeValues(connection, settings, mode === 'full', timer);
+  const rebuilt = await computeValues(connection, settings, mode === 'full', timer);
   await timer.time('flags', () => computeFlags(connection, settings, timer, { emptied: mode === 'full' }));
-  return finish(connection, mode, started, timer);
+  return finish(connection, mode, started, timer, rebuilt);
 }
 
-async function finish(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer): Promise<RecomputeStats> {
-  const reader = await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`);
-  const dealerMonths = Number(reader.getRowObjects()[0]!.n);
-  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_targets', 'fx_known', 'fx_monthly', WARMING_CHANGES];
+/** `dealerMonths`: how many the recompute covered, when it had no scope table to count. */
+async function finish(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer, groupsRebuilt: string[], dealerMonths?: number): Promise<RecomputeStats> {
+  dealerMonths ??= Number((await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`)).getRowObjects()[0]!.n);
+  const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_known', 'fx_monthly', WARMING_CHANGES];
   await connection.run(temps.map((t) => `DROP TABLE IF EXISTS temp.${t};`).join('\n'));
-  return { mode, dealerMonths, ms: Date.now() - started, phases: timer.phases };
+  return { mode, dealerMonths, ms: Date.now() - started, phases: timer.phases, groupsRebuilt };
 }
 
 /** Refuses (as a FixopsException naming the file and field) when the KPI files could not be used at start. */

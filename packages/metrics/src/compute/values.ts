@@ -12,15 +12,18 @@ import { warmingCondition } from './warming.js';
 import { PhaseTimer } from './phases.js';
 
 /** `full`: the scope is every dealer-month, so no row needs checking against it (and kpi_values was emptied first). */
-export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<void> {
+/** Answers the export tables whose kept per-month groups were rebuilt from their rows. */
+export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<string[]> {
+  let rebuilt: string[] = [];
   if (full) {
     // the per-month pass first: its groups give the scope (every dealer-month), no separate scan
-    await timer.time('monthly', () => computeMonthly(connection, settings, true, true));
+    rebuilt = await timer.time('monthly', () => computeMonthly(connection, settings, true, true));
     await timer.time('scope', () => scopeFromMonthly(connection));
   }
   await timer.time('customers', () => computeCustomerWindows(connection, full));
-  if (!full) await timer.time('monthly', () => computeMonthly(connection, settings, false));
+  if (!full) rebuilt = await timer.time('monthly', () => computeMonthly(connection, settings, false));
   await timer.time('values', () => storeValues(connection, full));
+  return rebuilt;
 }
 
 /** `full`: kpi_values was emptied first, so nothing is deleted. */

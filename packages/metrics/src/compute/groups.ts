@@ -1,0 +1,103 @@
+// The per-month pass's stage-1 groups (catalogue/passes.ts), kept current between recomputes:
+// per export table a KPI reads, kpi_groups_<table> holds one row per (dealer, month, repair type
+// or booking status) with every count and exact DECIMAL sum the KPIs' measures need, and
+// load_sum, the sum of its rows' load_id. Like visit_intervals, they are kept current at load
+// time: an incremental recompute re-derives the groups of its dealer-months from the rows as they
+// now are, so a full recompute only adds groups up (stage 2) instead of reading millions of rows.
+//
+// A kept table is used only while it is what the rows give today:
+//  - its fingerprint (the stage-1 SQL and the settings it uses, kpi_groups_state) must be the
+//    one of today's KPI files and settings, else the table is rebuilt from the rows (a KPI file
+//    added or changed, a threshold changed);
+//  - a full recompute also checks that its groups add up to the table's row count and sum of
+//    load_id (two aggregates answered in a few milliseconds). Every write to an export table
+//    adds or removes whole loads' rows (nothing updates them in place), so rows stored or
+//    removed by a path that did not recompute their dealer-months change one of the two, and the
+//    table is rebuilt from the rows.
+
+import { createHash } from 'node:crypto';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { KpiTable } from '../catalogue/columns.js';
+import type { TablePass } from '../catalogue/passes.js';
+import { SCOPE } from './scope.js';
+
+export const groupsTable = (table: KpiTable) => `kpi_groups_${table}`;
+
+/** The parameters `sql` names (DuckDB refuses values for parameters a statement does not have). */
+export function usedParams(sql: string, params: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+}
+
+const fingerprintOf = (pass: TablePass, params: Readonly<Record<string, number>>) =>
+  createHash('sha256').update(pass.fingerprint(params)).digest('hex');
+
+async function isCurrent(connection: DuckDBConnection, table: KpiTable, fingerprint: string): Promise<boolean> {
+  const rows = (await connection.runAndReadAll(`
+    SELECT EXISTS (SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $name)
+      AND coalesce((SELECT fingerprint = $fingerprint FROM kpi_groups_state WHERE source = $table), false) AS current`,
+  { name: groupsTable(table), table, fingerprint })).getRows();
+  return rows[0]![0] === true;
+}
+
+/** The kept groups hold as many rows and the same sum of load_id as the table. */
+async function addsUp(connection: DuckDBConnection, table: KpiTable): Promise<boolean> {
+  const rows = (await connection.runAndReadAll(`
+    SELECT (SELECT count(*) FROM ${table}) = (SELECT coalesce(sum(n), 0) FROM ${groupsTable(table)})
+      AND (SELECT coalesce(sum(load_id), 0) FROM ${table}) = (SELECT coalesce(sum(load_sum), 0) FROM ${groupsTable(table)}) AS same`)).getRows();
+  return rows[0]![0] === true;
+}
+
+async function rebuild(connection: DuckDBConnection, pass: TablePass, params: Readonly<Record<string, number>>, fingerprint: string): Promise<void> {
+  const sql = `CREATE OR REPLACE TABLE ${groupsTable(pass.table)} AS ${pass.groupsSql(pass.table, true)} ORDER BY dealer_code, month`;
+  await connection.run(sql, usedParams(sql, params));
+  await connection.run('DELETE FROM kpi_groups_state WHERE source = $table', { table: pass.table });
+  await connection.run('INSERT INTO kpi_groups_state VALUES ($table, $fingerprint, current_timestamp::TIMESTAMP)', { table: pass.table, fingerprint });
+}
+
+/**
+ * Full recompute: the tables of `passes` whose kept groups cannot be used (none kept, built for
+ * other KPI files or settings, or not adding up to the table's rows).
+ */
+export async function staleGroups(connection: DuckDBConnection, passes: readonly TablePass[], params: Readonly<Record<string, number>>): Promise<KpiTable[]> {
+  const stale: KpiTable[] = [];
+  for (const pass of passes) {
+    if (!(await isCurrent(connection, pass.table, fingerprintOf(pass, params))) || !(await addsUp(connection, pass.table))) stale.push(pass.table);
+  }
+  return stale;
+}
+
+/** Builds the groups of `passes` again from every row of their tables. */
+export async function rebuildGroups(connection: DuckDBConnection, passes: readonly TablePass[], params: Readonly<Record<string, number>>): Promise<void> {
+  for (const pass of passes) await rebuild(connection, pass, params, fingerprintOf(pass, params));
+}
+
+/**
+ * Incremental recompute (`dealers`: the scope's dealers): re-derives the scope's dealer-months
+ * from the rows in every kept table whose fingerprint is today's, and answers those tables. A
+ * table without one is left for the next full recompute to rebuild (its stage 1 is then computed
+ * from the rows, as a CTE).
+ */
+export async function refreshGroups(connection: DuckDBConnection, passes: readonly TablePass[], params: Readonly<Record<string, number>>, dealers: readonly string[]): Promise<Set<KpiTable>> {
+  const kept = new Set<KpiTable>();
+  const only = dealersSql(dealers);
+  for (const pass of passes) {
+    if (!(await isCurrent(connection, pass.table, fingerprintOf(pass, params)))) continue;
+    const name = groupsTable(pass.table);
+    await connection.run(`DELETE FROM ${name} WHERE ${only} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
+    const sql = `INSERT INTO ${name} BY NAME ${pass.groupsSql(`${pass.table} SEMI JOIN ${SCOPE} USING (dealer_code, month) WHERE ${only}`, true)}`;
+    await connection.run(sql, usedParams(sql, params));
+    kept.add(pass.table);
+  }
+  return kept;
+}
+
+/** `dealer_code IN (...)` for the scope's dealers as literals, so that scans skip other dealers' row groups. */
+export function dealersSql(dealers: readonly string[] | undefined): string {
+  if (dealers === undefined) return 'true';
+  return `dealer_code IN (${dealers.length ? dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') : 'NULL'})`;
+}
+
+/** Forgets every kept table (they are rebuilt from the rows by the next full recompute). */
+export async function forgetGroups(connection: DuckDBConnection): Promise<void> {
+  await connection.run('DELETE FROM kpi_groups_state');
+}
