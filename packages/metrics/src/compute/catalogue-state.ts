@@ -37,8 +37,10 @@ export function changeText(ch: CatalogueChange): string {
 /** Stores the catalogue in use; when it changed since the stored one, logs the change in the load log. */
 export async function storeCatalogue(c: DuckDBConnection, ch: CatalogueChange & { stored: boolean }, ms: number): Promise<void> {
   await c.run('DELETE FROM kpi_catalogue');
-  for (const k of KPIS) {
-    await c.run('INSERT INTO kpi_catalogue VALUES ($kpi, $fingerprint, $file, current_timestamp::TIMESTAMP)', { kpi: k.id, fingerprint: k.fingerprint, file: k.file });
+  // one statement for every KPI (a statement each cost ~2 ms, ~40 ms per full recompute)
+  const text = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  if (KPIS.length > 0) {
+    await c.run(`INSERT INTO kpi_catalogue VALUES ${KPIS.map((k) => `(${text(k.id)}, ${text(k.fingerprint)}, ${text(k.file)}, current_timestamp::TIMESTAMP)`).join(', ')}`);
   }
   if (!ch.stored || noChange(ch)) return;
   await c.run(`

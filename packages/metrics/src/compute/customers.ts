@@ -13,6 +13,18 @@ export async function computeCustomerWindows(connection: DuckDBConnection, full:
   // base(m): running sum of delta up to m (disjoint intervals, so it counts distinct VINs).
   // churned(m): VINs whose visit in m-12 was not followed by another within 12 months.
   const counts = full ? 'visit_month_counts' : `(SELECT * FROM visit_month_counts WHERE dealer_code IN (SELECT dealer_code FROM ${SCOPE}))`;
+  // DuckDB plans the ASOF join below as a nested loop when it guesses the months side at 64 rows
+  // or fewer, which it does for the scope a full recompute derives from fx_monthly: ~4× slower
+  // at 7,200 dealer-months (80 ms against 20). The sort-merge ASOF join is right for any size here.
+  await connection.run('SET asof_loop_join_threshold = 0');
+  try {
+    await windows(connection, counts);
+  } finally {
+    await connection.run('RESET asof_loop_join_threshold');
+  }
+}
+
+async function windows(connection: DuckDBConnection, counts: string): Promise<void> {
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE fx_customers AS
     WITH running AS (

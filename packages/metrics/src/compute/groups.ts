@@ -31,20 +31,26 @@ export function usedParams(sql: string, params: Readonly<Record<string, number>>
 const fingerprintOf = (pass: TablePass, params: Readonly<Record<string, number>>) =>
   createHash('sha256').update(pass.fingerprint(params)).digest('hex');
 
-async function isCurrent(connection: DuckDBConnection, table: KpiTable, fingerprint: string): Promise<boolean> {
+const text = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Of `passes`, the tables whose kept groups exist and were built with today's fingerprint (one query). */
+async function currentTables(connection: DuckDBConnection, passes: readonly TablePass[], params: Readonly<Record<string, number>>): Promise<Set<KpiTable>> {
+  if (passes.length === 0) return new Set();
+  const wanted = passes.map((p) => `(${text(p.table)}, ${text(fingerprintOf(p, params))})`).join(', ');
   const rows = (await connection.runAndReadAll(`
-    SELECT EXISTS (SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = $name)
-      AND coalesce((SELECT fingerprint = $fingerprint FROM kpi_groups_state WHERE source = $table), false) AS current`,
-  { name: groupsTable(table), table, fingerprint })).getRows();
-  return rows[0]![0] === true;
+    SELECT s.source FROM kpi_groups_state s
+    WHERE (s.source, s.fingerprint) IN (SELECT * FROM (VALUES ${wanted}) w(source, fingerprint))
+      AND EXISTS (SELECT 1 FROM duckdb_tables() t WHERE t.database_name = current_database() AND t.schema_name = 'main' AND t.table_name = 'kpi_groups_' || s.source)`)).getRows();
+  return new Set(rows.map((r) => String(r[0]) as KpiTable));
 }
 
-/** The kept groups hold as many rows and the same sum of load_id as the table. */
-async function addsUp(connection: DuckDBConnection, table: KpiTable): Promise<boolean> {
-  const rows = (await connection.runAndReadAll(`
-    SELECT (SELECT count(*) FROM ${table}) = (SELECT coalesce(sum(n), 0) FROM ${groupsTable(table)})
-      AND (SELECT coalesce(sum(load_id), 0) FROM ${table}) = (SELECT coalesce(sum(load_sum), 0) FROM ${groupsTable(table)}) AS same`)).getRows();
-  return rows[0]![0] === true;
+/** Of `tables` (whose kept groups exist), those whose groups hold as many rows and the same sum of load_id as the table (one query). */
+async function addingUp(connection: DuckDBConnection, tables: readonly KpiTable[]): Promise<Set<KpiTable>> {
+  if (tables.length === 0) return new Set();
+  const checks = tables.map((t) => `(SELECT count(*) FROM ${t}) = (SELECT coalesce(sum(n), 0) FROM ${groupsTable(t)})
+      AND (SELECT coalesce(sum(load_id), 0) FROM ${t}) = (SELECT coalesce(sum(load_sum), 0) FROM ${groupsTable(t)}) AS ${t}`);
+  const row = (await connection.runAndReadAll(`SELECT ${checks.join(',\n      ')}`)).getRows()[0]!;
+  return new Set(tables.filter((_, i) => row[i] === true));
 }
 
 async function rebuild(connection: DuckDBConnection, pass: TablePass, params: Readonly<Record<string, number>>, fingerprint: string): Promise<void> {
@@ -59,11 +65,9 @@ async function rebuild(connection: DuckDBConnection, pass: TablePass, params: Re
  * other KPI files or settings, or not adding up to the table's rows).
  */
 export async function staleGroups(connection: DuckDBConnection, passes: readonly TablePass[], params: Readonly<Record<string, number>>): Promise<KpiTable[]> {
-  const stale: KpiTable[] = [];
-  for (const pass of passes) {
-    if (!(await isCurrent(connection, pass.table, fingerprintOf(pass, params))) || !(await addsUp(connection, pass.table))) stale.push(pass.table);
-  }
-  return stale;
+  const current = await currentTables(connection, passes, params);
+  const fine = await addingUp(connection, [...current]);
+  return passes.map((p) => p.table).filter((t) => !fine.has(t));
 }
 
 /** Builds the groups of `passes` again from every row of their tables. */
@@ -78,15 +82,14 @@ export async function rebuildGroups(connection: DuckDBConnection, passes: readon
  * from the rows, as a CTE).
  */
 export async function refreshGroups(connection: DuckDBConnection, passes: readonly TablePass[], params: Readonly<Record<string, number>>, dealers: readonly string[]): Promise<Set<KpiTable>> {
-  const kept = new Set<KpiTable>();
+  const kept = await currentTables(connection, passes, params);
   const only = dealersSql(dealers);
   for (const pass of passes) {
-    if (!(await isCurrent(connection, pass.table, fingerprintOf(pass, params)))) continue;
+    if (!kept.has(pass.table)) continue;
     const name = groupsTable(pass.table);
     await connection.run(`DELETE FROM ${name} WHERE ${only} AND (dealer_code, month) IN (SELECT dealer_code, month FROM ${SCOPE})`);
     const sql = `INSERT INTO ${name} BY NAME ${pass.groupsSql(`${pass.table} SEMI JOIN ${SCOPE} USING (dealer_code, month) WHERE ${only}`, true)}`;
     await connection.run(sql, usedParams(sql, params));
-    kept.add(pass.table);
   }
   return kept;
 }

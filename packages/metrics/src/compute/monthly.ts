@@ -115,8 +115,14 @@ async function narrowColumns(connection: DuckDBConnection, cast: readonly string
  * tables, from the passes' own groups (scope.ts's scopeFromMonthly then makes it the scope), so
  * that no separate scan groups repair_orders by dealer-month first.
  */
-/** Answers the tables whose kept stage-1 groups were rebuilt from their rows (groups.ts). */
-export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean, definesScope = false): Promise<KpiTable[]> {
+export interface MonthlyResult {
+  /** The tables whose kept stage-1 groups were rebuilt from their rows (groups.ts). */
+  rebuilt: KpiTable[];
+  /** The tables whose kept groups are now current (every table a measure reads, after a full pass). */
+  kept: ReadonlySet<KpiTable>;
+}
+
+export async function computeMonthly(connection: DuckDBConnection, settings: Settings, full: boolean, definesScope = false): Promise<MonthlyResult> {
   const dealers = full ? undefined : (await connection.runAndReadAll(`SELECT DISTINCT dealer_code FROM ${SCOPE}`)).getRows().map((r) => String(r[0]));
   const plan = compileMonthly(KPIS, settings, full, dealers);
   let kept: ReadonlySet<KpiTable>;
@@ -136,5 +142,5 @@ export async function computeMonthly(connection: DuckDBConnection, settings: Set
   }
   const { sql, params } = compileMonthly(KPIS, settings, full, dealers, undefined, definesScope, kept);
   await connection.run(sql, usedParams(sql, params));
-  return stale;
+  return { rebuilt: stale, kept };
 }

@@ -41,8 +41,8 @@ export async function recomputeAll(connection: DuckDBConnection): Promise<Recomp
   const started = Date.now();
   const timer = new PhaseTimer();
   await timer.time('intervals', () => ensureVisitIntervals(connection));
-  await timer.time('coverage', () => refreshCoverage(connection));
-  // the scope (every dealer-month) comes from the per-month pass's own groups (values.ts)
+  // the coverage (after the per-month pass) and the scope (every dealer-month) come from the
+  // per-month pass's own groups (values.ts)
   await timer.time('scope', async () => {
     await connection.run('DELETE FROM kpi_values');
     await connection.run('DELETE FROM kpi_flags');
@@ -92,7 +92,7 @@ export async function recomputeAfterSetting(connection: DuckDBConnection, key: s
     return finish(connection, 'partial', started, timer, [], Number(valued.getRowObjects()[0]!.n));
   }
   await timer.time('scope', () => scopeValued(connection));
-  const rebuilt = await timer.time('monthly', () => computeMonthly(connection, settings, true));
+  const { rebuilt } = await timer.time('monthly', () => computeMonthly(connection, settings, true));
   await timer.time('values', async () => {
     const kpis = effect.kpis.map((k) => `'${k}'`).join(', ');
     await connection.run(`DELETE FROM kpi_values WHERE kpi IN (${kpis})`);

@@ -8,20 +8,28 @@ import type { Settings } from '../settings.js';
 import { computeCustomerWindows } from './customers.js';
 import { col, computeMonthly } from './monthly.js';
 import { SCOPE, scopeFromMonthly } from './scope.js';
-import { warmingCondition } from './warming.js';
+import { refreshCoverage, warmingCondition } from './warming.js';
+import { groupsTable } from './groups.js';
 import { PhaseTimer } from './phases.js';
 
-/** `full`: the scope is every dealer-month, so no row needs checking against it (and kpi_values was emptied first). */
+/**
+ * `full`: the scope is every dealer-month, so no row needs checking against it (and kpi_values
+ * was emptied first); the history coverage of every dealer is refreshed here too. Not full: the
+ * caller refreshed the loaded dealers' coverage before making the scope.
+ */
 /** Answers the export tables whose kept per-month groups were rebuilt from their rows. */
 export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<string[]> {
   let rebuilt: string[] = [];
   if (full) {
     // the per-month pass first: its groups give the scope (every dealer-month), no separate scan
-    rebuilt = await timer.time('monthly', () => computeMonthly(connection, settings, true, true));
+    const monthly = await timer.time('monthly', () => computeMonthly(connection, settings, true, true));
+    rebuilt = monthly.rebuilt;
+    // the history coverage's first month per dealer from the kept groups of repair_orders, now current
+    await timer.time('coverage', () => refreshCoverage(connection, undefined, monthly.kept.has('repair_orders') ? groupsTable('repair_orders') : 'repair_orders'));
     await timer.time('scope', () => scopeFromMonthly(connection));
   }
   await timer.time('customers', () => computeCustomerWindows(connection, full));
-  if (!full) rebuilt = await timer.time('monthly', () => computeMonthly(connection, settings, false));
+  if (!full) rebuilt = (await timer.time('monthly', () => computeMonthly(connection, settings, false))).rebuilt;
   await timer.time('values', () => storeValues(connection, full));
   return rebuilt;
 }

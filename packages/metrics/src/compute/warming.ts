@@ -13,9 +13,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /** Dealers whose known_from changed, with the months whose warming status may have changed. */
 export const WARMING_CHANGES = 'fx_warming_changes';
 
-/** SQL: per dealer (of those `where` keeps: SQL over dealer_code), known_from (DATE or NULL) from the stored tables. */
-const knownFrom = (where: string) => `
-  WITH f AS (SELECT dealer_code, min(month) AS first_month FROM repair_orders WHERE ${where} GROUP BY ALL),
+/**
+ * SQL: per dealer (of those `where` keeps: SQL over dealer_code), known_from (DATE or NULL) from
+ * the stored tables; `firstMonths` has a row per (dealer_code, month) with repair orders.
+ */
+const knownFrom = (where: string, firstMonths: string) => `
+  WITH f AS (SELECT dealer_code, min(month) AS first_month FROM ${firstMonths} WHERE ${where} GROUP BY ALL),
   s AS (
     SELECT f.dealer_code, min(c.as_of) AS snapshot_from
     FROM f JOIN customer_snapshots c ON c.dealer_code = f.dealer_code AND f.first_month <= c.as_of + INTERVAL 1 MONTH
@@ -26,16 +29,16 @@ const knownFrom = (where: string) => `
 
 /**
  * Recomputes kpi_coverage for every dealer (or only `dealers`: after a load, the only ones whose
- * rows changed) and leaves in WARMING_CHANGES the dealers whose
+ * rows changed; `firstMonths`: repair_orders, or its kept per-month groups when current) and leaves in WARMING_CHANGES the dealers whose
  * known_from moved (or had none stored) with the month range [from_month, to_month] that
  * covers every base_customers and churn_rate whose status changed (NULL ends: unbounded). When
  * known_from moves from a to b, base_customers changes status in [a, b-1] and churn_rate in
  * [a+1, b]: the range is [min(a, b), max(a, b)].
  */
-export async function refreshCoverage(connection: DuckDBConnection, dealers?: readonly string[]): Promise<void> {
+export async function refreshCoverage(connection: DuckDBConnection, dealers?: readonly string[], firstMonths = 'repair_orders'): Promise<void> {
   // the dealers as literals, so that the scan of repair_orders skips the others' row groups
   const only = dealers === undefined ? 'true' : dealers.length === 0 ? 'false' : `dealer_code IN (${[...new Set(dealers)].map((d) => `'${d.replace(/'/g, "''")}'`).join(', ')})`;
-  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_known AS ${knownFrom(only)}`);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE fx_known AS ${knownFrom(only, firstMonths)}`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${WARMING_CHANGES} AS
     WITH dealers_seen AS (SELECT dealer_code FROM fx_known UNION SELECT dealer_code FROM kpi_coverage WHERE ${only}),
