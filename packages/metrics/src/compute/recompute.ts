@@ -112,9 +112,10 @@ async function run(connection: DuckDBConnection, mode: RecomputeStats['mode'], s
   return finish(connection, mode, started, timer, rebuilt);
 }
 
-/** `dealerMonths`: how many the recompute covered, when it had no scope table to count. */
+/** `dealerMonths`: how many the recompute covered, when it made no temp table (no scope to count, nothing to drop). */
 async function finish(connection: DuckDBConnection, mode: RecomputeStats['mode'], started: number, timer: PhaseTimer, groupsRebuilt: string[], dealerMonths?: number): Promise<RecomputeStats> {
-  dealerMonths ??= Number((await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`)).getRowObjects()[0]!.n);
+  if (dealerMonths !== undefined) return { mode, dealerMonths, ms: Date.now() - started, phases: timer.phases, groupsRebuilt };
+  dealerMonths = Number((await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${SCOPE}`)).getRowObjects()[0]!.n);
   const temps = [SCOPE, TREND_SCOPE, PEER_SCOPE, 'fx_changes', 'fx_touched', 'fx_events', 'fx_customers', 'fx_wide', 'fx_directions', 'fx_known', 'fx_monthly', WARMING_CHANGES];
   await connection.run(temps.map((t) => `DROP TABLE IF EXISTS temp.${t};`).join('\n'));
   return { mode, dealerMonths, ms: Date.now() - started, phases: timer.phases, groupsRebuilt };
