@@ -50,8 +50,23 @@ export async function ensureVisitIntervals(connection: DuckDBConnection): Promis
   if (!row.kept && row.events) await rebuildVisitIntervals(connection);
 }
 
-/** After a load or undo that touched `pairs` (dealer, 'YYYY-MM'): the rows of every VIN that had or has an event there. */
+/**
+ * After a load or undo that touched `pairs` (dealer, 'YYYY-MM'): the rows of every VIN that had
+ * or has an event there. One dealer at a time (a VIN's intervals are per dealer): a load in the
+ * server runs within FIXOPS_LOAD_MEMORY (64MB), and ordering the events of every VIN of a dozen
+ * dealers at once (a 100 MB upload) ran out of it.
+ */
 export async function updateVisitIntervals(connection: DuckDBConnection, pairs: readonly { dealer: string; month: string }[]): Promise<void> {
+  const byDealer = new Map<string, { dealer: string; month: string }[]>();
+  for (const p of pairs) {
+    const own = byDealer.get(p.dealer);
+    if (own) own.push(p);
+    else byDealer.set(p.dealer, [p]);
+  }
+  for (const own of byDealer.values()) await updateDealerIntervals(connection, own);
+}
+
+async function updateDealerIntervals(connection: DuckDBConnection, pairs: readonly { dealer: string; month: string }[]): Promise<void> {
   if (pairs.length === 0) return;
   await connection.run('CREATE OR REPLACE TEMP TABLE fx_visit_touched (dealer_code VARCHAR, mi INTEGER)');
   const appender = await connection.createAppender('fx_visit_touched', 'main', 'temp');
