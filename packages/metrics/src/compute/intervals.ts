@@ -52,18 +52,65 @@ export async function ensureVisitIntervals(connection: DuckDBConnection): Promis
 
 /**
  * After a load or undo that touched `pairs` (dealer, 'YYYY-MM'): the rows of every VIN that had
- * or has an event there. One dealer at a time (a VIN's intervals are per dealer): a load in the
- * server runs within FIXOPS_LOAD_MEMORY (64MB), and ordering the events of every VIN of a dozen
- * dealers at once (a 100 MB upload) ran out of it.
+ * or has an event there. In chunks of dealers (a VIN's intervals are per dealer) whose stored
+ * rows fit DuckDB's memory budget: a load in the server runs within FIXOPS_LOAD_MEMORY (64MB),
+ * and ordering every event of a dozen dealers at once (a 100 MB upload) ran out of it.
  */
-export async function updateVisitIntervals(connection: DuckDBConnection, pairs: readonly { dealer: string; month: string }[]): Promise<void> {
+export async function updateVisitIntervals(connection: DuckDBConnection, pairs: readonly { dealer: string; month: string }[], rowsPerChunk?: number): Promise<void> {
   const byDealer = new Map<string, { dealer: string; month: string }[]>();
   for (const p of pairs) {
     const own = byDealer.get(p.dealer);
     if (own) own.push(p);
     else byDealer.set(p.dealer, [p]);
   }
-  for (const own of byDealer.values()) await updateDealerIntervals(connection, own);
+  for (const dealers of await intervalChunks(connection, [...byDealer.keys()], rowsPerChunk)) {
+    await updateDealerIntervals(connection, dealers.flatMap((d) => byDealer.get(d)!));
+  }
+}
+
+/** Bytes of DuckDB's memory budget per stored event row one chunk may order (measured: 600k rows did not fit 64MB, 50k did). */
+const BYTES_PER_EVENT = 512;
+
+/**
+ * `dealers` in consecutive chunks whose repair orders and customer rows together fit the memory
+ * budget, or `rowsPerChunk` (one chunk for a single dealer; a dealer bigger than a chunk is a
+ * chunk of its own).
+ */
+export async function intervalChunks(connection: DuckDBConnection, dealers: readonly string[], rowsPerChunk?: number): Promise<string[][]> {
+  if (dealers.length <= 1) return dealers.length ? [[...dealers]] : [];
+  const list = dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ');
+  const reader = await connection.runAndReadAll(`
+    SELECT dealer_code, sum(n)::BIGINT AS n FROM (
+      SELECT dealer_code, count(*) AS n FROM repair_orders WHERE dealer_code IN (${list}) GROUP BY ALL
+      UNION ALL SELECT dealer_code, count(*) FROM customer_visits WHERE dealer_code IN (${list}) GROUP BY ALL
+    ) GROUP BY ALL`);
+  const rows = new Map(reader.getRows().map((r) => [String(r[0]), Number(r[1])]));
+  const budget = rowsPerChunk ?? Math.max(20_000, Math.floor((await memoryLimitBytes(connection)) / BYTES_PER_EVENT));
+  const out: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const d of dealers) {
+    const n = rows.get(d) ?? 0;
+    if (current.length > 0 && size + n > budget) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(d);
+    size += n;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 };
+
+/** DuckDB's memory_limit in bytes ('61.0 MiB'); 512MB when it cannot be read. */
+async function memoryLimitBytes(connection: DuckDBConnection): Promise<number> {
+  const reader = await connection.runAndReadAll("SELECT value FROM duckdb_settings() WHERE name = 'memory_limit'");
+  const m = /^([\d.]+)\s*([KMGT]?i?B)$/i.exec(String(reader.getRows()[0]?.[0] ?? '').trim());
+  const unit = m ? UNITS[m[2]!.toUpperCase()] : undefined;
+  return m && unit ? Number(m[1]) * unit : 512e6;
 }
 
 async function updateDealerIntervals(connection: DuckDBConnection, pairs: readonly { dealer: string; month: string }[]): Promise<void> {

@@ -8,7 +8,7 @@ import { queryJson, transaction, type Database } from '@fixops/db';
 import { undoLoad } from '@fixops/ingest';
 import { demoDatabase, loadFile, snapshot } from '../test-helpers/network.js';
 import { recomputeAfterLoad, recomputeAll } from './recompute.js';
-import { rebuildVisitIntervals } from './intervals.js';
+import { intervalChunks, rebuildVisitIntervals, updateVisitIntervals } from './intervals.js';
 import { forgetGroups } from './groups.js';
 import { KPI_TABLES } from '../catalogue/columns.js';
 
@@ -66,6 +66,24 @@ describe('incremental recompute = full recompute', () => {
     const rows = Array.from({ length: 40 }, (_, i) => `BJ002,LOLD${i},2024-0${1 + (i % 9)}-15`);
     writeFileSync(path, `经销商代码,VIN,最近进厂时间\n${rows.join('\n')}\n`);
     expect((await loadFile(db, path)).status).toBe('loaded');
+    await expectIncrementalEqualsFull();
+  });
+
+  it('after a load of several dealers, its visit intervals updated in chunks of dealers (a small memory budget)', async () => {
+    const dealers = ['SH001', 'BJ002', 'GZ003', 'SU004'];
+    const budget = Number((await queryJson<{ n: number }>(db.connection, "SELECT count(*)::INTEGER AS n FROM repair_orders WHERE dealer_code IN ('SH001', 'BJ002')"))[0]!.n);
+    const chunks = await intervalChunks(db.connection, dealers, budget);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.flat()).toEqual(dealers);
+    // the memory budget gives one chunk per ~125k stored rows at 64MB, all of these at the default
+    expect(await intervalChunks(db.connection, dealers)).toEqual([dealers]);
+    const path = join(dir, 'several.csv');
+    const rows = dealers.flatMap((d, k) => Array.from({ length: 12 }, (_, i) => `${d},MC${k}-${i},LMC${k}${i % 5},2025-04-${String(1 + i).padStart(2, '0')} 09:00,保养,${300 + i}`));
+    writeFileSync(path, `经销商代码,工单号,VIN,进厂时间,维修类型,总金额\n${rows.join('\n')}\n`);
+    expect((await loadFile(db, path)).status).toBe('loaded');
+    // the same months again, chunk by chunk: the rows stay those derived from scratch
+    const pairs = dealers.map((dealer) => ({ dealer, month: '2025-04' }));
+    await transaction(db.connection, () => updateVisitIntervals(db.connection, pairs, budget));
     await expectIncrementalEqualsFull();
   });
 
