@@ -62,7 +62,7 @@ interface Round {
 
 function cli(args: string[]): string {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`fixops ${args.join(' ')}: ${r.stderr}`);
+  if (r.status !== 0) throw new Error(`fixops ${args.join(' ')}: exit ${r.status ?? `by signal ${r.signal}`}${r.error ? ` (${r.error.message})` : ''}: ${r.stderr}`);
   return r.stdout.trim();
 }
 

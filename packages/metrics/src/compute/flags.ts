@@ -28,7 +28,12 @@ export interface FlagSelection {
   whole?: boolean;
 }
 
-export async function computeFlags(connection: DuckDBConnection, settings: Settings, timer = new PhaseTimer(), only: FlagSelection = {}): Promise<void> {
+/** `valuedDealerMonths`: of the (only) KPI of `only.kpis`, how many dealer-months have a value row (counted in the same call). */
+export interface FlagsResult {
+  valuedDealerMonths?: number;
+}
+
+export async function computeFlags(connection: DuckDBConnection, settings: Settings, timer = new PhaseTimer(), only: FlagSelection = {}): Promise<FlagsResult> {
   const wants = (kind: FlagKindName) => only.kinds === undefined || only.kinds.includes(kind);
   // a full recompute: every scope is every dealer-month, and kpi_values holds exactly those, so
   // checking values against the scopes would keep every row (skipped)
@@ -71,7 +76,12 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
       : `${flagged('t.op', 't.target')} JOIN (VALUES ${targets}) t(kpi, op, target) USING (kpi) WHERE ${wrongSide('t.op', 't.target')} ${ofKpis('v.')}`;
     if (selected.length > 0) batch.push(`INSERT INTO kpi_flags ${sql}`);
   }
-  if (batch.length > 0) await connection.run(batch.join(';\n'));
+  // a target change also wants its dealer-month count: the last statement of the same call
+  const counting = only.whole === true && only.kpis?.length === 1;
+  if (counting) batch.push(`SELECT count(*)::INTEGER AS n FROM kpi_values WHERE kpi = ${sqlString(only.kpis![0]!)}`);
+  const result: FlagsResult = {};
+  if (counting) result.valuedDealerMonths = Number((await connection.runAndReadAll(batch.join(';\n'))).getRows()[0]![0]);
+  else if (batch.length > 0) await connection.run(batch.join(';\n'));
   if (wants('trend')) await timer.time('flags.trend', () => connection.run(`
     INSERT INTO kpi_flags
     WITH w AS (
@@ -91,7 +101,7 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
         'direction', CASE WHEN (value > median) = (d.better = 'higher') THEN 'better' ELSE 'worse' END)
     FROM z JOIN fx_directions d USING (kpi)
     WHERE mad > 0 AND abs(0.6745 * (value - median) / mad) >= ${TREND_Z}`));
-  if (!wants('peer')) return;
+  if (!wants('peer')) return result;
   await connection.run(`
     INSERT INTO kpi_flags
     WITH g AS (
@@ -105,4 +115,5 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     SELECT g.dealer_code, g.month, g.kpi, 'peer', g.value, json_object('group', g.peer_group, 'n', q.n, 'p10', q.p10, 'p90', q.p90)
     FROM g JOIN q USING (peer_group, month, kpi) JOIN fx_directions d USING (kpi)
     WHERE (d.better = 'higher' AND g.value < q.p10) OR (d.better = 'lower' AND g.value > q.p90)`);
+  return result;
 }

@@ -87,9 +87,8 @@ export async function recomputeAfterSetting(connection: DuckDBConnection, key: s
   const settings = await readSettings(connection);
   if (effect.kind === 'target') {
     // every dealer-month with values, so no scope table: that KPI's target flags, replaced whole
-    await timer.time('flags', () => computeFlags(connection, settings, timer, { kinds: ['target'], kpis: [effect.kpi], whole: true }));
-    const valued = await connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM kpi_values WHERE kpi = $kpi', { kpi: effect.kpi });
-    return finish(connection, 'partial', started, timer, [], Number(valued.getRowObjects()[0]!.n));
+    const flags = await timer.time('flags', () => computeFlags(connection, settings, timer, { kinds: ['target'], kpis: [effect.kpi], whole: true }));
+    return finish(connection, 'partial', started, timer, [], flags.valuedDealerMonths ?? 0);
   }
   await timer.time('scope', () => scopeValued(connection));
   const { rebuilt } = await timer.time('monthly', () => computeMonthly(connection, settings, true));
