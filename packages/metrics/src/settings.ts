@@ -2,7 +2,7 @@
 // validated before they are stored; a change recomputes what depends on it (settingEffect).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { cliActor, queryJson, recordAudit, type AuditActor } from '@fixops/db';
+import { cliActor, queryJson, quotedString, recordAudit, type AuditActor } from '@fixops/db';
 import { err, ok, type Result } from '@fixops/shared';
 import { KPIS, onCatalogueChange, type BuiltinKpiId, type KpiDefinition, type KpiId } from './catalog.js';
 
@@ -107,7 +107,7 @@ export async function storeSetting(connection: DuckDBConnection, key: string, va
   // setting's (BY_KEY) and the value a finite number, so both are safe as literals.
   if (!BY_KEY.has(key)) throw new Error(`unknown setting ${key}`);
   if (value !== null && !Number.isFinite(value)) throw new Error(`setting ${key}: ${value} is not a number`);
-  const literal = `'${key.replace(/'/g, "''")}'`;
+  const literal = quotedString(key);
   await connection.run(`DELETE FROM settings WHERE key = ${literal}${value === null ? '' : `;
     INSERT INTO settings VALUES (${literal}, ${value}::DOUBLE, current_timestamp::TIMESTAMP)`}`);
 }

@@ -11,6 +11,11 @@ import type { Condition, Measure, Operand, SettingRef, ValueSpec } from './types
 export type SettingValues = Record<string, number>;
 
 /** The parameters a compiled piece of SQL needs, named once per distinct value. */
+/** The parameters `sql` names (DuckDB refuses values for parameters a statement does not have). */
+export function usedParams(sql: string, params: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+}
+
 export class SqlParams {
   readonly values: Record<string, number> = {};
   private readonly names = new Map<string, string>();

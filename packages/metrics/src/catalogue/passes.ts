@@ -14,7 +14,7 @@
 // bits rather than 128 (cheaper per row), and its sum is again an exact DECIMAL(38, 6).
 
 import { COLUMNS, columnSql, type KpiTable } from './columns.js';
-import { conditionSql, whereSql, type SqlParams } from './compile.js';
+import { conditionSql, usedParams, whereSql, type SqlParams } from './compile.js';
 import type { Condition, Measure } from './types.js';
 
 /** A condition on an enum column (repair_type, status): decided per stage-1 group, not per row. */
@@ -146,7 +146,7 @@ export class TablePass {
    */
   fingerprint(params: Readonly<Record<string, number>>): string {
     const sql = this.groupsSql('?', true).replace(/DECIMAL\(18, 6\)/g, 'DECIMAL(38, 6)');
-    const used = Object.keys(params).filter((k) => new RegExp(`\\$${k}\\b`).test(sql)).sort();
+    const used = Object.keys(usedParams(sql, params)).sort();
     return JSON.stringify({ table: this.table, sql, params: used.map((k) => [k, params[k]]) });
   }
 

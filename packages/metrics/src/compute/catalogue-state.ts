@@ -4,7 +4,7 @@
 // the changes (status `kpi_catalogue`).
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryJson } from '@fixops/db';
+import { queryJson, quotedString } from '@fixops/db';
 import { catalogueDir, KPIS } from '../catalog.js';
 
 export interface CatalogueChange {
@@ -38,9 +38,8 @@ export function changeText(ch: CatalogueChange): string {
 export async function storeCatalogue(c: DuckDBConnection, ch: CatalogueChange & { stored: boolean }, ms: number): Promise<void> {
   await c.run('DELETE FROM kpi_catalogue');
   // one statement for every KPI (a statement each cost ~2 ms, ~40 ms per full recompute)
-  const text = (s: string) => `'${s.replace(/'/g, "''")}'`;
   if (KPIS.length > 0) {
-    await c.run(`INSERT INTO kpi_catalogue VALUES ${KPIS.map((k) => `(${text(k.id)}, ${text(k.fingerprint)}, ${text(k.file)}, current_timestamp::TIMESTAMP)`).join(', ')}`);
+    await c.run(`INSERT INTO kpi_catalogue VALUES ${KPIS.map((k) => `(${quotedString(k.id)}, ${quotedString(k.fingerprint)}, ${quotedString(k.file)}, current_timestamp::TIMESTAMP)`).join(', ')}`);
   }
   if (!ch.stored || noChange(ch)) return;
   await c.run(`

@@ -4,6 +4,7 @@
 // the sentences are written when flags are read, in the reader's language.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { quotedString } from '@fixops/db';
 import { KPIS } from '../catalog.js';
 import { targetsOf, type Settings } from '../settings.js';
 import { PEER_SCOPE, SCOPE, TREND_SCOPE } from './scope.js';
@@ -14,7 +15,6 @@ export const TREND_MIN_HISTORY = 6;
 export const TREND_Z = 3.5;
 export const PEER_MIN_GROUP = 5;
 
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export type FlagKindName = 'not_tracked' | 'target' | 'trend' | 'peer';
 
@@ -39,9 +39,9 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
   // checking values against the scopes would keep every row (skipped)
   const whole = only.emptied === true || only.whole === true;
   const inScope = (scope: string) => (whole ? '' : `SEMI JOIN ${scope} USING (dealer_code, month)`);
-  const ofKpis = (alias: string) => (only.kpis === undefined ? '' : `AND ${alias}kpi IN (${only.kpis.map(sqlString).join(', ')})`);
-  const directions = KPIS.map((k) => `(${sqlString(k.id)}, ${sqlString(k.better)})`).join(', ');
-  const targets = targetsOf(settings).map((t) => `(${sqlString(t.kpi)}, ${sqlString(t.op)}, (${t.value})::DOUBLE)`).join(', ');
+  const ofKpis = (alias: string) => (only.kpis === undefined ? '' : `AND ${alias}kpi IN (${only.kpis.map(quotedString).join(', ')})`);
+  const directions = KPIS.map((k) => `(${quotedString(k.id)}, ${quotedString(k.better)})`).join(', ');
+  const targets = targetsOf(settings).map((t) => `(${quotedString(t.kpi)}, ${quotedString(t.op)}, (${t.value})::DOUBLE)`).join(', ');
   // out with the flags being replaced: value flags of the scope, trend flags of the trend scope, peer flags of the peer scope
   const inDeleteScope = (pairs: string) => (whole ? '' : `AND (dealer_code, month) IN (${pairs})`);
   // one call for the deletes and the value flags (a statement each costs ~0.5–1 ms of overhead,
@@ -72,13 +72,13 @@ export async function computeFlags(connection: DuckDBConnection, settings: Setti
     const wrongSide = (op: string, target: string) => `((${op} = '>=' AND v.value < ${target}) OR (${op} = '<=' AND v.value > ${target}))`;
     // a few KPIs (a target change): each one's rows by their KPI alone; every KPI: one join
     const sql = only.kpis !== undefined && selected.length <= 3
-      ? selected.map((t) => `${flagged(sqlString(t.op), `(${t.value})::DOUBLE`)} WHERE v.kpi = ${sqlString(t.kpi)} AND ${wrongSide(sqlString(t.op), `(${t.value})::DOUBLE`)}`).join('\n UNION ALL ')
+      ? selected.map((t) => `${flagged(quotedString(t.op), `(${t.value})::DOUBLE`)} WHERE v.kpi = ${quotedString(t.kpi)} AND ${wrongSide(quotedString(t.op), `(${t.value})::DOUBLE`)}`).join('\n UNION ALL ')
       : `${flagged('t.op', 't.target')} JOIN (VALUES ${targets}) t(kpi, op, target) USING (kpi) WHERE ${wrongSide('t.op', 't.target')} ${ofKpis('v.')}`;
     if (selected.length > 0) batch.push(`INSERT INTO kpi_flags ${sql}`);
   }
   // a target change also wants its dealer-month count: the last statement of the same call
   const counting = only.whole === true && only.kpis?.length === 1;
-  if (counting) batch.push(`SELECT count(*)::INTEGER AS n FROM kpi_values WHERE kpi = ${sqlString(only.kpis![0]!)}`);
+  if (counting) batch.push(`SELECT count(*)::INTEGER AS n FROM kpi_values WHERE kpi = ${quotedString(only.kpis![0]!)}`);
   const result: FlagsResult = {};
   if (counting) result.valuedDealerMonths = Number((await connection.runAndReadAll(batch.join(';\n'))).getRows()[0]![0]);
   else if (batch.length > 0) await connection.run(batch.join(';\n'));

@@ -17,26 +17,22 @@
 
 import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { quotedString } from '@fixops/db';
 import type { KpiTable } from '../catalogue/columns.js';
+import { usedParams } from '../catalogue/compile.js';
 import type { TablePass } from '../catalogue/passes.js';
 import { SCOPE } from './scope.js';
+import { dealersSql } from './sql-parts.js';
 
 export const groupsTable = (table: KpiTable) => `kpi_groups_${table}`;
-
-/** The parameters `sql` names (DuckDB refuses values for parameters a statement does not have). */
-export function usedParams(sql: string, params: Readonly<Record<string, number>>): Record<string, number> {
-  return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
-}
 
 const fingerprintOf = (pass: TablePass, params: Readonly<Record<string, number>>) =>
   createHash('sha256').update(pass.fingerprint(params)).digest('hex');
 
-const text = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 /** Of `passes`, the tables whose kept groups exist and were built with today's fingerprint (one query). */
 async function currentTables(connection: DuckDBConnection, passes: readonly TablePass[], params: Readonly<Record<string, number>>): Promise<Set<KpiTable>> {
   if (passes.length === 0) return new Set();
-  const wanted = passes.map((p) => `(${text(p.table)}, ${text(fingerprintOf(p, params))})`).join(', ');
+  const wanted = passes.map((p) => `(${quotedString(p.table)}, ${quotedString(fingerprintOf(p, params))})`).join(', ');
   const rows = (await connection.runAndReadAll(`
     SELECT s.source FROM kpi_groups_state s
     WHERE (s.source, s.fingerprint) IN (SELECT * FROM (VALUES ${wanted}) w(source, fingerprint))
@@ -92,12 +88,6 @@ export async function refreshGroups(connection: DuckDBConnection, passes: readon
     await connection.run(sql, usedParams(sql, params));
   }
   return kept;
-}
-
-/** `dealer_code IN (...)` for the scope's dealers as literals, so that scans skip other dealers' row groups. */
-export function dealersSql(dealers: readonly string[] | undefined): string {
-  if (dealers === undefined) return 'true';
-  return `dealer_code IN (${dealers.length ? dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ') : 'NULL'})`;
 }
 
 /** Forgets every kept table (they are rebuilt from the rows by the next full recompute). */

@@ -11,7 +11,7 @@
 // off the old ones', so a full recompute reads a table of a few rows per dealer-month.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EXT } from './sql-parts.js';
+import { dealersSql, EXT } from './sql-parts.js';
 
 const MI = (ts: string) => `(year(${ts}) * 12 + month(${ts}) - 1)::INTEGER`;
 
@@ -78,11 +78,10 @@ const BYTES_PER_EVENT = 512;
  */
 export async function intervalChunks(connection: DuckDBConnection, dealers: readonly string[], rowsPerChunk?: number): Promise<string[][]> {
   if (dealers.length <= 1) return dealers.length ? [[...dealers]] : [];
-  const list = dealers.map((d) => `'${d.replace(/'/g, "''")}'`).join(', ');
   const reader = await connection.runAndReadAll(`
     SELECT dealer_code, sum(n)::BIGINT AS n FROM (
-      SELECT dealer_code, count(*) AS n FROM repair_orders WHERE dealer_code IN (${list}) GROUP BY ALL
-      UNION ALL SELECT dealer_code, count(*) FROM customer_visits WHERE dealer_code IN (${list}) GROUP BY ALL
+      SELECT dealer_code, count(*) AS n FROM repair_orders WHERE ${dealersSql(dealers)} GROUP BY ALL
+      UNION ALL SELECT dealer_code, count(*) FROM customer_visits WHERE ${dealersSql(dealers)} GROUP BY ALL
     ) GROUP BY ALL`);
   const rows = new Map(reader.getRows().map((r) => [String(r[0]), Number(r[1])]));
   const budget = rowsPerChunk ?? Math.max(20_000, Math.floor((await memoryLimitBytes(connection)) / BYTES_PER_EVENT));
@@ -125,8 +124,7 @@ async function updateDealerIntervals(connection: DuckDBConnection, pairs: readon
   appender.closeSync();
   // the touched dealers as literals, so that every scan of the big tables (repair_orders,
   // customer_visits, visit_intervals) skips the other dealers' row groups by their min/max
-  const codes = [...new Set(pairs.map((p) => p.dealer))].map((d) => `'${d.replace(/'/g, "''")}'`).join(', ');
-  const dealers = `dealer_code IN (${codes})`;
+  const dealers = dealersSql([...new Set(pairs.map((p) => p.dealer))]);
   await connection.run(`CREATE OR REPLACE TEMP TABLE fx_visit_vins AS
     SELECT DISTINCT dealer_code, vin FROM visit_intervals WHERE ${dealers} AND (dealer_code, mi) IN (SELECT dealer_code, mi FROM fx_visit_touched)
     UNION

@@ -7,12 +7,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { KPIS, type KpiDefinition } from '../catalog.js';
 import { KPI_TABLES, type KpiTable } from '../catalogue/columns.js';
-import { ratioSql, SqlParams } from '../catalogue/compile.js';
+import { ratioSql, SqlParams, usedParams } from '../catalogue/compile.js';
 import { Passes, type TablePass } from '../catalogue/passes.js';
 import type { Measure } from '../catalogue/types.js';
 import type { Settings } from '../settings.js';
 import { SCOPE } from './scope.js';
-import { dealersSql, groupsTable, rebuildGroups, refreshGroups, staleGroups, usedParams } from './groups.js';
+import { groupsTable, rebuildGroups, refreshGroups, staleGroups } from './groups.js';
+import { dealersSql } from './sql-parts.js';
 
 /** A KPI id as a SQL column name. */
 export const col = (id: string) => `"${id.replace(/"/g, '""')}"`;

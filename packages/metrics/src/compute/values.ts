@@ -15,9 +15,9 @@ import { PhaseTimer } from './phases.js';
 /**
  * `full`: the scope is every dealer-month, so no row needs checking against it (and kpi_values
  * was emptied first); the history coverage of every dealer is refreshed here too. Not full: the
- * caller refreshed the loaded dealers' coverage before making the scope.
+ * caller refreshed the loaded dealers' coverage before making the scope. Answers the export
+ * tables whose kept per-month groups were rebuilt from their rows.
  */
-/** Answers the export tables whose kept per-month groups were rebuilt from their rows. */
 export async function computeValues(connection: DuckDBConnection, settings: Settings, full: boolean, timer = new PhaseTimer()): Promise<string[]> {
   let rebuilt: string[] = [];
   if (full) {

@@ -9,6 +9,7 @@
 // known_from can widen its incremental recompute to every month whose status changed.
 
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { dealersSql } from './sql-parts.js';
 
 /** Dealers whose known_from changed, with the months whose warming status may have changed. */
 export const WARMING_CHANGES = 'fx_warming_changes';
@@ -37,7 +38,7 @@ const knownFrom = (where: string, firstMonths: string) => `
  */
 export async function refreshCoverage(connection: DuckDBConnection, dealers?: readonly string[], firstMonths = 'repair_orders'): Promise<void> {
   // the dealers as literals, so that the scan of repair_orders skips the others' row groups
-  const only = dealers === undefined ? 'true' : dealers.length === 0 ? 'false' : `dealer_code IN (${[...new Set(dealers)].map((d) => `'${d.replace(/'/g, "''")}'`).join(', ')})`;
+  const only = dealersSql(dealers === undefined ? undefined : [...new Set(dealers)]);
   await connection.run(`CREATE OR REPLACE TEMP TABLE fx_known AS ${knownFrom(only, firstMonths)}`);
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${WARMING_CHANGES} AS
